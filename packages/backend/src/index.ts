@@ -1,0 +1,45 @@
+/*
+ * The Interchange demo backend. It is wired the way a platform team wires
+ * Interchange into its own Backstage backend: every Interchange package is one
+ * `backend.add(...)` line (see each package's README).
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: the guest provider keeps the demo free of external identity services
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// scaffolder
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+
+// permissions
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// search (the in-memory Lunr engine: no search database needed for the demo)
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// Interchange
+backend.add(import('@interchange/plugin-interchange-backend'));
+backend.add(import('@interchange/plugin-catalog-backend-module-interchange'));
+backend.add(import('@interchange/plugin-scaffolder-backend-module-interchange'));
+
+backend.start();

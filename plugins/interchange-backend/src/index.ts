@@ -1,0 +1,1 @@
+export { interchangePlugin as default } from './plugin';

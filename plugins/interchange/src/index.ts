@@ -1,0 +1,1 @@
+export { interchangePlugin, InterchangePage } from './plugin';

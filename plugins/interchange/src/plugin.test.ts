@@ -1,0 +1,7 @@
+import { interchangePlugin } from './plugin';
+
+describe('interchange', () => {
+  it('should export plugin', () => {
+    expect(interchangePlugin).toBeDefined();
+  });
+});
