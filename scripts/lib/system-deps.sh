@@ -1,0 +1,25 @@
+# shellcheck shell=bash
+# Debian packages the test suite needs (Chromium for the end-to-end tests,
+# PostgreSQL for the database tests). Installed on demand, once.
+
+apt_updated=""
+
+apt_install() {
+  if [ "$(id -u)" != "0" ] && ! command -v sudo >/dev/null 2>&1; then
+    log "Missing Debian packages: $*. Install them with: sudo apt-get install -y $*"
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" = "0" ] || sudo="sudo"
+  if [ -z "$apt_updated" ]; then
+    log "apt-get update"
+    $sudo apt-get update -qq >&2
+    apt_updated=1
+  fi
+  log "apt-get install -y $*"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] || apt_install chromium
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs the whole test suite: type-check, lint,
+# unit and integration tests (jest), and the end-to-end tests (Playwright
+# driving Debian's Chromium against the real backend and built frontend).
+# Every step runs even when an earlier one fails, so one run shows all
+# problems; the exit code is non-zero if any step failed.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
+source "$REPO_ROOT/scripts/lib/system-deps.sh"
+bootstrap
+cd "$REPO_ROOT"
+ensure_chromium
+
+results="$REPO_ROOT/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+failed_steps=()
+step() {
+  local name="$1"
+  shift
+  log "── $name: $*"
+  local start=$SECONDS
+  if "$@"; then
+    log "── $name: ok ($((SECONDS - start)) s)"
+  else
+    log "── $name: FAILED ($((SECONDS - start)) s)"
+    failed_steps+=("$name")
+  fi
+}
+
+step "type-check" yarn tsc
+step "lint" yarn lint:all
+step "unit and integration tests" env CI=true yarn backstage-cli repo test \
+  --json --outputFile="$results/jest.json"
+step "build frontend" yarn workspace app build
+step "end-to-end tests" env CI=true yarn playwright test
+
+node scripts/lib/summarize-tests.js "$results"
+if [ "${#failed_steps[@]}" -gt 0 ]; then
+  log "failed steps: ${failed_steps[*]}"
+  exit 1
+fi
+log "all steps passed"
