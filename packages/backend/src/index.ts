@@ -5,6 +5,9 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
+import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
+import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 
 const backend = createBackend();
 
@@ -20,6 +23,15 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Shows entities that failed validation, with their errors, in the portal.
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+// The catalog model: Backstage's own kinds plus Interchange's. A model source
+// replaces the built-in kinds processor, so the default model is listed too.
+backend.add(
+  provideStaticCatalogModel({
+    layers: [defaultCatalogEntityModel, interchangeCatalogModelLayer],
+  }),
+);
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));

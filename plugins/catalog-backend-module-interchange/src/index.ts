@@ -1,8 +1,8 @@
-/***/
 /**
- * The interchange backend module for the catalog plugin.
+ * The Interchange module for the catalog backend: the KafkaTopic,
+ * GatewayRoute and Webhook kinds, their relations, and entity providers.
  *
  * @packageDocumentation
  */
-
 export { catalogModuleInterchange as default } from './module';
+export { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';

@@ -1,19 +1,8 @@
-/***/
 /**
- * Common functionalities for the interchange plugin.
+ * Isomorphic types, schemas and pure logic shared by the Interchange
+ * frontend and backend packages.
  *
  * @packageDocumentation
  */
-
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './entities';
+export * from './validation';

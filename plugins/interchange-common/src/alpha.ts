@@ -1,0 +1,6 @@
+/**
+ * Alpha exports of the Interchange common package.
+ *
+ * @packageDocumentation
+ */
+export { interchangeCatalogModelLayer } from './entities/catalogModelLayer';

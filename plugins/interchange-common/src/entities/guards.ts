@@ -1,0 +1,58 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  GATEWAY_ROUTE_KIND,
+  INTERCHANGE_API_VERSION,
+  KAFKA_TOPIC_KIND,
+  WEBHOOK_KIND,
+} from './constants';
+import {
+  GatewayRouteEntityV1alpha1,
+  InterchangeEntity,
+  KafkaTopicEntityV1alpha1,
+  WebhookEntityV1alpha1,
+} from './types';
+
+const isKind = (entity: Entity, kind: string) =>
+  entity.apiVersion === INTERCHANGE_API_VERSION &&
+  entity.kind.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US');
+
+/** @public */
+export function isKafkaTopicEntity(
+  entity: Entity,
+): entity is KafkaTopicEntityV1alpha1 {
+  return isKind(entity, KAFKA_TOPIC_KIND);
+}
+
+/** @public */
+export function isGatewayRouteEntity(
+  entity: Entity,
+): entity is GatewayRouteEntityV1alpha1 {
+  return isKind(entity, GATEWAY_ROUTE_KIND);
+}
+
+/** @public */
+export function isWebhookEntity(
+  entity: Entity,
+): entity is WebhookEntityV1alpha1 {
+  return isKind(entity, WEBHOOK_KIND);
+}
+
+/** @public */
+export function isInterchangeEntity(
+  entity: Entity,
+): entity is InterchangeEntity {
+  return (
+    isKafkaTopicEntity(entity) ||
+    isGatewayRouteEntity(entity) ||
+    isWebhookEntity(entity)
+  );
+}
+
+/**
+ * The topic name on the broker: `spec.topicName`, else `metadata.name`.
+ *
+ * @public
+ */
+export function getKafkaTopicName(entity: KafkaTopicEntityV1alpha1): string {
+  return entity.spec.topicName ?? entity.metadata.name;
+}

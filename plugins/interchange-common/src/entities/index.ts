@@ -1,0 +1,6 @@
+export * from './constants';
+export * from './relations';
+export * from './types';
+export * from './guards';
+export * from './schemas';
+export * from './annotations';

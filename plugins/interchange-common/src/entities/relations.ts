@@ -1,0 +1,42 @@
+/**
+ * Relation types Interchange emits, in pairs. Each pair is emitted in both
+ * directions whichever side declared it (the topic's `producers` or the
+ * component's `producesTo`).
+ */
+
+/** A component produces to a topic or sends a webhook. @public */
+export const RELATION_PRODUCES_TO = 'producesTo';
+/** Reverse of {@link RELATION_PRODUCES_TO}. @public */
+export const RELATION_PRODUCED_BY = 'producedBy';
+/** A component consumes from a topic or receives a webhook. @public */
+export const RELATION_CONSUMES_FROM = 'consumesFrom';
+/** Reverse of {@link RELATION_CONSUMES_FROM}. @public */
+export const RELATION_CONSUMED_BY = 'consumedBy';
+/** A gateway route forwards to the component serving it. @public */
+export const RELATION_ROUTES_TO = 'routesTo';
+/** Reverse of {@link RELATION_ROUTES_TO}. @public */
+export const RELATION_ROUTED_BY = 'routedBy';
+/** A gateway route exposes an API entity. @public */
+export const RELATION_EXPOSES = 'exposes';
+/** Reverse of {@link RELATION_EXPOSES}. @public */
+export const RELATION_EXPOSED_BY = 'exposedBy';
+/** A topic or webhook payload is described by an API entity. @public */
+export const RELATION_DESCRIBED_BY = 'describedBy';
+/** Reverse of {@link RELATION_DESCRIBED_BY}. @public */
+export const RELATION_DESCRIBES = 'describes';
+
+/**
+ * Every Interchange relation pair as `[forward, reverse]`, e.g. for
+ * `catalogGraph.additionalKnownRelationPairs`.
+ *
+ * @public
+ */
+export const INTERCHANGE_RELATION_PAIRS: ReadonlyArray<
+  readonly [string, string]
+> = [
+  [RELATION_PRODUCES_TO, RELATION_PRODUCED_BY],
+  [RELATION_CONSUMES_FROM, RELATION_CONSUMED_BY],
+  [RELATION_ROUTES_TO, RELATION_ROUTED_BY],
+  [RELATION_EXPOSES, RELATION_EXPOSED_BY],
+  [RELATION_DESCRIBED_BY, RELATION_DESCRIBES],
+];

@@ -1,0 +1,128 @@
+import { Entity } from '@backstage/catalog-model';
+import { JsonPrimitive } from '@backstage/types';
+import {
+  GATEWAY_ROUTE_KIND,
+  INTERCHANGE_API_VERSION,
+  KAFKA_TOPIC_KIND,
+  WEBHOOK_KIND,
+} from './constants';
+
+/**
+ * Fields every Interchange kind has in `spec`.
+ *
+ * @public
+ */
+export type InterchangeSpecBase = {
+  /** Entity ref of the owner; a bare name means a Group. */
+  owner: string;
+  system?: string;
+  lifecycle?: string;
+  type?: string;
+};
+
+/**
+ * A consumer of a topic: an entity ref, or a ref with the consumer group it
+ * runs (so lag can be shown per consumer).
+ *
+ * @public
+ */
+export type KafkaTopicConsumer =
+  | string
+  | { entityRef: string; consumerGroup?: string };
+
+/** @public */
+export interface KafkaTopicEntityV1alpha1 extends Entity {
+  apiVersion: typeof INTERCHANGE_API_VERSION;
+  kind: typeof KAFKA_TOPIC_KIND;
+  spec: InterchangeSpecBase & {
+    cluster: string;
+    topicName?: string;
+    partitions?: number;
+    replicationFactor?: number;
+    config?: Record<string, Exclude<JsonPrimitive, null>>;
+    schema?: string;
+    producers?: string[];
+    consumers?: KafkaTopicConsumer[];
+  };
+}
+
+/** @public */
+export type GatewayRouteExposure = 'public' | 'partner' | 'internal';
+
+/** @public */
+export type GatewayRouteAuthentication =
+  | 'none'
+  | 'api-key'
+  | 'jwt'
+  | 'oauth2'
+  | 'mtls'
+  | 'basic';
+
+/** @public */
+export type RateLimitPeriod = 'second' | 'minute' | 'hour' | 'day';
+
+/** @public */
+export type GatewayRouteRateLimit = {
+  requests: number;
+  period: RateLimitPeriod;
+};
+
+/** @public */
+export interface GatewayRouteEntityV1alpha1 extends Entity {
+  apiVersion: typeof INTERCHANGE_API_VERSION;
+  kind: typeof GATEWAY_ROUTE_KIND;
+  spec: InterchangeSpecBase & {
+    gateway: string;
+    paths: string[];
+    upstream?: string;
+    upstreamUrl?: string;
+    hosts?: string[];
+    methods?: string[];
+    api?: string;
+    exposure?: GatewayRouteExposure;
+    authentication?: GatewayRouteAuthentication;
+    rateLimit?: GatewayRouteRateLimit;
+  };
+}
+
+/** @public */
+export type WebhookSigningSchemeName =
+  | 'standard-webhooks'
+  | 'github'
+  | 'hmac-sha256'
+  | 'none';
+
+/** @public */
+export interface WebhookEntityV1alpha1 extends Entity {
+  apiVersion: typeof INTERCHANGE_API_VERSION;
+  kind: typeof WEBHOOK_KIND;
+  spec: InterchangeSpecBase & {
+    events: string[];
+    sender: string;
+    receiver?: string;
+    url?: string;
+    signing: {
+      scheme: WebhookSigningSchemeName;
+      /** Name of a secret under `interchange.webhooks.secrets` in app-config. */
+      secretRef?: string;
+    };
+    schema?: string;
+    retry?: { maxAttempts?: number; backoff?: string };
+  };
+}
+
+/** @public */
+export type InterchangeEntity =
+  | KafkaTopicEntityV1alpha1
+  | GatewayRouteEntityV1alpha1
+  | WebhookEntityV1alpha1;
+
+/**
+ * The side a component declares in its own catalog file.
+ *
+ * @public
+ */
+export interface IntegrationComponentSpec {
+  producesTo?: string[];
+  consumesFrom?: string[];
+}
