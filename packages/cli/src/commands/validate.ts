@@ -1,0 +1,113 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityProblem } from '@interchange/plugin-interchange-common';
+import { expandPatterns, readCatalogFiles } from '../lib/catalogFiles';
+import { validateCatalogEntity } from '../lib/validateCatalogEntity';
+
+export interface ValidateOptions {
+  format?: 'text' | 'json';
+  cluster?: string[];
+  gateway?: string[];
+}
+
+interface Finding {
+  file: string;
+  line: number;
+  entity: string;
+  path: string;
+  message: string;
+  fix: string;
+}
+
+function entityLabel(value: unknown): string {
+  try {
+    return stringifyEntityRef(value as Entity);
+  } catch {
+    const v = value as { kind?: unknown; metadata?: { name?: unknown } };
+    return `${String(v?.kind ?? '?').toLocaleLowerCase('en-US')}:${String(v?.metadata?.name ?? '?')}`;
+  }
+}
+
+/**
+ * `interchange validate <file-or-glob>...`: exit 0 when every entity in the
+ * files is valid, 1 otherwise, printing file, entity, field path and fix for
+ * each problem.
+ */
+export async function validateCommand(
+  patterns: string[],
+  options: ValidateOptions,
+  out: { log(line: string): void } = console,
+): Promise<number> {
+  const files = await expandPatterns(patterns);
+  if (files.length === 0) {
+    out.log(`No catalog files match ${patterns.join(' ')}. Pass files, directories or globs such as 'catalog/**/*.yaml'.`);
+    return 1;
+  }
+  const { documents, errors } = await readCatalogFiles(files);
+  const findings: Finding[] = errors.map(e => ({
+    file: e.file,
+    line: e.line,
+    entity: '(file)',
+    path: '(yaml)',
+    message: e.message,
+    fix: 'fix the YAML syntax at that line',
+  }));
+  const unknownKinds: string[] = [];
+  let invalidEntities = 0;
+  for (const doc of documents) {
+    if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+      findings.push({
+        file: doc.file,
+        line: doc.line,
+        entity: '(document)',
+        path: '(root)',
+        message: 'is not an entity (expected a map with apiVersion, kind, metadata and spec)',
+        fix: 'see https://backstage.io/docs/features/software-catalog/descriptor-format',
+      });
+      invalidEntities += 1;
+      continue;
+    }
+    const outcome = await validateCatalogEntity(doc.value as Entity, {
+      knownClusters: options.cluster?.length ? options.cluster : undefined,
+      knownGateways: options.gateway?.length ? options.gateway : undefined,
+    });
+    if (outcome.status === 'unknown-kind') {
+      unknownKinds.push(`${doc.file}:${doc.line} ${entityLabel(doc.value)}`);
+    } else if (outcome.status === 'invalid') {
+      invalidEntities += 1;
+      findings.push(
+        ...outcome.problems.map((p: EntityProblem) => ({
+          file: doc.file,
+          line: doc.lineOf(p.path),
+          entity: entityLabel(doc.value),
+          ...p,
+        })),
+      );
+    }
+  }
+
+  if (options.format === 'json') {
+    out.log(JSON.stringify({ files: files.length, entities: documents.length, problems: findings, unknownKinds }, null, 2));
+  } else {
+    let previous = '';
+    for (const f of findings) {
+      const heading = `${f.file}  ${f.entity}`;
+      if (heading !== previous) {
+        out.log(`\n${heading}`);
+        previous = heading;
+      }
+      out.log(`  ${f.file}:${f.line}  ${f.path}: ${f.message}`);
+      out.log(`      fix: ${f.fix}`);
+    }
+    for (const u of unknownKinds) {
+      out.log(`note: ${u} has a kind this command does not know; not checked`);
+    }
+    out.log(
+      `\n${files.length} file${files.length === 1 ? '' : 's'}, ${documents.length} ${documents.length === 1 ? 'entity' : 'entities'}: ${
+        findings.length === 0
+          ? 'all valid'
+          : `${invalidEntities} invalid, ${findings.length} problem${findings.length === 1 ? '' : 's'}`
+      }`,
+    );
+  }
+  return findings.length === 0 ? 0 : 1;
+}
