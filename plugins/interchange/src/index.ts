@@ -1,1 +1,21 @@
-export { interchangePlugin, InterchangePage } from './plugin';
+/**
+ * Interchange frontend: entity cards and pages for Kafka topics, gateway
+ * routes and webhooks, for the legacy frontend system. See `./alpha` for the
+ * new frontend system.
+ *
+ * @packageDocumentation
+ */
+export {
+  interchangePlugin,
+  InterchangePage,
+  EntityInterchangeOverviewCard,
+  EntityInterchangeRelationsCard,
+  EntityIntegrationsCard,
+} from './plugin';
+export { interchangeGraphRelations, interchangeGraphRelationPairs } from './graph';
+export {
+  isInterchangeEntity,
+  isKafkaTopicEntity,
+  isGatewayRouteEntity,
+  isWebhookEntity,
+} from '@interchange/plugin-interchange-common';

@@ -1,10 +1,11 @@
 import {
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
-
 import { rootRouteRef } from './routes';
 
+/** @public */
 export const interchangePlugin = createPlugin({
   id: 'interchange',
   routes: {
@@ -12,11 +13,65 @@ export const interchangePlugin = createPlugin({
   },
 });
 
+/**
+ * The org-wide list of Kafka topics, gateway routes and webhooks.
+ *
+ * @public
+ */
 export const InterchangePage = interchangePlugin.provide(
   createRoutableExtension({
     name: 'InterchangePage',
     component: () =>
-      import('./components/ExampleComponent').then(m => m.ExampleComponent),
+      import('./components/IntegrationsPage').then(m => m.IntegrationsPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Every declared field of a KafkaTopic, GatewayRoute or Webhook entity.
+ *
+ * @public
+ */
+export const EntityInterchangeOverviewCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityInterchangeOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/InterchangeOverviewCard').then(
+          m => m.InterchangeOverviewCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Producers, consumers, upstreams and schemas of a topic, route or webhook.
+ *
+ * @public
+ */
+export const EntityInterchangeRelationsCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityInterchangeRelationsCard',
+    component: {
+      lazy: () =>
+        import('./components/InterchangeRelationsCard').then(
+          m => m.InterchangeRelationsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * On a Component or API page: the topics, webhooks and routes linked to it.
+ *
+ * @public
+ */
+export const EntityIntegrationsCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityIntegrationsCard',
+    component: {
+      lazy: () =>
+        import('./components/IntegrationsCard').then(m => m.IntegrationsCard),
+    },
   }),
 );

@@ -37,7 +37,7 @@ describe('interchange validate', () => {
       `${file}:16  spec.config.cleanup.policy: must be 'delete', 'compact' or both (got 'archive')\n      fix: use 'delete', 'compact' or 'compact,delete'`,
     );
     expect(output).toContain(`${file}:32  spec.signing.secret: looks like a literal secret`);
-    expect(output).not.toContain('whsec_');
+    expect(output).not.toContain('pasted-signing-secret-value');
     expect(output).toContain('1 file, 2 entities: 2 invalid, 5 problems');
   });
 

@@ -35,6 +35,23 @@ import {
 } from '@backstage/plugin-org';
 import { EmptyState } from '@backstage/core-components';
 import {
+  EntityIntegrationsCard,
+  EntityInterchangeOverviewCard,
+  EntityInterchangeRelationsCard,
+  interchangeGraphRelationPairs,
+  interchangeGraphRelations,
+  isInterchangeEntity,
+} from '@interchange/plugin-interchange';
+
+// The catalog graph only draws relation types it knows: add Interchange's.
+const graphRelations = [...ALL_RELATIONS, ...interchangeGraphRelations];
+const graphRelationPairs = [
+  ...ALL_RELATION_PAIRS,
+  ...interchangeGraphRelationPairs,
+];
+import {
+  ALL_RELATION_PAIRS,
+  ALL_RELATIONS,
   Direction,
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
@@ -115,7 +132,11 @@ const overviewContent = (
       <EntityAboutCard />
     </Grid>
     <Grid item md={6} xs={12}>
-      <EntityCatalogGraphCard height={400} />
+      <EntityCatalogGraphCard
+        height={400}
+        relations={graphRelations}
+        relationPairs={graphRelationPairs}
+      />
     </Grid>
 
     <Grid item md={4} xs={12}>
@@ -123,6 +144,9 @@ const overviewContent = (
     </Grid>
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntityIntegrationsCard />
     </Grid>
   </Grid>
 );
@@ -222,10 +246,17 @@ const apiPage = (
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
+          <EntityCatalogGraphCard
+        height={400}
+        relations={graphRelations}
+        relationPairs={graphRelationPairs}
+      />
         </Grid>
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityIntegrationsCard title="Topics, webhooks and routes" />
         </Grid>
         <Grid container item md={12}>
           <Grid item md={6}>
@@ -242,6 +273,35 @@ const apiPage = (
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <EntityApiDefinitionCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+/**
+ * KafkaTopic, GatewayRoute and Webhook entities (Interchange kinds).
+ */
+const integrationPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityInterchangeOverviewCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard
+            height={400}
+            title="Integration graph"
+            relations={graphRelations}
+            relationPairs={graphRelationPairs}
+            maxDepth={1}
+            unidirectional={false}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityInterchangeRelationsCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>
@@ -295,7 +355,11 @@ const systemPage = (
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
+          <EntityCatalogGraphCard
+        height={400}
+        relations={graphRelations}
+        relationPairs={graphRelationPairs}
+      />
         </Grid>
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
@@ -341,7 +405,11 @@ const domainPage = (
           <EntityAboutCard />
         </Grid>
         <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard height={400} />
+          <EntityCatalogGraphCard
+        height={400}
+        relations={graphRelations}
+        relationPairs={graphRelationPairs}
+      />
         </Grid>
         <Grid item md={6}>
           <EntityHasSystemsCard />
@@ -354,6 +422,7 @@ const domainPage = (
 export const entityPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isKind('component')} children={componentPage} />
+    <EntitySwitch.Case if={isInterchangeEntity} children={integrationPage} />
     <EntitySwitch.Case if={isKind('api')} children={apiPage} />
     <EntitySwitch.Case if={isKind('group')} children={groupPage} />
     <EntitySwitch.Case if={isKind('user')} children={userPage} />

@@ -1,0 +1,1 @@
+export { IntegrationsCard } from './IntegrationsCard';

@@ -1,0 +1,120 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  ResponseErrorPanel,
+  SupportButton,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import {
+  getKafkaTopicName,
+  INTERCHANGE_KINDS,
+  isGatewayRouteEntity,
+  isKafkaTopicEntity,
+  isWebhookEntity,
+} from '@interchange/plugin-interchange-common';
+import { Refs } from '../common/Refs';
+
+type Row = {
+  id: string;
+  entity: Entity;
+  kind: string;
+  name: string;
+  where: string;
+  what: string;
+  owner: string;
+};
+
+function toRow(entity: Entity): Row {
+  let where = '';
+  let what = '';
+  if (isKafkaTopicEntity(entity)) {
+    where = entity.spec.cluster;
+    what = getKafkaTopicName(entity);
+  } else if (isGatewayRouteEntity(entity)) {
+    where = entity.spec.gateway;
+    what = `${entity.spec.methods?.join(' ') ?? 'ANY'} ${(entity.spec.hosts ?? []).join(',')}${entity.spec.paths.join(', ')}`;
+  } else if (isWebhookEntity(entity)) {
+    where = entity.spec.url ?? entity.spec.receiver ?? '';
+    what = entity.spec.events.join(', ');
+  }
+  return {
+    id: `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`,
+    entity,
+    kind: entity.kind,
+    name: entity.metadata.title ?? entity.metadata.name,
+    where,
+    what,
+    owner: String((entity.spec as { owner?: string })?.owner ?? ''),
+  };
+}
+
+const columns: TableColumn<Row>[] = [
+  { title: 'Kind', field: 'kind', lookup: Object.fromEntries(INTERCHANGE_KINDS.map(k => [k, k])) as any },
+  {
+    title: 'Name',
+    field: 'name',
+    highlight: true,
+    render: row => <EntityRefLink entityRef={row.entity} />,
+  },
+  { title: 'Cluster / gateway / endpoint', field: 'where' },
+  { title: 'Topic / route / events', field: 'what' },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: row => (
+      <Refs refs={row.owner} defaultKind="Group" namespace={row.entity.metadata.namespace} />
+    ),
+  },
+];
+
+/**
+ * Every Kafka topic, gateway route and webhook in the catalog, in one
+ * searchable, filterable table.
+ *
+ * @public
+ */
+export function IntegrationsPage() {
+  const catalogApi = useApi(catalogApiRef);
+  const orgName = useApi(configApiRef).getOptionalString('organization.name');
+  const { value, loading, error } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: INTERCHANGE_KINDS.map(kind => ({ kind })),
+    });
+    return items.map(toRow);
+  }, [catalogApi]);
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Integrations"
+        subtitle={`Kafka topics, gateway routes and webhooks${orgName ? ` at ${orgName}` : ''}`}
+      />
+      <Content>
+        <ContentHeader title="All integrations">
+          <SupportButton>
+            Every KafkaTopic, GatewayRoute and Webhook entity in the catalog. Filter by kind, search by name, cluster,
+            gateway or owner.
+          </SupportButton>
+        </ContentHeader>
+        {error ? (
+          <ResponseErrorPanel error={error} />
+        ) : (
+          <Table<Row>
+            isLoading={loading}
+            columns={columns}
+            data={value ?? []}
+            options={{ paging: true, pageSize: 20, search: true, filtering: true, padding: 'dense' }}
+            title={`${value?.length ?? 0} integrations`}
+          />
+        )}
+      </Content>
+    </Page>
+  );
+}

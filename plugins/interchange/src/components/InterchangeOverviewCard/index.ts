@@ -1,0 +1,1 @@
+export { InterchangeOverviewCard } from './InterchangeOverviewCard';

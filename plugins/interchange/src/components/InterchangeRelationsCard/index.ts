@@ -1,0 +1,1 @@
+export { InterchangeRelationsCard } from './InterchangeRelationsCard';

@@ -1,0 +1,133 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  getKafkaTopicName,
+  isGatewayRouteEntity,
+  isKafkaTopicEntity,
+  isWebhookEntity,
+} from '@interchange/plugin-interchange-common';
+import { Refs } from './Refs';
+
+/** One group of relations to show, e.g. "Produces to" = producesTo. */
+export interface RelationGroup {
+  title: string;
+  type: string;
+  /** Only targets of this kind (e.g. producesTo a KafkaTopic vs a Webhook). */
+  kind?: string;
+}
+
+/** What a reader needs to recognise an integration at a glance. */
+function detail(entity: Entity | undefined): string {
+  if (!entity) {
+    return '';
+  }
+  if (isKafkaTopicEntity(entity)) {
+    return `${entity.spec.cluster} / ${getKafkaTopicName(entity)}`;
+  }
+  if (isGatewayRouteEntity(entity)) {
+    return `${entity.spec.methods?.join(' ') ?? 'ANY'} ${entity.spec.paths.join(', ')} on ${entity.spec.gateway}`;
+  }
+  if (isWebhookEntity(entity)) {
+    return `${entity.spec.events.join(', ')} (${entity.spec.signing?.scheme === 'none' ? 'unsigned' : entity.spec.signing?.scheme})`;
+  }
+  return entity.metadata.description ?? '';
+}
+
+/**
+ * The entities related to `entity` through the given relation groups, in one
+ * table with one catalog request for all of them.
+ */
+export function RelatedEntitiesTable(props: {
+  entity: Entity;
+  groups: RelationGroup[];
+  emptyText: string;
+}) {
+  const catalogApi = useApi(catalogApiRef);
+  const rows = props.groups.flatMap(group =>
+    (props.entity.relations ?? [])
+      .filter(r => r.type === group.type)
+      .filter(
+        r =>
+          !group.kind ||
+          parseEntityRef(r.targetRef).kind.toLocaleLowerCase('en-US') ===
+            group.kind.toLocaleLowerCase('en-US'),
+      )
+      .map(r => ({ group: group.title, ref: r.targetRef })),
+  );
+  const refs = [...new Set(rows.map(r => r.ref))];
+  const { value, loading, error } = useAsync(async () => {
+    if (refs.length === 0) {
+      return new Map<string, Entity>();
+    }
+    const { items } = await catalogApi.getEntitiesByRefs({ entityRefs: refs });
+    return new Map(
+      items.flatMap((e, i) => (e ? [[refs[i], e] as const] : [])),
+    );
+  }, [refs.join(',')]);
+
+  if (rows.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {props.emptyText}
+      </Typography>
+    );
+  }
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  return (
+    <Table size="small">
+      <TableHead>
+        <TableRow>
+          <TableCell>Relation</TableCell>
+          <TableCell>Entity</TableCell>
+          <TableCell>Details</TableCell>
+          <TableCell>Owner</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => {
+          const target = value?.get(row.ref);
+          return (
+            <TableRow key={`${row.group}|${row.ref}`}>
+              <TableCell>{row.group}</TableCell>
+              <TableCell>
+                <EntityRefLink entityRef={row.ref} />
+                {!target && (
+                  <Typography variant="caption" color="error" display="block">
+                    not in the catalog
+                  </Typography>
+                )}
+              </TableCell>
+              <TableCell>{detail(target)}</TableCell>
+              <TableCell>
+                <Refs
+                  refs={(target?.spec as { owner?: string } | undefined)?.owner}
+                  defaultKind="Group"
+                  namespace={target?.metadata.namespace}
+                />
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

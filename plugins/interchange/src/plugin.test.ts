@@ -1,7 +1,0 @@
-import { interchangePlugin } from './plugin';
-
-describe('interchange', () => {
-  it('should export plugin', () => {
-    expect(interchangePlugin).toBeDefined();
-  });
-});
