@@ -10,6 +10,14 @@ source "$REPO_ROOT/scripts/lib/system-deps.sh"
 bootstrap
 cd "$REPO_ROOT"
 ensure_chromium
+ensure_postgres
+
+# Real services for the integration tests; with INTERCHANGE_REQUIRE_* set, a
+# test that cannot reach its service fails instead of being skipped.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(scripts/postgres/start.sh | tail -n 1)"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+export INTERCHANGE_REQUIRE_POSTGRES=1
 
 results="$REPO_ROOT/test-results"
 rm -rf "$results"

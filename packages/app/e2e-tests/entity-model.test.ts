@@ -40,3 +40,21 @@ test('a component page lists its integrations', async ({ page }) => {
   await expect(card.getByRole('row').filter({ hasText: 'marketplace-order-status' })).toContainText('Sends webhook');
   await screenshot(page, 'component-integrations');
 });
+
+test('an invalid catalog file shows a clear error on the Integrations page', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Integrations' }).click();
+  const problem = page.getByLabel('problem kafkatopic:default/audit.log-archive');
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('invalid-examples.yaml');
+  await expect(problem).toContainText(
+    "spec.config.cleanup.policy: must be 'delete', 'compact' or both (got 'archive'). Fix: use 'delete', 'compact' or 'compact,delete'",
+  );
+  await expect(problem).toContainText('spec.config.min.insync.replicas: is 2 but spec.replicationFactor is 1');
+  const webhook = page.getByLabel('problem webhook:default/partner-refunds');
+  await expect(webhook).toContainText('spec.signing.secret: looks like a literal secret');
+  await expect(page.getByText('pasted-signing-secret-value')).toHaveCount(0);
+  // The valid integrations are listed below.
+  await expect(page.getByRole('link', { name: 'orders.order-events.v1', exact: true }).first()).toBeVisible();
+  await screenshot(page, 'integrations-page');
+});

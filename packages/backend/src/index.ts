@@ -17,6 +17,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
+// events: lets plugins react to each other (catalog errors, webhook deliveries)
+backend.add(import('@backstage/plugin-events-backend'));
+
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

@@ -1,129 +1,55 @@
-import {
-  mockCredentials,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { todoListServiceRef } from './services/TodoListService';
-import { interchangePlugin } from './plugin';
 import request from 'supertest';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  ConflictError,
-  AuthenticationError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { eventsServiceFactory, eventsServiceRef, EventsService } from '@backstage/plugin-events-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { interchangePlugin } from './plugin';
+import { CATALOG_ERRORS_TOPIC } from './problems/subscribeToCatalogErrors';
 
-// TEMPLATE NOTE:
-// Plugin tests are integration tests for your plugin, ensuring that all pieces
-// work together end-to-end. You can still mock injected backend services
-// however, just like anyone who installs your plugin might replace the
-// services with their own implementations.
-describe('plugin', () => {
-  it('should create and read TODO items', async () => {
+describe('interchange backend plugin', () => {
+  it('serves health without auth and records catalog errors of Interchange entities', async () => {
+    let events: EventsService | undefined;
+    const capture = createBackendModule({
+      pluginId: 'interchange',
+      moduleId: 'test-capture-events',
+      register(reg) {
+        reg.registerInit({
+          deps: { e: eventsServiceRef },
+          async init({ e }) {
+            events = e;
+          },
+        });
+      },
+    });
     const { server } = await startTestBackend({
-      features: [interchangePlugin],
+      features: [interchangePlugin, eventsServiceFactory, capture, mockServices.rootConfig.factory({ data: {} })],
     });
 
-    await request(server).get('/api/interchange/todos').expect(200, {
-      items: [],
+    await request(server).get('/api/interchange/health').set('Authorization', '').expect(200, { status: 'ok' });
+
+    await events!.publish({
+      topic: CATALOG_ERRORS_TOPIC,
+      eventPayload: {
+        entity: 'kafkatopic:default/audit.log-archive',
+        location: 'file:/examples/invalid.yaml',
+        errors: [
+          new Error(
+            "Processor InterchangeEntitiesProcessor threw an error while validating the entity kafkatopic:default/audit.log-archive; caused by InputError: KafkaTopic 'audit.log-archive' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: y",
+          ),
+        ],
+      },
+    });
+    await events!.publish({
+      topic: CATALOG_ERRORS_TOPIC,
+      eventPayload: { entity: 'component:default/x', errors: [new Error('not ours')] },
     });
 
-    const createRes = await request(server)
-      .post('/api/interchange/todos')
-      .send({ title: 'My Todo' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: 'My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-
-    const createdTodoItem = createRes.body;
-
-    await request(server)
-      .get('/api/interchange/todos')
-      .expect(200, {
-        items: [createdTodoItem],
-      });
-
-    await request(server)
-      .get(`/api/interchange/todos/${createdTodoItem.id}`)
-      .expect(200, createdTodoItem);
-  });
-
-  it('should create TODO item with catalog information', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        interchangePlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Component',
-              metadata: {
-                name: 'my-component',
-                namespace: 'default',
-                title: 'My Component',
-              },
-              spec: {
-                type: 'service',
-                owner: 'me',
-              },
-            },
-          ],
-        }),
-      ],
-    });
-
-    const createRes = await request(server)
-      .post('/api/interchange/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-
-    expect(createRes.status).toBe(201);
-    expect(createRes.body).toEqual({
-      id: expect.any(String),
-      title: '[My Component] My Todo',
-      createdBy: mockCredentials.user().principal.userEntityRef,
-      createdAt: expect.any(String),
-    });
-  });
-
-  it('should forward errors from the TodoListService', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        interchangePlugin,
-        createServiceFactory({
-          service: todoListServiceRef,
-          deps: {},
-          factory: () => ({
-            createTodo: jest.fn().mockRejectedValue(new ConflictError()),
-            listTodos: jest.fn().mockRejectedValue(new AuthenticationError()),
-            getTodo: jest.fn().mockRejectedValue(new NotAllowedError()),
-          }),
-        })
-      ],
-    });
-
-    const createRes = await request(server)
-      .post('/api/interchange/todos')
-      .send({ title: 'My Todo', entityRef: 'component:default/my-component' });
-    expect(createRes.status).toBe(409);
-    expect(createRes.body).toMatchObject({
-      error: { name: 'ConflictError' },
-    });
-
-    const listRes = await request(server).get('/api/interchange/todos');
-    expect(listRes.status).toBe(401);
-    expect(listRes.body).toMatchObject({
-      error: { name: 'AuthenticationError' },
-    });
-
-    const getRes = await request(server).get('/api/interchange/todos/123');
-    expect(getRes.status).toBe(403);
-    expect(getRes.body).toMatchObject({
-      error: { name: 'NotAllowedError' },
-    });
+    const res = await request(server).get('/api/interchange/catalog-problems').expect(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        entityRef: 'kafkatopic:default/audit.log-archive',
+        location: 'file:/examples/invalid.yaml',
+        message: "KafkaTopic 'audit.log-archive' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: y",
+      }),
+    ]);
   });
 });

@@ -2,11 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { migrateDatabase } from './database/migrations';
+import { CatalogProblemsStore } from './problems/CatalogProblemsStore';
+import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
+import { createRouter } from './service/router';
 
 /**
- * interchangePlugin backend plugin
+ * The Interchange backend: live Kafka state, webhook deliveries and the
+ * catalog problems of Interchange entities, under /api/interchange.
  *
  * @public
  */
@@ -17,15 +21,16 @@ export const interchangePlugin = createBackendPlugin({
       deps: {
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        events: eventsServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ httpAuth, httpRouter, logger, database, events }) {
+        const db = await migrateDatabase(database);
+        const problems = new CatalogProblemsStore(db);
+        await subscribeToCatalogErrors({ events, store: problems, logger });
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        httpRouter.use(await createRouter({ httpAuth, problems }));
       },
     });
   },

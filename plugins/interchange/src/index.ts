@@ -12,6 +12,8 @@ export {
   EntityInterchangeRelationsCard,
   EntityIntegrationsCard,
 } from './plugin';
+export { interchangeApiRef, InterchangeClient } from './api';
+export type { InterchangeApi, CatalogProblem } from './api';
 export { interchangeGraphRelations, interchangeGraphRelationPairs } from './graph';
 export {
   isInterchangeEntity,

@@ -1,13 +1,24 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { interchangeApiRef, InterchangeClient } from './api';
 import { rootRouteRef } from './routes';
 
 /** @public */
 export const interchangePlugin = createPlugin({
   id: 'interchange',
+  apis: [
+    createApiFactory({
+      api: interchangeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new InterchangeClient(deps),
+    }),
+  ],
   routes: {
     root: rootRouteRef,
   },

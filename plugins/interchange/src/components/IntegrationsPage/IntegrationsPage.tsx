@@ -20,6 +20,7 @@ import {
   isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
 import { Refs } from '../common/Refs';
+import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
 
 type Row = {
   id: string;
@@ -38,8 +39,8 @@ function toRow(entity: Entity): Row {
     where = entity.spec.cluster;
     what = getKafkaTopicName(entity);
   } else if (isGatewayRouteEntity(entity)) {
-    where = entity.spec.gateway;
-    what = `${entity.spec.methods?.join(' ') ?? 'ANY'} ${(entity.spec.hosts ?? []).join(',')}${entity.spec.paths.join(', ')}`;
+    where = [entity.spec.gateway, ...(entity.spec.hosts ?? [])].join(' · ');
+    what = `${entity.spec.methods?.join(' ') ?? 'ANY'} ${entity.spec.paths.join(', ')}`;
   } else if (isWebhookEntity(entity)) {
     where = entity.spec.url ?? entity.spec.receiver ?? '';
     what = entity.spec.events.join(', ');
@@ -103,6 +104,7 @@ export function IntegrationsPage() {
             gateway or owner.
           </SupportButton>
         </ContentHeader>
+        <CatalogProblemsPanel />
         {error ? (
           <ResponseErrorPanel error={error} />
         ) : (

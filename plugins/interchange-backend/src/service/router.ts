@@ -1,0 +1,33 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
+
+/**
+ * The catalog reprocesses every entity every few minutes (100-150 s by
+ * default); a problem not reported again for 15 minutes has been fixed or
+ * its entity removed.
+ */
+export const PROBLEM_MAX_AGE_MS = 15 * 60 * 1000;
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  problems: CatalogProblemsStore;
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, problems } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/catalog-problems', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: await problems.list({ maxAgeMs: PROBLEM_MAX_AGE_MS }) });
+  });
+
+  return router;
+}

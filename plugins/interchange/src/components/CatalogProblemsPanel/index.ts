@@ -1,0 +1,1 @@
+export { CatalogProblemsPanel } from './CatalogProblemsPanel';
