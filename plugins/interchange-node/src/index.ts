@@ -1,18 +1,8 @@
-/***/
 /**
- * Node.js library for the interchange plugin.
+ * Backend library shared by the Interchange backend plugin and modules:
+ * configuration, and (as they land) the Kafka access layer and the safe
+ * webhook sender.
  *
  * @packageDocumentation
  */
-
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './config/readInterchangeConfig';

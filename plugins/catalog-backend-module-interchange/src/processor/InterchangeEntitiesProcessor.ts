@@ -14,6 +14,7 @@ import {
   InterchangeValidationOptions,
   validateInterchangeEntity,
 } from '@interchange/plugin-interchange-common';
+import { readGateways, readKafkaClusters } from '@interchange/plugin-interchange-node';
 import { emitInterchangeRelations } from './emitRelations';
 
 /**
@@ -27,16 +28,17 @@ export class InterchangeEntitiesProcessor implements CatalogProcessor {
   readonly #options: InterchangeValidationOptions;
   readonly #logger?: LoggerService;
 
+  /**
+   * Cluster and gateway ids in entities are checked against the configured
+   * ones, but only when some are configured: a portal that does not read live
+   * state still gets the rest of the validation.
+   */
   static fromConfig(config: Config, options: { logger?: LoggerService } = {}) {
-    const ids = (key: string) => {
-      const list = config.getOptionalConfigArray(key);
-      return list && list.length > 0
-        ? list.map(c => c.getString('id'))
-        : undefined;
-    };
+    const clusters = readKafkaClusters(config).map(c => c.id);
+    const gateways = readGateways(config).map(g => g.id);
     return new InterchangeEntitiesProcessor({
-      knownClusters: ids('interchange.kafka.clusters'),
-      knownGateways: ids('interchange.gateways'),
+      knownClusters: clusters.length ? clusters : undefined,
+      knownGateways: gateways.length ? gateways : undefined,
       logger: options.logger,
     });
   }

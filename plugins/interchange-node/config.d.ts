@@ -1,0 +1,74 @@
+export interface Config {
+  /** Interchange: Kafka topics, gateway routes and webhooks in the catalog. */
+  interchange?: {
+    kafka?: {
+      /**
+       * Kafka clusters the portal can read live state from. KafkaTopic
+       * entities refer to them by `id` in `spec.cluster`.
+       */
+      clusters?: Array<{
+        /** Id used by KafkaTopic entities and consumer-group annotations, e.g. `prod-eu`. */
+        id: string;
+        /** Human-readable name shown in the portal. */
+        title?: string;
+        /** Bootstrap brokers as `host:port`. */
+        brokers: string[];
+        /** Client id sent to the brokers. Default `backstage-interchange`. */
+        clientId?: string;
+        /**
+         * Kafka client library for this cluster: `platformatic`
+         * (`@platformatic/kafka`) or `kafkajs`. See docs/configuration.md.
+         */
+        adapter?: 'platformatic' | 'kafkajs';
+        /** Timeout for each admin request, in milliseconds. Default 10000. */
+        requestTimeoutMs?: number;
+        /** Link to a Kafka UI for this cluster, shown next to live state. */
+        dashboardUrl?: string;
+        /** TLS: `true` for system CAs, or PEM material. */
+        ssl?:
+          | boolean
+          | {
+              /** CA certificate(s), PEM. */
+              ca?: string;
+              /** Client certificate, PEM. */
+              cert?: string;
+              /**
+               * Client private key, PEM.
+               * @visibility secret
+               */
+              key?: string;
+              /** Default true. */
+              rejectUnauthorized?: boolean;
+            };
+        /** SASL authentication. */
+        sasl?: {
+          mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512' | 'oauthbearer';
+          /** For plain and scram. */
+          username?: string;
+          /**
+           * For plain and scram.
+           * @visibility secret
+           */
+          password?: string;
+          /** For oauthbearer: client-credentials token endpoint. */
+          oauthbearer?: {
+            tokenUrl: string;
+            clientId: string;
+            /** @visibility secret */
+            clientSecret: string;
+            scope?: string;
+          };
+        };
+      }>;
+    };
+    /** API gateways routes are read from. GatewayRoute entities use `id` in `spec.gateway`. */
+    gateways?: Array<{
+      /** Id used by GatewayRoute entities, e.g. `kong-public`. */
+      id: string;
+      /** What kind of gateway it is. */
+      type: 'kong' | 'gateway-api' | 'istio' | 'aws-api-gateway';
+      /** Human-readable name shown in the portal. */
+      title?: string;
+    }>;
+  };
+}

@@ -1,0 +1,137 @@
+import { Config } from '@backstage/config';
+
+/** @public */
+export type KafkaSaslConfig =
+  | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
+  | {
+      mechanism: 'oauthbearer';
+      oauthbearer: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
+    };
+
+/** @public */
+export interface KafkaClusterConfig {
+  id: string;
+  title: string;
+  brokers: string[];
+  clientId: string;
+  adapter: 'platformatic' | 'kafkajs';
+  requestTimeoutMs: number;
+  dashboardUrl?: string;
+  ssl?: boolean | { ca?: string; cert?: string; key?: string; rejectUnauthorized?: boolean };
+  sasl?: KafkaSaslConfig;
+}
+
+/** @public */
+export interface GatewayConfig {
+  id: string;
+  type: 'kong' | 'gateway-api' | 'istio' | 'aws-api-gateway';
+  title: string;
+}
+
+const ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
+
+function checkId(id: string, key: string, seen: Set<string>) {
+  if (!ID.test(id)) {
+    throw new Error(`${key}: '${id}' is not a valid id; use letters, digits, '.', '_' and '-' (e.g. 'prod-eu')`);
+  }
+  if (seen.has(id)) {
+    throw new Error(`${key}: '${id}' is configured twice; ids must be unique`);
+  }
+  seen.add(id);
+}
+
+/**
+ * Reads `interchange.kafka.clusters`, applying defaults and failing with the
+ * offending key when something is wrong, so a typo stops the backend at
+ * start-up instead of surfacing later as an unreachable cluster.
+ *
+ * @public
+ */
+export function readKafkaClusters(config: Config): KafkaClusterConfig[] {
+  const seen = new Set<string>();
+  return (config.getOptionalConfigArray('interchange.kafka.clusters') ?? []).map((c, i) => {
+    const key = `interchange.kafka.clusters[${i}]`;
+    const id = c.getString('id');
+    checkId(id, `${key}.id`, seen);
+    const brokers = c.getStringArray('brokers');
+    if (brokers.length === 0 || brokers.some(b => !/^[^\s:/]+:\d{1,5}$/.test(b))) {
+      throw new Error(`${key}.brokers: list brokers as 'host:port', e.g. ['kafka-1.internal:9092']`);
+    }
+    const adapter = c.getOptionalString('adapter') ?? 'platformatic';
+    if (adapter !== 'platformatic' && adapter !== 'kafkajs') {
+      throw new Error(`${key}.adapter: '${adapter}' is not supported; use 'platformatic' or 'kafkajs'`);
+    }
+    let sasl: KafkaSaslConfig | undefined;
+    const saslConfig = c.getOptionalConfig('sasl');
+    if (saslConfig) {
+      const mechanism = saslConfig.getString('mechanism');
+      if (mechanism === 'oauthbearer') {
+        const o = saslConfig.getConfig('oauthbearer');
+        sasl = {
+          mechanism,
+          oauthbearer: {
+            tokenUrl: o.getString('tokenUrl'),
+            clientId: o.getString('clientId'),
+            clientSecret: o.getString('clientSecret'),
+            scope: o.getOptionalString('scope'),
+          },
+        };
+      } else if (mechanism === 'plain' || mechanism === 'scram-sha-256' || mechanism === 'scram-sha-512') {
+        sasl = { mechanism, username: saslConfig.getString('username'), password: saslConfig.getString('password') };
+      } else {
+        throw new Error(
+          `${key}.sasl.mechanism: '${mechanism}' is not supported; use plain, scram-sha-256, scram-sha-512 or oauthbearer`,
+        );
+      }
+    }
+    const sslValue = c.getOptional('ssl');
+    let ssl: KafkaClusterConfig['ssl'];
+    if (typeof sslValue === 'boolean') {
+      ssl = sslValue;
+    } else if (sslValue !== undefined) {
+      const s = c.getConfig('ssl');
+      ssl = {
+        ca: s.getOptionalString('ca'),
+        cert: s.getOptionalString('cert'),
+        key: s.getOptionalString('key'),
+        rejectUnauthorized: s.getOptionalBoolean('rejectUnauthorized'),
+      };
+    }
+    const requestTimeoutMs = c.getOptionalNumber('requestTimeoutMs') ?? 10_000;
+    if (!(requestTimeoutMs > 0)) {
+      throw new Error(`${key}.requestTimeoutMs: must be a positive number of milliseconds, e.g. 10000`);
+    }
+    return {
+      id,
+      title: c.getOptionalString('title') ?? id,
+      brokers,
+      clientId: c.getOptionalString('clientId') ?? 'backstage-interchange',
+      adapter,
+      requestTimeoutMs,
+      dashboardUrl: c.getOptionalString('dashboardUrl'),
+      ssl,
+      sasl,
+    };
+  });
+}
+
+const GATEWAY_TYPES = ['kong', 'gateway-api', 'istio', 'aws-api-gateway'];
+
+/**
+ * Reads `interchange.gateways`.
+ *
+ * @public
+ */
+export function readGateways(config: Config): GatewayConfig[] {
+  const seen = new Set<string>();
+  return (config.getOptionalConfigArray('interchange.gateways') ?? []).map((g, i) => {
+    const key = `interchange.gateways[${i}]`;
+    const id = g.getString('id');
+    checkId(id, `${key}.id`, seen);
+    const type = g.getString('type');
+    if (!GATEWAY_TYPES.includes(type)) {
+      throw new Error(`${key}.type: '${type}' is not supported; use one of ${GATEWAY_TYPES.join(', ')}`);
+    }
+    return { id, type: type as GatewayConfig['type'], title: g.getOptionalString('title') ?? id };
+  });
+}
