@@ -42,7 +42,11 @@ export interface Config {
             };
         /** SASL authentication. */
         sasl?: {
-          mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512' | 'oauthbearer';
+          mechanism:
+            | 'plain'
+            | 'scram-sha-256'
+            | 'scram-sha-512'
+            | 'oauthbearer';
           /** For plain and scram. */
           username?: string;
           /**

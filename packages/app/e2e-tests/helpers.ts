@@ -11,5 +11,8 @@ export async function signIn(page: Page) {
 
 /** Saves a full-page screenshot next to the other e2e results. */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/e2e/${name}.png`, fullPage: true });
+  await page.screenshot({
+    path: `test-results/e2e/${name}.png`,
+    fullPage: true,
+  });
 }

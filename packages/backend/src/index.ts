@@ -55,6 +55,8 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 // Interchange
 backend.add(import('@interchange/plugin-interchange-backend'));
 backend.add(import('@interchange/plugin-catalog-backend-module-interchange'));
-backend.add(import('@interchange/plugin-scaffolder-backend-module-interchange'));
+backend.add(
+  import('@interchange/plugin-scaffolder-backend-module-interchange'),
+);
 
 backend.start();

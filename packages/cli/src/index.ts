@@ -7,21 +7,39 @@
 import { Command } from 'commander';
 import { validateCommand } from './commands/validate';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  value,
+];
 
 async function main(argv: string[]) {
   const program = new Command('interchange')
-    .description('Interchange: integrations (Kafka topics, gateway routes, webhooks) in the Backstage catalog')
+    .description(
+      'Interchange: integrations (Kafka topics, gateway routes, webhooks) in the Backstage catalog',
+    )
     .showHelpAfterError()
     .exitOverride();
 
   program
     .command('validate')
-    .description('Validate catalog files: Interchange kinds with their rules, core kinds with Backstage\'s validators')
-    .argument('<file-or-glob...>', 'catalog files, directories or globs, e.g. catalog-info.yaml or "catalog/**/*.yaml"')
+    .description(
+      "Validate catalog files: Interchange kinds with their rules, core kinds with Backstage's validators",
+    )
+    .argument(
+      '<file-or-glob...>',
+      'catalog files, directories or globs, e.g. catalog-info.yaml or "catalog/**/*.yaml"',
+    )
     .option('--format <format>', 'text or json', 'text')
-    .option('--cluster <id>', 'a configured Kafka cluster id; repeat to list all (then unknown ids are errors)', collect)
-    .option('--gateway <id>', 'a configured gateway id; repeat to list all (then unknown ids are errors)', collect)
+    .option(
+      '--cluster <id>',
+      'a configured Kafka cluster id; repeat to list all (then unknown ids are errors)',
+      collect,
+    )
+    .option(
+      '--gateway <id>',
+      'a configured gateway id; repeat to list all (then unknown ids are errors)',
+      collect,
+    )
     .action(async (patterns: string[], opts) => {
       process.exitCode = await validateCommand(patterns, opts);
     });
@@ -29,7 +47,10 @@ async function main(argv: string[]) {
   try {
     await program.parseAsync(argv);
   } catch (e: any) {
-    if (e?.code === 'commander.helpDisplayed' || e?.code === 'commander.version') {
+    if (
+      e?.code === 'commander.helpDisplayed' ||
+      e?.code === 'commander.version'
+    ) {
       process.exitCode = 0;
     } else if (typeof e?.exitCode === 'number') {
       process.exitCode = e.exitCode === 0 ? 0 : 2;

@@ -26,14 +26,25 @@ const config = {
     rules: [
       {
         allow: [
-          'Component', 'System', 'Domain', 'API', 'Resource', 'Location',
-          'Group', 'User', 'KafkaTopic', 'GatewayRoute', 'Webhook',
+          'Component',
+          'System',
+          'Domain',
+          'API',
+          'Resource',
+          'Location',
+          'Group',
+          'User',
+          'KafkaTopic',
+          'GatewayRoute',
+          'Webhook',
         ],
       },
     ],
     locations,
   },
-  interchange: { kafka: { clusters: [{ id: 'local', brokers: ['127.0.0.1:19092'] }] } },
+  interchange: {
+    kafka: { clusters: [{ id: 'local', brokers: ['127.0.0.1:19092'] }] },
+  },
 };
 
 async function waitForEntity(
@@ -57,7 +68,9 @@ async function waitForEntity(
     }
     await new Promise(r => setTimeout(r, 250));
   }
-  throw new Error(`${ref} did not appear (last: ${JSON.stringify(last?.relations)})`);
+  throw new Error(
+    `${ref} did not appear (last: ${JSON.stringify(last?.relations)})`,
+  );
 }
 
 const relationsOf = (e: Entity) =>
@@ -67,7 +80,11 @@ describe.each([
   ['the processor alone', []],
   [
     'the processor with the catalog model layer',
-    [provideStaticCatalogModel({ layers: [defaultCatalogEntityModel, interchangeCatalogModelLayer] })],
+    [
+      provideStaticCatalogModel({
+        layers: [defaultCatalogEntityModel, interchangeCatalogModelLayer],
+      }),
+    ],
   ],
 ])('catalog with %s', (_name, extra) => {
   let server: any;
@@ -94,7 +111,10 @@ describe.each([
     const topic = await waitForEntity(
       server,
       'kafkatopic:default/orders.order-events.v1',
-      e => relationsOf(e).includes('consumedBy component:default/analytics-ingest'),
+      e =>
+        relationsOf(e).includes(
+          'consumedBy component:default/analytics-ingest',
+        ),
     );
     expect(relationsOf(topic)).toEqual([
       'consumedBy component:default/analytics-ingest',
@@ -107,8 +127,13 @@ describe.each([
       'producedBy component:default/order-service',
     ]);
 
-    const producer = await waitForEntity(server, 'component:default/order-service', e =>
-      relationsOf(e).includes('producesTo kafkatopic:default/orders.order-events.v1'),
+    const producer = await waitForEntity(
+      server,
+      'component:default/order-service',
+      e =>
+        relationsOf(e).includes(
+          'producesTo kafkatopic:default/orders.order-events.v1',
+        ),
     );
     expect(relationsOf(producer)).toEqual(
       expect.arrayContaining([
@@ -146,7 +171,10 @@ describe.each([
   }, 90_000);
 
   it('links routes to their upstream component and API, and webhooks to sender and receiver', async () => {
-    const route = await waitForEntity(server, 'gatewayroute:default/public-orders');
+    const route = await waitForEntity(
+      server,
+      'gatewayroute:default/public-orders',
+    );
     expect(relationsOf(route)).toEqual([
       'exposes api:default/orders-api',
       'ownedBy group:default/team-fulfillment',
@@ -163,7 +191,10 @@ describe.each([
       ]),
     );
 
-    const hook = await waitForEntity(server, 'webhook:default/carrier-tracking-updates');
+    const hook = await waitForEntity(
+      server,
+      'webhook:default/carrier-tracking-updates',
+    );
     expect(relationsOf(hook)).toEqual([
       'consumedBy component:default/shipping-service',
       'describedBy api:default/shipment-events',
@@ -171,8 +202,13 @@ describe.each([
       'partOf system:default/fulfillment',
       'producedBy component:default/carrier-network',
     ]);
-    const team = await waitForEntity(server, 'group:default/team-fulfillment', e =>
-      relationsOf(e).includes('ownerOf webhook:default/carrier-tracking-updates'),
+    const team = await waitForEntity(
+      server,
+      'group:default/team-fulfillment',
+      e =>
+        relationsOf(e).includes(
+          'ownerOf webhook:default/carrier-tracking-updates',
+        ),
     );
     expect(relationsOf(team)).toEqual(
       expect.arrayContaining([
@@ -187,9 +223,14 @@ describe.each([
   }, 90_000);
 
   it('keeps each relation once even when both sides declare it', async () => {
-    const topic = await waitForEntity(server, 'kafkatopic:default/orders.order-events.v1');
+    const topic = await waitForEntity(
+      server,
+      'kafkatopic:default/orders.order-events.v1',
+    );
     const all = (topic.relations ?? []).map(r => `${r.type} ${r.targetRef}`);
     expect(new Set(all).size).toBe(all.length);
-    expect(stringifyEntityRef(topic)).toBe('kafkatopic:default/orders.order-events.v1');
+    expect(stringifyEntityRef(topic)).toBe(
+      'kafkatopic:default/orders.order-events.v1',
+    );
   });
 });

@@ -9,9 +9,15 @@
 exports.up = async function up(knex) {
   await knex.schema.createTable('interchange_catalog_problems', table => {
     table.comment('Latest catalog processing errors per Interchange entity');
-    table.string('entity_ref', 512).primary().comment('e.g. kafkatopic:default/orders.v1');
+    table
+      .string('entity_ref', 512)
+      .primary()
+      .comment('e.g. kafkatopic:default/orders.v1');
     table.text('location').nullable().comment('Where the entity was read from');
-    table.text('message').notNullable().comment('The error as the catalog reported it');
+    table
+      .text('message')
+      .notNullable()
+      .comment('The error as the catalog reported it');
     table.timestamp('first_seen', { useTz: true }).notNullable();
     table.timestamp('last_seen', { useTz: true }).notNullable().index();
   });

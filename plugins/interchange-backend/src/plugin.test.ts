@@ -1,6 +1,10 @@
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { eventsServiceFactory, eventsServiceRef, EventsService } from '@backstage/plugin-events-node';
+import {
+  eventsServiceFactory,
+  eventsServiceRef,
+  EventsService,
+} from '@backstage/plugin-events-node';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { interchangePlugin } from './plugin';
 import { CATALOG_ERRORS_TOPIC } from './problems/subscribeToCatalogErrors';
@@ -21,10 +25,18 @@ describe('interchange backend plugin', () => {
       },
     });
     const { server } = await startTestBackend({
-      features: [interchangePlugin, eventsServiceFactory, capture, mockServices.rootConfig.factory({ data: {} })],
+      features: [
+        interchangePlugin,
+        eventsServiceFactory,
+        capture,
+        mockServices.rootConfig.factory({ data: {} }),
+      ],
     });
 
-    await request(server).get('/api/interchange/health').set('Authorization', '').expect(200, { status: 'ok' });
+    await request(server)
+      .get('/api/interchange/health')
+      .set('Authorization', '')
+      .expect(200, { status: 'ok' });
 
     await events!.publish({
       topic: CATALOG_ERRORS_TOPIC,
@@ -40,15 +52,21 @@ describe('interchange backend plugin', () => {
     });
     await events!.publish({
       topic: CATALOG_ERRORS_TOPIC,
-      eventPayload: { entity: 'component:default/x', errors: [new Error('not ours')] },
+      eventPayload: {
+        entity: 'component:default/x',
+        errors: [new Error('not ours')],
+      },
     });
 
-    const res = await request(server).get('/api/interchange/catalog-problems').expect(200);
+    const res = await request(server)
+      .get('/api/interchange/catalog-problems')
+      .expect(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({
         entityRef: 'kafkatopic:default/audit.log-archive',
         location: 'file:/examples/invalid.yaml',
-        message: "KafkaTopic 'audit.log-archive' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: y",
+        message:
+          "KafkaTopic 'audit.log-archive' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: y",
       }),
     ]);
   });

@@ -14,7 +14,10 @@ export {
 } from './plugin';
 export { interchangeApiRef, InterchangeClient } from './api';
 export type { InterchangeApi, CatalogProblem } from './api';
-export { interchangeGraphRelations, interchangeGraphRelationPairs } from './graph';
+export {
+  interchangeGraphRelations,
+  interchangeGraphRelationPairs,
+} from './graph';
 export {
   isInterchangeEntity,
   isKafkaTopicEntity,

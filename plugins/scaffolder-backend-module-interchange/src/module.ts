@@ -1,6 +1,6 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createExampleAction } from './actions/example';
 
 /**
  * A backend module that registers the action into the scaffolder
@@ -11,11 +11,11 @@ export const scaffolderModule = createBackendModule({
   register({ registerInit }) {
     registerInit({
       deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+        scaffolderActions: scaffolderActionsExtensionPoint,
       },
-      async init({ scaffolderActions}) {
+      async init({ scaffolderActions }) {
         scaffolderActions.addActions(createExampleAction());
-      }
+      },
     });
   },
-})
+});

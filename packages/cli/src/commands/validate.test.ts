@@ -7,7 +7,9 @@ const examples = path.resolve(__dirname, '../../../../examples');
 
 async function run(patterns: string[], options = {}) {
   const lines: string[] = [];
-  const code = await validateCommand(patterns, options, { log: l => lines.push(l) });
+  const code = await validateCommand(patterns, options, {
+    log: l => lines.push(l),
+  });
   return { code, output: lines.join('\n') };
 }
 
@@ -22,26 +24,33 @@ describe('interchange validate', () => {
   it('passes on the valid demo files, core kinds included', async () => {
     const { code, output } = await run([
       path.join(examples, '{org,systems,components,apis}.yaml'),
-      path.join(examples, 'integrations/{kafka-topics,gateway-routes,webhooks}.yaml'),
+      path.join(
+        examples,
+        'integrations/{kafka-topics,gateway-routes,webhooks}.yaml',
+      ),
     ]);
     expect(output).toContain('7 files, 74 entities: all valid');
     expect(code).toBe(0);
   });
 
   it('fails on the broken examples and prints file:line, entity, field and fix', async () => {
-    const { code, output } = await run([path.join(examples, 'integrations/invalid-examples.yaml')]);
+    const { code, output } = await run([
+      path.join(examples, 'integrations/invalid-examples.yaml'),
+    ]);
     expect(code).toBe(1);
     const file = path.join(examples, 'integrations/invalid-examples.yaml');
     expect(output).toContain(`${file}  kafkatopic:default/audit.log-archive`);
     expect(output).toContain(
       `${file}:16  spec.config.cleanup.policy: must be 'delete', 'compact' or both (got 'archive')\n      fix: use 'delete', 'compact' or 'compact,delete'`,
     );
-    expect(output).toContain(`${file}:32  spec.signing.secret: looks like a literal secret`);
+    expect(output).toContain(
+      `${file}:32  spec.signing.secret: looks like a literal secret`,
+    );
     expect(output).not.toContain('pasted-signing-secret-value');
     expect(output).toContain('1 file, 2 entities: 2 invalid, 5 problems');
   });
 
-  it('uses Backstage\'s own validators for core kinds', async () => {
+  it("uses Backstage's own validators for core kinds", async () => {
     const file = tempFile(
       'catalog-info.yaml',
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cart\nspec:\n  type: service\n  lifecycle: production\n',
@@ -49,8 +58,13 @@ describe('interchange validate', () => {
     const { code, output } = await run([file]);
     expect(code).toBe(1);
     expect(output).toContain(`${file}:6  spec.owner: is required`);
-    const badName = tempFile('c.yaml', 'apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: not valid\nspec:\n  owner: x\n');
-    expect((await run([badName])).output).toMatch(/metadata.name: is not valid; expected a string/);
+    const badName = tempFile(
+      'c.yaml',
+      'apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata:\n  name: not valid\nspec:\n  owner: x\n',
+    );
+    expect((await run([badName])).output).toMatch(
+      /metadata.name: is not valid; expected a string/,
+    );
   });
 
   it('checks component integration fields', async () => {
@@ -60,24 +74,38 @@ describe('interchange validate', () => {
     );
     const { code, output } = await run([file]);
     expect(code).toBe(1);
-    expect(output).toContain("spec.producesTo[0]: 'api:cart-api' refers to a api, but only KafkaTopic or Webhook can be used here");
+    expect(output).toContain(
+      "spec.producesTo[0]: 'api:cart-api' refers to a api, but only KafkaTopic or Webhook can be used here",
+    );
   });
 
   it('reports YAML syntax errors with their line, and unknown kinds as notes', async () => {
     const broken = tempFile('broken.yaml', 'apiVersion: x\nkind: [unclosed\n');
     const res = await run([broken]);
     expect(res.code).toBe(1);
-    expect(res.output).toMatch(new RegExp(`${broken}:\\d+  \\(yaml\\): invalid YAML`));
-    const other = tempFile('other.yaml', 'apiVersion: example.com/v1\nkind: Frobnicator\nmetadata:\n  name: f\n');
+    expect(res.output).toMatch(
+      new RegExp(`${broken}:\\d+  \\(yaml\\): invalid YAML`),
+    );
+    const other = tempFile(
+      'other.yaml',
+      'apiVersion: example.com/v1\nkind: Frobnicator\nmetadata:\n  name: f\n',
+    );
     const res2 = await run([other]);
     expect(res2.code).toBe(0);
-    expect(res2.output).toContain('has a kind this command does not know; not checked');
+    expect(res2.output).toContain(
+      'has a kind this command does not know; not checked',
+    );
   });
 
   it('checks cluster ids when the configured ones are given', async () => {
-    const { code, output } = await run([path.join(examples, 'integrations/kafka-topics.yaml')], { cluster: ['prod-eu'] });
+    const { code, output } = await run(
+      [path.join(examples, 'integrations/kafka-topics.yaml')],
+      { cluster: ['prod-eu'] },
+    );
     expect(code).toBe(1);
-    expect(output).toContain("spec.cluster: 'local' is not a configured Kafka cluster");
+    expect(output).toContain(
+      "spec.cluster: 'local' is not a configured Kafka cluster",
+    );
   });
 
   it('says clearly when nothing matches', async () => {

@@ -23,7 +23,9 @@ function entityLabel(value: unknown): string {
     return stringifyEntityRef(value as Entity);
   } catch {
     const v = value as { kind?: unknown; metadata?: { name?: unknown } };
-    return `${String(v?.kind ?? '?').toLocaleLowerCase('en-US')}:${String(v?.metadata?.name ?? '?')}`;
+    return `${String(v?.kind ?? '?').toLocaleLowerCase('en-US')}:${String(
+      v?.metadata?.name ?? '?',
+    )}`;
   }
 }
 
@@ -39,7 +41,11 @@ export async function validateCommand(
 ): Promise<number> {
   const files = await expandPatterns(patterns);
   if (files.length === 0) {
-    out.log(`No catalog files match ${patterns.join(' ')}. Pass files, directories or globs such as 'catalog/**/*.yaml'.`);
+    out.log(
+      `No catalog files match ${patterns.join(
+        ' ',
+      )}. Pass files, directories or globs such as 'catalog/**/*.yaml'.`,
+    );
     return 1;
   }
   const { documents, errors } = await readCatalogFiles(files);
@@ -60,7 +66,8 @@ export async function validateCommand(
         line: doc.line,
         entity: '(document)',
         path: '(root)',
-        message: 'is not an entity (expected a map with apiVersion, kind, metadata and spec)',
+        message:
+          'is not an entity (expected a map with apiVersion, kind, metadata and spec)',
         fix: 'see https://backstage.io/docs/features/software-catalog/descriptor-format',
       });
       invalidEntities += 1;
@@ -86,7 +93,18 @@ export async function validateCommand(
   }
 
   if (options.format === 'json') {
-    out.log(JSON.stringify({ files: files.length, entities: documents.length, problems: findings, unknownKinds }, null, 2));
+    out.log(
+      JSON.stringify(
+        {
+          files: files.length,
+          entities: documents.length,
+          problems: findings,
+          unknownKinds,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     let previous = '';
     for (const f of findings) {
@@ -102,10 +120,14 @@ export async function validateCommand(
       out.log(`note: ${u} has a kind this command does not know; not checked`);
     }
     out.log(
-      `\n${files.length} file${files.length === 1 ? '' : 's'}, ${documents.length} ${documents.length === 1 ? 'entity' : 'entities'}: ${
+      `\n${files.length} file${files.length === 1 ? '' : 's'}, ${
+        documents.length
+      } ${documents.length === 1 ? 'entity' : 'entities'}: ${
         findings.length === 0
           ? 'all valid'
-          : `${invalidEntities} invalid, ${findings.length} problem${findings.length === 1 ? '' : 's'}`
+          : `${invalidEntities} invalid, ${findings.length} problem${
+              findings.length === 1 ? '' : 's'
+            }`
       }`,
     );
   }

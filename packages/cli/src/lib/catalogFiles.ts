@@ -1,6 +1,13 @@
 import fs from 'node:fs/promises';
 import fg from 'fast-glob';
-import { Document, isMap, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
+import {
+  Document,
+  isMap,
+  isSeq,
+  LineCounter,
+  Node,
+  parseAllDocuments,
+} from 'yaml';
 
 /** One YAML document of a catalog file, with what is needed to point at lines. */
 export interface CatalogDocument {
@@ -30,7 +37,11 @@ export async function expandPatterns(patterns: string[]): Promise<string[]> {
     const glob = stat?.isDirectory()
       ? `${fg.convertPathToPattern(pattern)}/**/*.{yaml,yml}`
       : pattern;
-    for (const f of await fg(glob, { dot: false, onlyFiles: true, ignore: ['**/node_modules/**'] })) {
+    for (const f of await fg(glob, {
+      dot: false,
+      onlyFiles: true,
+      ignore: ['**/node_modules/**'],
+    })) {
       files.add(f);
     }
   }
@@ -96,7 +107,11 @@ export async function readCatalogFiles(files: string[]): Promise<{
     try {
       text = await fs.readFile(file, 'utf8');
     } catch (e) {
-      errors.push({ file, line: 0, message: `cannot read file: ${(e as Error).message}` });
+      errors.push({
+        file,
+        line: 0,
+        message: `cannot read file: ${(e as Error).message}`,
+      });
       continue;
     }
     const lineCounter = new LineCounter();
@@ -124,7 +139,10 @@ export async function readCatalogFiles(files: string[]): Promise<{
         index,
         line: lineOfOffset(doc.contents?.range?.[0]),
         value,
-        lineOf: path => lineOfOffset(nodeAt(doc, path)?.range?.[0] ?? doc.contents?.range?.[0]),
+        lineOf: path =>
+          lineOfOffset(
+            nodeAt(doc, path)?.range?.[0] ?? doc.contents?.range?.[0],
+          ),
       });
     });
   }

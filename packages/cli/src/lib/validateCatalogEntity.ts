@@ -63,7 +63,9 @@ function fromBackstageError(error: Error, kind: string): EntityProblem {
       .map(p => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))
       .join('')
       .replace(/^\./, '');
-    const path = missing ? [base, missing[1]].filter(Boolean).join('.') : base || '(root)';
+    const path = missing
+      ? [base, missing[1]].filter(Boolean).join('.')
+      : base || '(root)';
     return {
       path,
       message: missing ? 'is required' : schema[2],
@@ -99,11 +101,16 @@ export async function validateCatalogEntity(
   try {
     await policy.enforce(entity);
   } catch (e) {
-    return { status: 'invalid', problems: [fromBackstageError(e as Error, kind)] };
+    return {
+      status: 'invalid',
+      problems: [fromBackstageError(e as Error, kind)],
+    };
   }
   const ours = validateInterchangeEntity(entity, options);
   if (entity.apiVersion === INTERCHANGE_API_VERSION) {
-    return ours.length ? { status: 'invalid', problems: ours } : { status: 'valid' };
+    return ours.length
+      ? { status: 'invalid', problems: ours }
+      : { status: 'valid' };
   }
   let known = false;
   const problems: EntityProblem[] = [];

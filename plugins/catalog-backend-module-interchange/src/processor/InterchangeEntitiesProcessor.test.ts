@@ -13,14 +13,20 @@ const topic: Entity = {
 describe('InterchangeEntitiesProcessor', () => {
   const processor = InterchangeEntitiesProcessor.fromConfig(
     new ConfigReader({
-      interchange: { kafka: { clusters: [{ id: 'local', brokers: ['b:9092'] }] } },
+      interchange: {
+        kafka: { clusters: [{ id: 'local', brokers: ['b:9092'] }] },
+      },
     }),
   );
 
   it('claims valid Interchange entities and ignores other kinds', async () => {
     await expect(processor.validateEntityKind(topic)).resolves.toBe(true);
     await expect(
-      processor.validateEntityKind({ ...topic, apiVersion: 'backstage.io/v1alpha1', kind: 'Component' }),
+      processor.validateEntityKind({
+        ...topic,
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+      }),
     ).resolves.toBe(false);
   });
 
@@ -28,7 +34,12 @@ describe('InterchangeEntitiesProcessor', () => {
     await expect(
       processor.validateEntityKind({
         ...topic,
-        spec: { owner: 'team-fulfillment', cluster: 'prod', partitions: 0, config: { 'cleanup.policy': 'archive' } },
+        spec: {
+          owner: 'team-fulfillment',
+          cluster: 'prod',
+          partitions: 0,
+          config: { 'cleanup.policy': 'archive' },
+        },
       }),
     ).rejects.toThrow(
       [
@@ -48,14 +59,25 @@ describe('InterchangeEntitiesProcessor', () => {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'cart-service' },
-      spec: { type: 'service', owner: 'x', lifecycle: 'production', producesTo: ['api:cart-api'] },
+      spec: {
+        type: 'service',
+        owner: 'x',
+        lifecycle: 'production',
+        producesTo: ['api:cart-api'],
+      },
     };
     await expect(
-      withLogger.postProcessEntity(component, { type: 'url', target: 'x' }, emit),
+      withLogger.postProcessEntity(
+        component,
+        { type: 'url', target: 'x' },
+        emit,
+      ),
     ).resolves.toBe(component);
     expect(emit).not.toHaveBeenCalled();
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining("spec.producesTo[0]: 'api:cart-api' refers to a api, but only KafkaTopic or Webhook can be used here"),
+      expect.stringContaining(
+        "spec.producesTo[0]: 'api:cart-api' refers to a api, but only KafkaTopic or Webhook can be used here",
+      ),
     );
   });
 });

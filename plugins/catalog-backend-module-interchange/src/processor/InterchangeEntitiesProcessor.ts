@@ -14,7 +14,10 @@ import {
   InterchangeValidationOptions,
   validateInterchangeEntity,
 } from '@interchange/plugin-interchange-common';
-import { readGateways, readKafkaClusters } from '@interchange/plugin-interchange-node';
+import {
+  readGateways,
+  readKafkaClusters,
+} from '@interchange/plugin-interchange-node';
 import { emitInterchangeRelations } from './emitRelations';
 
 /**
@@ -74,7 +77,9 @@ export class InterchangeEntitiesProcessor implements CatalogProcessor {
     const problems = validateInterchangeEntity(entity, this.#options);
     if (problems.length > 0) {
       throw new InputError(
-        `${entity.kind} '${entity.metadata?.name}' is invalid:\n${formatEntityProblems(problems)}`,
+        `${entity.kind} '${
+          entity.metadata?.name
+        }' is invalid:\n${formatEntityProblems(problems)}`,
       );
     }
     return true;
@@ -92,7 +97,9 @@ export class InterchangeEntitiesProcessor implements CatalogProcessor {
       const problems = validateInterchangeEntity(entity);
       if (problems.length > 0) {
         this.#logger?.warn(
-          `Ignoring invalid integration fields of ${stringifyEntityRef(entity)}:\n${formatEntityProblems(problems)}`,
+          `Ignoring invalid integration fields of ${stringifyEntityRef(
+            entity,
+          )}:\n${formatEntityProblems(problems)}`,
         );
         return entity;
       }

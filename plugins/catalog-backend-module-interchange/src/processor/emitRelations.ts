@@ -66,10 +66,18 @@ class RelationEmitter {
         defaultNamespace: this.#self.namespace,
       });
       this.#emit(
-        processingResult.relation({ source: this.#self, type: forward, target }),
+        processingResult.relation({
+          source: this.#self,
+          type: forward,
+          target,
+        }),
       );
       this.#emit(
-        processingResult.relation({ source: target, type: reverse, target: this.#self }),
+        processingResult.relation({
+          source: target,
+          type: reverse,
+          target: this.#self,
+        }),
       );
     }
   }
@@ -85,7 +93,9 @@ export function emitInterchangeRelations(
     const spec = entity.spec;
     relations.pair(spec.producers, 'Component', PRODUCED_BY);
     relations.pair(
-      (spec.consumers ?? []).map(c => (typeof c === 'string' ? c : c.entityRef)),
+      (spec.consumers ?? []).map(c =>
+        typeof c === 'string' ? c : c.entityRef,
+      ),
       'Component',
       CONSUMED_BY,
     );

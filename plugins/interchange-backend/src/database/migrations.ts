@@ -10,7 +10,9 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Brings the plugin's tables up to date and returns the client. */
-export async function migrateDatabase(database: DatabaseService): Promise<Knex> {
+export async function migrateDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
     await client.migrate.latest({

@@ -24,7 +24,10 @@ export class CatalogProblemsStore {
     this.#db = db;
   }
 
-  async record(problem: { entityRef: string; location?: string; message: string }, now = new Date()) {
+  async record(
+    problem: { entityRef: string; location?: string; message: string },
+    now = new Date(),
+  ) {
     await this.#db(TABLE)
       .insert({
         entity_ref: problem.entityRef,
@@ -38,8 +41,13 @@ export class CatalogProblemsStore {
   }
 
   /** Problems reported within `maxAgeMs`; older ones are deleted. */
-  async list(options: { maxAgeMs: number; now?: Date }): Promise<CatalogProblem[]> {
-    const cutoff = new Date((options.now ?? new Date()).getTime() - options.maxAgeMs);
+  async list(options: {
+    maxAgeMs: number;
+    now?: Date;
+  }): Promise<CatalogProblem[]> {
+    const cutoff = new Date(
+      (options.now ?? new Date()).getTime() - options.maxAgeMs,
+    );
     await this.#db(TABLE).where('last_seen', '<', cutoff).delete();
     const rows = await this.#db(TABLE).select().orderBy('entity_ref');
     return rows.map(r => ({

@@ -14,7 +14,9 @@ describe('parseCatalogError', () => {
       userFacingMessage(
         "Processor InterchangeEntitiesProcessor threw an error while validating the entity kafkatopic:default/a; caused by InputError: KafkaTopic 'a' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: x",
       ),
-    ).toBe("KafkaTopic 'a' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: x");
+    ).toBe(
+      "KafkaTopic 'a' is invalid:\nspec.partitions: must be at least 1 (got 0). Fix: x",
+    );
     expect(userFacingMessage('  something else ')).toBe('something else');
   });
 });

@@ -32,12 +32,22 @@ export async function subscribeToCatalogErrors(options: {
         return;
       }
       const message = (payload.errors ?? [])
-        .map(e => userFacingMessage(typeof e === 'string' ? e : e?.message ?? String(e)))
+        .map(e =>
+          userFacingMessage(
+            typeof e === 'string' ? e : e?.message ?? String(e),
+          ),
+        )
         .join('\n');
       try {
-        await store.record({ entityRef: payload.entity, location: payload.location, message });
+        await store.record({
+          entityRef: payload.entity,
+          location: payload.location,
+          message,
+        });
       } catch (e) {
-        logger.warn(`Could not record catalog problem for ${payload.entity}: ${e}`);
+        logger.warn(
+          `Could not record catalog problem for ${payload.entity}: ${e}`,
+        );
       }
     },
   });

@@ -15,7 +15,9 @@ export interface RouterOptions {
   problems: CatalogProblemsStore;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, problems } = options;
   const router = Router();
   router.use(express.json());

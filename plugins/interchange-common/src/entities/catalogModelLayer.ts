@@ -65,7 +65,11 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
   builder: model => {
     model.addKind({
       group: 'interchange.dev',
-      names: { kind: KAFKA_TOPIC_KIND, singular: 'kafkatopic', plural: 'kafkatopics' },
+      names: {
+        kind: KAFKA_TOPIC_KIND,
+        singular: 'kafkatopic',
+        plural: 'kafkatopics',
+      },
       description: 'A Kafka topic, with its owner, producers and consumers.',
       versions: [
         {
@@ -87,8 +91,13 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
     });
     model.addKind({
       group: 'interchange.dev',
-      names: { kind: GATEWAY_ROUTE_KIND, singular: 'gatewayroute', plural: 'gatewayroutes' },
-      description: 'A route on an API gateway and the component it forwards to.',
+      names: {
+        kind: GATEWAY_ROUTE_KIND,
+        singular: 'gatewayroute',
+        plural: 'gatewayroutes',
+      },
+      description:
+        'A route on an API gateway and the component it forwards to.',
       versions: [
         {
           name: 'v1alpha1',
@@ -116,7 +125,8 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
     model.addKind({
       group: 'interchange.dev',
       names: { kind: WEBHOOK_KIND, singular: 'webhook', plural: 'webhooks' },
-      description: 'A webhook: who sends which events to which receiver, and how it is signed.',
+      description:
+        'A webhook: who sends which events to which receiver, and how it is signed.',
       versions: [
         {
           name: 'v1alpha1',
@@ -152,7 +162,8 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
     model.addRelationPair({
       fromKind: integrationKinds,
       toKind: 'Component',
-      description: 'A component that consumes from a topic or receives a webhook.',
+      description:
+        'A component that consumes from a topic or receives a webhook.',
       forward: { type: RELATION_CONSUMED_BY, title: 'consumed by' },
       reverse: { type: RELATION_CONSUMES_FROM, title: 'consumes from' },
     });
@@ -173,7 +184,8 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
     model.addRelationPair({
       fromKind: integrationKinds,
       toKind: 'API',
-      description: 'The API entity describing the payload of a topic or webhook.',
+      description:
+        'The API entity describing the payload of a topic or webhook.',
       forward: { type: RELATION_DESCRIBED_BY, title: 'described by' },
       reverse: { type: RELATION_DESCRIBES, title: 'describes' },
     });

@@ -107,7 +107,9 @@ export const webhookSpecSchema: JsonObject = {
       required: ['scheme'],
       additionalProperties: false,
       properties: {
-        scheme: { enum: ['standard-webhooks', 'github', 'hmac-sha256', 'none'] },
+        scheme: {
+          enum: ['standard-webhooks', 'github', 'hmac-sha256', 'none'],
+        },
         secretRef: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
       },
     },

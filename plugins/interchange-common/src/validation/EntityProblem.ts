@@ -17,9 +17,7 @@ export interface EntityProblem {
  * @public
  */
 export function formatEntityProblems(problems: EntityProblem[]): string {
-  return problems
-    .map(p => `${p.path}: ${p.message}. Fix: ${p.fix}`)
-    .join('\n');
+  return problems.map(p => `${p.path}: ${p.message}. Fix: ${p.fix}`).join('\n');
 }
 
 /** Quotes a user value for a message without dumping whole objects. */

@@ -23,7 +23,9 @@ export function componentIntegrationProblems(entity: Entity): EntityProblem[] {
     if (!Array.isArray(value)) {
       problems.push({
         path: `spec.${field}`,
-        message: `must be a list of topic or webhook refs (got ${describeValue(value)})`,
+        message: `must be a list of topic or webhook refs (got ${describeValue(
+          value,
+        )})`,
         fix: `write e.g. ${field}: ['kafkatopic:orders.order-placed.v1', 'webhook:shipment-tracking']`,
       });
       continue;

@@ -37,7 +37,9 @@ export function checkEntityRef(
     return [
       {
         path,
-        message: `'${value}' is not a valid entity ref (${(e as Error).message})`,
+        message: `'${value}' is not a valid entity ref (${
+          (e as Error).message
+        })`,
         fix: `write it as [kind:][namespace/]name, e.g. '${options.example}'`,
       },
     ];
@@ -45,12 +47,16 @@ export function checkEntityRef(
   const allowed = options.allowedKinds;
   if (
     allowed &&
-    !allowed.some(k => k.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US'))
+    !allowed.some(
+      k => k.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US'),
+    )
   ) {
     return [
       {
         path,
-        message: `'${value}' refers to a ${kind}, but only ${allowed.join(' or ')} can be used here`,
+        message: `'${value}' refers to a ${kind}, but only ${allowed.join(
+          ' or ',
+        )} can be used here`,
         fix: `point it at a ${allowed.join(' or ')}, e.g. '${options.example}'`,
       },
     ];

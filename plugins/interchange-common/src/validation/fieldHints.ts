@@ -12,11 +12,12 @@ export const FIELD_HINTS: Record<string, string> = {
     "set spec.cluster to a cluster id from interchange.kafka.clusters in app-config, e.g. 'prod-eu'",
   'spec.topicName':
     "set spec.topicName to the topic's name on the broker, e.g. 'orders.order-placed.v1'",
-  'spec.partitions': 'set spec.partitions to a whole number of at least 1, e.g. 6',
+  'spec.partitions':
+    'set spec.partitions to a whole number of at least 1, e.g. 6',
   'spec.replicationFactor':
     'set spec.replicationFactor to a whole number of at least 1, e.g. 3',
   'spec.config':
-    "write spec.config as a map of Kafka topic configs, e.g. { retention.ms: 604800000, cleanup.policy: delete }",
+    'write spec.config as a map of Kafka topic configs, e.g. { retention.ms: 604800000, cleanup.policy: delete }',
   'spec.config.*': 'use a string, number or boolean value',
   'spec.schema':
     "set spec.schema to the API entity describing the payload, e.g. 'api:order-events'",
@@ -32,17 +33,20 @@ export const FIELD_HINTS: Record<string, string> = {
     "set consumerGroup to the Kafka consumer group id, e.g. 'billing'",
   'spec.gateway':
     "set spec.gateway to a gateway id from interchange.gateways in app-config, e.g. 'kong-public'",
-  'spec.paths': "list at least one path, e.g. ['/orders'] (or '~/orders/\\d+' for a regex)",
+  'spec.paths':
+    "list at least one path, e.g. ['/orders'] (or '~/orders/\\d+' for a regex)",
   'spec.paths[]': "start the path with '/', or with '~/' for a regex path",
   'spec.upstream':
     "set spec.upstream to the component that serves the route, e.g. 'order-service'",
   'spec.upstreamUrl':
     "set spec.upstreamUrl to the upstream's URL, e.g. 'http://order-service.orders.svc:8080'",
   'spec.hosts': "list host names, e.g. ['api.example.com']",
-  'spec.hosts[]': "use a host name such as 'api.example.com' or '*.example.com'",
+  'spec.hosts[]':
+    "use a host name such as 'api.example.com' or '*.example.com'",
   'spec.methods': "list upper-case HTTP methods, e.g. ['GET', 'POST']",
   'spec.methods[]': "use an upper-case HTTP method such as 'GET'",
-  'spec.api': "set spec.api to the API entity the route exposes, e.g. 'orders-api'",
+  'spec.api':
+    "set spec.api to the API entity the route exposes, e.g. 'orders-api'",
   'spec.exposure': "use 'public', 'partner' or 'internal'",
   'spec.authentication':
     "use 'none', 'api-key', 'jwt', 'oauth2', 'mtls' or 'basic'",
@@ -58,7 +62,7 @@ export const FIELD_HINTS: Record<string, string> = {
   'spec.url':
     "set spec.url to the receiver's https URL, e.g. 'https://hooks.partner.example/brightwave'",
   'spec.signing':
-    "add signing, e.g. { scheme: standard-webhooks, secretRef: shipping-webhook }",
+    'add signing, e.g. { scheme: standard-webhooks, secretRef: shipping-webhook }',
   'spec.signing.scheme':
     "use 'standard-webhooks', 'github', 'hmac-sha256' or 'none'",
   'spec.signing.secretRef':

@@ -15,7 +15,8 @@ export const HTTP_METHODS = [
   'CONNECT',
 ] as const;
 
-const HOST = /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$/;
+const HOST =
+  /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$/;
 
 function pathProblems(path: unknown, at: string): EntityProblem[] {
   if (typeof path !== 'string') {
@@ -30,7 +31,9 @@ function pathProblems(path: unknown, at: string): EntityProblem[] {
       return [
         {
           path: at,
-          message: `is not a valid regular expression (${(e as Error).message})`,
+          message: `is not a valid regular expression (${
+            (e as Error).message
+          })`,
           fix: "fix the regex after '~', e.g. '~/orders/\\d+$'",
         },
       ];
@@ -40,7 +43,9 @@ function pathProblems(path: unknown, at: string): EntityProblem[] {
     return [
       {
         path: at,
-        message: `must start with '/' (or '~/' for a regex path) (got ${describeValue(path)})`,
+        message: `must start with '/' (or '~/' for a regex path) (got ${describeValue(
+          path,
+        )})`,
         fix: `write '/${path.replace(/^~?\/*/, '')}'`,
       },
     ];
@@ -79,14 +84,19 @@ export function gatewayRouteProblems(
     if (!ok) {
       problems.push({
         path: 'spec.upstreamUrl',
-        message: `is not an http(s) or grpc(s) URL (got ${describeValue(spec.upstreamUrl)})`,
+        message: `is not an http(s) or grpc(s) URL (got ${describeValue(
+          spec.upstreamUrl,
+        )})`,
         fix: "write a full URL, e.g. 'http://order-service.orders.svc:8080'",
       });
     }
   }
 
   (Array.isArray(spec.methods) ? spec.methods : []).forEach((m, i) => {
-    if (typeof m !== 'string' || (HTTP_METHODS as readonly string[]).includes(m)) {
+    if (
+      typeof m !== 'string' ||
+      (HTTP_METHODS as readonly string[]).includes(m)
+    ) {
       return;
     }
     const upper = m.toUpperCase();
@@ -120,7 +130,9 @@ export function gatewayRouteProblems(
       path: 'spec.gateway',
       message: `'${spec.gateway}' is not a configured gateway`,
       fix: options.knownGateways.length
-        ? `use one of ${options.knownGateways.map(g => `'${g}'`).join(', ')}, or add it to interchange.gateways in app-config`
+        ? `use one of ${options.knownGateways
+            .map(g => `'${g}'`)
+            .join(', ')}, or add it to interchange.gateways in app-config`
         : 'add it to interchange.gateways in app-config',
     });
   }

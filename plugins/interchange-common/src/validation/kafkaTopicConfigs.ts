@@ -8,8 +8,16 @@ type ConfigKind =
   | { kind: 'cleanup.policy' }
   | { kind: 'string' };
 
-const ms = (example: number): ConfigKind => ({ kind: 'number', min: -1, example });
-const bytes = (example: number): ConfigKind => ({ kind: 'number', min: -1, example });
+const ms = (example: number): ConfigKind => ({
+  kind: 'number',
+  min: -1,
+  example,
+});
+const bytes = (example: number): ConfigKind => ({
+  kind: 'number',
+  min: -1,
+  example,
+});
 
 /**
  * Topic-level configs of Apache Kafka 4.x (the "Topic Configs" section of
@@ -25,7 +33,12 @@ export const KAFKA_TOPIC_CONFIGS: Record<string, ConfigKind> = {
   },
   'compression.gzip.level': { kind: 'number', min: -1, max: 9, example: 6 },
   'compression.lz4.level': { kind: 'number', min: 1, max: 17, example: 9 },
-  'compression.zstd.level': { kind: 'number', min: -131072, max: 22, example: 3 },
+  'compression.zstd.level': {
+    kind: 'number',
+    min: -131072,
+    max: 22,
+    example: 3,
+  },
   'delete.retention.ms': ms(86400000),
   'file.delete.delay.ms': ms(60000),
   'flush.messages': { kind: 'number', min: 1, example: 10000 },
@@ -39,7 +52,10 @@ export const KAFKA_TOPIC_CONFIGS: Record<string, ConfigKind> = {
   'max.message.bytes': { kind: 'number', min: 0, example: 1048588 },
   'message.timestamp.after.max.ms': ms(3600000),
   'message.timestamp.before.max.ms': ms(604800000),
-  'message.timestamp.type': { kind: 'enum', values: ['CreateTime', 'LogAppendTime'] },
+  'message.timestamp.type': {
+    kind: 'enum',
+    values: ['CreateTime', 'LogAppendTime'],
+  },
   'min.cleanable.dirty.ratio': { kind: 'number', min: 0, max: 1, example: 0.5 },
   'min.compaction.lag.ms': { kind: 'number', min: 0, example: 0 },
   'min.insync.replicas': { kind: 'number', min: 1, example: 2 },
@@ -99,11 +115,18 @@ function checkOne(key: string, value: unknown): EntityProblem[] {
           },
         ];
       }
-      if ((def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max)) {
+      if (
+        (def.min !== undefined && n < def.min) ||
+        (def.max !== undefined && n > def.max)
+      ) {
         return [
           {
             path,
-            message: `must be ${def.max === undefined ? `at least ${def.min}` : `between ${def.min} and ${def.max}`} (got ${n})`,
+            message: `must be ${
+              def.max === undefined
+                ? `at least ${def.min}`
+                : `between ${def.min} and ${def.max}`
+            } (got ${n})`,
             fix: `use a value in range, e.g. ${def.example}`,
           },
         ];
@@ -126,7 +149,9 @@ function checkOne(key: string, value: unknown): EntityProblem[] {
         : [
             {
               path,
-              message: `must be one of ${def.values.join(', ')} (got ${describeValue(value)})`,
+              message: `must be one of ${def.values.join(
+                ', ',
+              )} (got ${describeValue(value)})`,
               fix: `use one of ${def.values.join(', ')}`,
             },
           ];
@@ -144,7 +169,9 @@ function checkOne(key: string, value: unknown): EntityProblem[] {
         : [
             {
               path,
-              message: `must be 'delete', 'compact' or both (got ${describeValue(value)})`,
+              message: `must be 'delete', 'compact' or both (got ${describeValue(
+                value,
+              )})`,
               fix: "use 'delete', 'compact' or 'compact,delete'",
             },
           ];

@@ -40,7 +40,9 @@ export function kafkaTopicProblems(
 
   const topicName = spec.topicName ?? entity.metadata.name;
   const nameProblem =
-    typeof topicName === 'string' ? kafkaTopicNameProblem(topicName) : undefined;
+    typeof topicName === 'string'
+      ? kafkaTopicNameProblem(topicName)
+      : undefined;
   if (nameProblem) {
     problems.push({
       path: spec.topicName === undefined ? 'metadata.name' : 'spec.topicName',
@@ -58,7 +60,9 @@ export function kafkaTopicProblems(
       path: 'spec.cluster',
       message: `'${spec.cluster}' is not a configured Kafka cluster`,
       fix: options.knownClusters.length
-        ? `use one of ${options.knownClusters.map(c => `'${c}'`).join(', ')}, or add it to interchange.kafka.clusters in app-config`
+        ? `use one of ${options.knownClusters
+            .map(c => `'${c}'`)
+            .join(', ')}, or add it to interchange.kafka.clusters in app-config`
         : 'add it to interchange.kafka.clusters in app-config',
     });
   }

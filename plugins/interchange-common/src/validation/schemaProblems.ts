@@ -22,7 +22,8 @@ function toPath(prefix: string, pointer: string): string {
     .split('/')
     .slice(1)
     .reduce(
-      (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : `${acc}.${part}`),
+      (acc, part) =>
+        /^\d+$/.test(part) ? `${acc}[${part}]` : `${acc}.${part}`,
       prefix,
     );
 }
@@ -81,7 +82,9 @@ function toProblem(
     case 'type':
       return {
         path,
-        message: `must be ${article(params.type)} (got ${describeValue(value)})`,
+        message: `must be ${article(params.type)} (got ${describeValue(
+          value,
+        )})`,
         fix: fixFor(path, `use ${article(params.type)}`),
       };
     case 'enum':
@@ -96,13 +99,22 @@ function toProblem(
     case 'maximum':
       return {
         path,
-        message: `must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${params.limit} (got ${describeValue(value)})`,
-        fix: fixFor(path, `use a value ${error.keyword === 'minimum' ? '>=' : '<='} ${params.limit}`),
+        message: `must be ${
+          error.keyword === 'minimum' ? 'at least' : 'at most'
+        } ${params.limit} (got ${describeValue(value)})`,
+        fix: fixFor(
+          path,
+          `use a value ${error.keyword === 'minimum' ? '>=' : '<='} ${
+            params.limit
+          }`,
+        ),
       };
     case 'minItems':
       return {
         path,
-        message: `must list at least ${params.limit} item${params.limit === 1 ? '' : 's'}`,
+        message: `must list at least ${params.limit} item${
+          params.limit === 1 ? '' : 's'
+        }`,
         fix: fixFor(path, 'add an item'),
       };
     case 'minLength':

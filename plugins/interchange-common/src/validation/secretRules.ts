@@ -1,6 +1,7 @@
 import { EntityProblem } from './EntityProblem';
 
-const SECRET_KEY = /(secret|password|passwd|token|api[-_]?key|private[-_]?key|credential)s?$/i;
+const SECRET_KEY =
+  /(secret|password|passwd|token|api[-_]?key|private[-_]?key|credential)s?$/i;
 const SECRET_VALUE = [
   /^whsec_[A-Za-z0-9+/=]{8,}$/, // Standard Webhooks / Svix
   /^gh[pousr]_[A-Za-z0-9]{20,}$/, // GitHub tokens
@@ -25,11 +26,17 @@ export function literalSecretProblems(
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, v]) => {
       const at = `${path}.${key}`;
-      if (SECRET_KEY.test(key) && !/ref$/i.test(key) && v !== null && v !== '') {
+      if (
+        SECRET_KEY.test(key) &&
+        !/ref$/i.test(key) &&
+        v !== null &&
+        v !== ''
+      ) {
         return [
           {
             path: at,
-            message: 'looks like a literal secret; secrets must never be written into catalog files',
+            message:
+              'looks like a literal secret; secrets must never be written into catalog files',
             fix: 'remove it, store the value under interchange.webhooks.secrets.<name> in app-config (from an environment variable), and set spec.signing.secretRef: <name>',
           },
         ];
@@ -37,7 +44,10 @@ export function literalSecretProblems(
       return literalSecretProblems(v, at);
     });
   }
-  if (typeof value === 'string' && SECRET_VALUE.some(r => r.test(value.trim()))) {
+  if (
+    typeof value === 'string' &&
+    SECRET_VALUE.some(r => r.test(value.trim()))
+  ) {
     return [
       {
         path,

@@ -49,7 +49,11 @@ function interchangeKindProblems(
   kind: (typeof INTERCHANGE_KINDS)[number],
   options: InterchangeValidationOptions,
 ): EntityProblem[] {
-  if (!entity.spec || typeof entity.spec !== 'object' || Array.isArray(entity.spec)) {
+  if (
+    !entity.spec ||
+    typeof entity.spec !== 'object' ||
+    Array.isArray(entity.spec)
+  ) {
     return [
       {
         path: 'spec',
@@ -65,7 +69,7 @@ function interchangeKindProblems(
   );
   const structuralPaths = new Set(structural.map(p => p.path));
   const spec = entity.spec as Record<string, unknown>;
-  let semantic: EntityProblem[] = [
+  const semantic: EntityProblem[] = [
     ...checkEntityRef(spec.owner, 'spec.owner', {
       defaultKind: 'Group',
       allowedKinds: ['Group', 'User'],
@@ -79,7 +83,9 @@ function interchangeKindProblems(
   ];
   switch (kind) {
     case KAFKA_TOPIC_KIND:
-      semantic.push(...kafkaTopicProblems(entity as KafkaTopicEntityV1alpha1, options));
+      semantic.push(
+        ...kafkaTopicProblems(entity as KafkaTopicEntityV1alpha1, options),
+      );
       break;
     case GATEWAY_ROUTE_KIND:
       semantic.push(

@@ -3,7 +3,9 @@ import { checkEntityRef } from './entityRefs';
 import { describeValue, EntityProblem } from './EntityProblem';
 
 /** Rules for a Webhook beyond its JSON schema. */
-export function webhookProblems(entity: WebhookEntityV1alpha1): EntityProblem[] {
+export function webhookProblems(
+  entity: WebhookEntityV1alpha1,
+): EntityProblem[] {
   const spec = entity.spec;
   const problems: EntityProblem[] = [];
 
@@ -25,13 +27,16 @@ export function webhookProblems(entity: WebhookEntityV1alpha1): EntityProblem[] 
     if (!url || !['http:', 'https:'].includes(url.protocol)) {
       problems.push({
         path: 'spec.url',
-        message: `must be an http or https URL (got ${describeValue(spec.url)})`,
+        message: `must be an http or https URL (got ${describeValue(
+          spec.url,
+        )})`,
         fix: "write a full URL, e.g. 'https://hooks.partner.example/brightwave'",
       });
     } else if (url.username || url.password) {
       problems.push({
         path: 'spec.url',
-        message: 'contains credentials (user:password@); they would be visible to everyone who can read the catalog',
+        message:
+          'contains credentials (user:password@); they would be visible to everyone who can read the catalog',
         fix: 'remove the credentials from the URL and sign deliveries with spec.signing instead',
       });
     }

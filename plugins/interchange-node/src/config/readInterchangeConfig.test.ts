@@ -1,11 +1,14 @@
 import { ConfigReader } from '@backstage/config';
 import { readGateways, readKafkaClusters } from './readInterchangeConfig';
 
-const kafka = (clusters: any[]) => new ConfigReader({ interchange: { kafka: { clusters } } });
+const kafka = (clusters: any[]) =>
+  new ConfigReader({ interchange: { kafka: { clusters } } });
 
 describe('readKafkaClusters', () => {
   it('applies defaults', () => {
-    expect(readKafkaClusters(kafka([{ id: 'local', brokers: ['127.0.0.1:19092'] }]))).toEqual([
+    expect(
+      readKafkaClusters(kafka([{ id: 'local', brokers: ['127.0.0.1:19092'] }])),
+    ).toEqual([
       {
         id: 'local',
         title: 'local',
@@ -34,17 +37,47 @@ describe('readKafkaClusters', () => {
       ]),
     );
     expect(c.adapter).toBe('kafkajs');
-    expect(c.ssl).toEqual({ ca: 'PEM', cert: undefined, key: undefined, rejectUnauthorized: false });
-    expect(c.sasl).toEqual({ mechanism: 'scram-sha-512', username: 'u', password: 'p' });
+    expect(c.ssl).toEqual({
+      ca: 'PEM',
+      cert: undefined,
+      key: undefined,
+      rejectUnauthorized: false,
+    });
+    expect(c.sasl).toEqual({
+      mechanism: 'scram-sha-512',
+      username: 'u',
+      password: 'p',
+    });
   });
 
   it.each([
-    [[{ id: 'a b', brokers: ['k:1'] }], "interchange.kafka.clusters[0].id: 'a b' is not a valid id"],
-    [[{ id: 'a', brokers: ['k:1'] }, { id: 'a', brokers: ['k:1'] }], "interchange.kafka.clusters[1].id: 'a' is configured twice"],
-    [[{ id: 'a', brokers: ['kafka.internal'] }], "interchange.kafka.clusters[0].brokers: list brokers as 'host:port'"],
-    [[{ id: 'a', brokers: ['k:1'], adapter: 'librdkafka' }], "interchange.kafka.clusters[0].adapter: 'librdkafka' is not supported"],
-    [[{ id: 'a', brokers: ['k:1'], sasl: { mechanism: 'gssapi' } }], "interchange.kafka.clusters[0].sasl.mechanism: 'gssapi' is not supported"],
-    [[{ id: 'a', brokers: ['k:1'], requestTimeoutMs: 0 }], 'interchange.kafka.clusters[0].requestTimeoutMs: must be a positive number'],
+    [
+      [{ id: 'a b', brokers: ['k:1'] }],
+      "interchange.kafka.clusters[0].id: 'a b' is not a valid id",
+    ],
+    [
+      [
+        { id: 'a', brokers: ['k:1'] },
+        { id: 'a', brokers: ['k:1'] },
+      ],
+      "interchange.kafka.clusters[1].id: 'a' is configured twice",
+    ],
+    [
+      [{ id: 'a', brokers: ['kafka.internal'] }],
+      "interchange.kafka.clusters[0].brokers: list brokers as 'host:port'",
+    ],
+    [
+      [{ id: 'a', brokers: ['k:1'], adapter: 'librdkafka' }],
+      "interchange.kafka.clusters[0].adapter: 'librdkafka' is not supported",
+    ],
+    [
+      [{ id: 'a', brokers: ['k:1'], sasl: { mechanism: 'gssapi' } }],
+      "interchange.kafka.clusters[0].sasl.mechanism: 'gssapi' is not supported",
+    ],
+    [
+      [{ id: 'a', brokers: ['k:1'], requestTimeoutMs: 0 }],
+      'interchange.kafka.clusters[0].requestTimeoutMs: must be a positive number',
+    ],
   ])('rejects bad config %#', (clusters, message) => {
     expect(() => readKafkaClusters(kafka(clusters))).toThrow(message);
   });
@@ -52,11 +85,19 @@ describe('readKafkaClusters', () => {
 
 describe('readGateways', () => {
   it('reads gateways and checks their type', () => {
-    expect(readGateways(new ConfigReader({ interchange: { gateways: [{ id: 'kong', type: 'kong' }] } }))).toEqual([
-      { id: 'kong', type: 'kong', title: 'kong' },
-    ]);
+    expect(
+      readGateways(
+        new ConfigReader({
+          interchange: { gateways: [{ id: 'kong', type: 'kong' }] },
+        }),
+      ),
+    ).toEqual([{ id: 'kong', type: 'kong', title: 'kong' }]);
     expect(() =>
-      readGateways(new ConfigReader({ interchange: { gateways: [{ id: 'x', type: 'nginx' }] } })),
+      readGateways(
+        new ConfigReader({
+          interchange: { gateways: [{ id: 'x', type: 'nginx' }] },
+        }),
+      ),
     ).toThrow("interchange.gateways[0].type: 'nginx' is not supported");
   });
 });

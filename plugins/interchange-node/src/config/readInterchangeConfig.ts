@@ -2,10 +2,19 @@ import { Config } from '@backstage/config';
 
 /** @public */
 export type KafkaSaslConfig =
-  | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
+  | {
+      mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+      username: string;
+      password: string;
+    }
   | {
       mechanism: 'oauthbearer';
-      oauthbearer: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string };
+      oauthbearer: {
+        tokenUrl: string;
+        clientId: string;
+        clientSecret: string;
+        scope?: string;
+      };
     };
 
 /** @public */
@@ -17,7 +26,14 @@ export interface KafkaClusterConfig {
   adapter: 'platformatic' | 'kafkajs';
   requestTimeoutMs: number;
   dashboardUrl?: string;
-  ssl?: boolean | { ca?: string; cert?: string; key?: string; rejectUnauthorized?: boolean };
+  ssl?:
+    | boolean
+    | {
+        ca?: string;
+        cert?: string;
+        key?: string;
+        rejectUnauthorized?: boolean;
+      };
   sasl?: KafkaSaslConfig;
 }
 
@@ -32,7 +48,9 @@ const ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$/;
 
 function checkId(id: string, key: string, seen: Set<string>) {
   if (!ID.test(id)) {
-    throw new Error(`${key}: '${id}' is not a valid id; use letters, digits, '.', '_' and '-' (e.g. 'prod-eu')`);
+    throw new Error(
+      `${key}: '${id}' is not a valid id; use letters, digits, '.', '_' and '-' (e.g. 'prod-eu')`,
+    );
   }
   if (seen.has(id)) {
     throw new Error(`${key}: '${id}' is configured twice; ids must be unique`);
@@ -49,17 +67,26 @@ function checkId(id: string, key: string, seen: Set<string>) {
  */
 export function readKafkaClusters(config: Config): KafkaClusterConfig[] {
   const seen = new Set<string>();
-  return (config.getOptionalConfigArray('interchange.kafka.clusters') ?? []).map((c, i) => {
+  return (
+    config.getOptionalConfigArray('interchange.kafka.clusters') ?? []
+  ).map((c, i) => {
     const key = `interchange.kafka.clusters[${i}]`;
     const id = c.getString('id');
     checkId(id, `${key}.id`, seen);
     const brokers = c.getStringArray('brokers');
-    if (brokers.length === 0 || brokers.some(b => !/^[^\s:/]+:\d{1,5}$/.test(b))) {
-      throw new Error(`${key}.brokers: list brokers as 'host:port', e.g. ['kafka-1.internal:9092']`);
+    if (
+      brokers.length === 0 ||
+      brokers.some(b => !/^[^\s:/]+:\d{1,5}$/.test(b))
+    ) {
+      throw new Error(
+        `${key}.brokers: list brokers as 'host:port', e.g. ['kafka-1.internal:9092']`,
+      );
     }
     const adapter = c.getOptionalString('adapter') ?? 'platformatic';
     if (adapter !== 'platformatic' && adapter !== 'kafkajs') {
-      throw new Error(`${key}.adapter: '${adapter}' is not supported; use 'platformatic' or 'kafkajs'`);
+      throw new Error(
+        `${key}.adapter: '${adapter}' is not supported; use 'platformatic' or 'kafkajs'`,
+      );
     }
     let sasl: KafkaSaslConfig | undefined;
     const saslConfig = c.getOptionalConfig('sasl');
@@ -76,8 +103,16 @@ export function readKafkaClusters(config: Config): KafkaClusterConfig[] {
             scope: o.getOptionalString('scope'),
           },
         };
-      } else if (mechanism === 'plain' || mechanism === 'scram-sha-256' || mechanism === 'scram-sha-512') {
-        sasl = { mechanism, username: saslConfig.getString('username'), password: saslConfig.getString('password') };
+      } else if (
+        mechanism === 'plain' ||
+        mechanism === 'scram-sha-256' ||
+        mechanism === 'scram-sha-512'
+      ) {
+        sasl = {
+          mechanism,
+          username: saslConfig.getString('username'),
+          password: saslConfig.getString('password'),
+        };
       } else {
         throw new Error(
           `${key}.sasl.mechanism: '${mechanism}' is not supported; use plain, scram-sha-256, scram-sha-512 or oauthbearer`,
@@ -99,7 +134,9 @@ export function readKafkaClusters(config: Config): KafkaClusterConfig[] {
     }
     const requestTimeoutMs = c.getOptionalNumber('requestTimeoutMs') ?? 10_000;
     if (!(requestTimeoutMs > 0)) {
-      throw new Error(`${key}.requestTimeoutMs: must be a positive number of milliseconds, e.g. 10000`);
+      throw new Error(
+        `${key}.requestTimeoutMs: must be a positive number of milliseconds, e.g. 10000`,
+      );
     }
     return {
       id,
@@ -124,14 +161,24 @@ const GATEWAY_TYPES = ['kong', 'gateway-api', 'istio', 'aws-api-gateway'];
  */
 export function readGateways(config: Config): GatewayConfig[] {
   const seen = new Set<string>();
-  return (config.getOptionalConfigArray('interchange.gateways') ?? []).map((g, i) => {
-    const key = `interchange.gateways[${i}]`;
-    const id = g.getString('id');
-    checkId(id, `${key}.id`, seen);
-    const type = g.getString('type');
-    if (!GATEWAY_TYPES.includes(type)) {
-      throw new Error(`${key}.type: '${type}' is not supported; use one of ${GATEWAY_TYPES.join(', ')}`);
-    }
-    return { id, type: type as GatewayConfig['type'], title: g.getOptionalString('title') ?? id };
-  });
+  return (config.getOptionalConfigArray('interchange.gateways') ?? []).map(
+    (g, i) => {
+      const key = `interchange.gateways[${i}]`;
+      const id = g.getString('id');
+      checkId(id, `${key}.id`, seen);
+      const type = g.getString('type');
+      if (!GATEWAY_TYPES.includes(type)) {
+        throw new Error(
+          `${key}.type: '${type}' is not supported; use one of ${GATEWAY_TYPES.join(
+            ', ',
+          )}`,
+        );
+      }
+      return {
+        id,
+        type: type as GatewayConfig['type'],
+        title: g.getOptionalString('title') ?? id,
+      };
+    },
+  );
 }

@@ -18,7 +18,9 @@ export class InterchangeClient implements InterchangeApi {
   }
 
   async getCatalogProblems(): Promise<CatalogProblem[]> {
-    const body = await this.#get<{ items: CatalogProblem[] }>('/catalog-problems');
+    const body = await this.#get<{ items: CatalogProblem[] }>(
+      '/catalog-problems',
+    );
     return body.items;
   }
 

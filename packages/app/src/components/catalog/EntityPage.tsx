@@ -42,13 +42,6 @@ import {
   interchangeGraphRelations,
   isInterchangeEntity,
 } from '@interchange/plugin-interchange';
-
-// The catalog graph only draws relation types it knows: add Interchange's.
-const graphRelations = [...ALL_RELATIONS, ...interchangeGraphRelations];
-const graphRelationPairs = [
-  ...ALL_RELATION_PAIRS,
-  ...interchangeGraphRelationPairs,
-];
 import {
   ALL_RELATION_PAIRS,
   ALL_RELATIONS,
@@ -66,6 +59,12 @@ import {
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
 
+// The catalog graph only draws relation types it knows: add Interchange's.
+const graphRelations = [...ALL_RELATIONS, ...interchangeGraphRelations];
+const graphRelationPairs = [
+  ...ALL_RELATION_PAIRS,
+  ...interchangeGraphRelationPairs,
+];
 
 const cicdContent = (
   // This is an example of how you can implement your company's logic in entity page.
@@ -247,10 +246,10 @@ const apiPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard
-        height={400}
-        relations={graphRelations}
-        relationPairs={graphRelationPairs}
-      />
+            height={400}
+            relations={graphRelations}
+            relationPairs={graphRelationPairs}
+          />
         </Grid>
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
@@ -356,10 +355,10 @@ const systemPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard
-        height={400}
-        relations={graphRelations}
-        relationPairs={graphRelationPairs}
-      />
+            height={400}
+            relations={graphRelations}
+            relationPairs={graphRelationPairs}
+          />
         </Grid>
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
@@ -406,10 +405,10 @@ const domainPage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard
-        height={400}
-        relations={graphRelations}
-        relationPairs={graphRelationPairs}
-      />
+            height={400}
+            relations={graphRelations}
+            relationPairs={graphRelationPairs}
+          />
         </Grid>
         <Grid item md={6}>
           <EntityHasSystemsCard />

@@ -24,12 +24,20 @@ const useStyles = makeStyles(theme => ({
 export function CatalogProblemsPanel() {
   const classes = useStyles();
   const api = useApi(interchangeApiRef);
-  const { value, loading, error } = useAsync(() => api.getCatalogProblems(), [api]);
+  const { value, loading, error } = useAsync(
+    () => api.getCatalogProblems(),
+    [api],
+  );
   if (loading) {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel title="Could not load catalog problems" error={error} />;
+    return (
+      <ResponseErrorPanel
+        title="Could not load catalog problems"
+        error={error}
+      />
+    );
   }
   if (!value || value.length === 0) {
     return null;
@@ -38,8 +46,10 @@ export function CatalogProblemsPanel() {
     <Box mb={3}>
       <Alert severity="error">
         <Typography variant="subtitle2">
-          {value.length} integration {value.length === 1 ? 'entity was' : 'entities were'} rejected by the catalog
-          and {value.length === 1 ? 'is' : 'are'} missing from it. Fix the files below, or run{' '}
+          {value.length} integration{' '}
+          {value.length === 1 ? 'entity was' : 'entities were'} rejected by the
+          catalog and {value.length === 1 ? 'is' : 'are'} missing from it. Fix
+          the files below, or run{' '}
           <code>yarn interchange validate &lt;file&gt;</code> in the repository.
         </Typography>
         {value.map(p => (

@@ -22,10 +22,26 @@ export function IntegrationsCard(props: { title?: string }) {
         entity={entity}
         emptyText="No topics, webhooks or gateway routes are linked to this entity. Declare them with spec.producesTo / spec.consumesFrom, or in the KafkaTopic, GatewayRoute and Webhook entities."
         groups={[
-          { title: 'Produces to', type: RELATION_PRODUCES_TO, kind: 'KafkaTopic' },
-          { title: 'Consumes from', type: RELATION_CONSUMES_FROM, kind: 'KafkaTopic' },
-          { title: 'Sends webhook', type: RELATION_PRODUCES_TO, kind: 'Webhook' },
-          { title: 'Receives webhook', type: RELATION_CONSUMES_FROM, kind: 'Webhook' },
+          {
+            title: 'Produces to',
+            type: RELATION_PRODUCES_TO,
+            kind: 'KafkaTopic',
+          },
+          {
+            title: 'Consumes from',
+            type: RELATION_CONSUMES_FROM,
+            kind: 'KafkaTopic',
+          },
+          {
+            title: 'Sends webhook',
+            type: RELATION_PRODUCES_TO,
+            kind: 'Webhook',
+          },
+          {
+            title: 'Receives webhook',
+            type: RELATION_CONSUMES_FROM,
+            kind: 'Webhook',
+          },
           { title: 'Routed by', type: RELATION_ROUTED_BY },
           { title: 'Exposed by', type: RELATION_EXPOSED_BY },
         ]}

@@ -40,13 +40,17 @@ function toRow(entity: Entity): Row {
     what = getKafkaTopicName(entity);
   } else if (isGatewayRouteEntity(entity)) {
     where = [entity.spec.gateway, ...(entity.spec.hosts ?? [])].join(' · ');
-    what = `${entity.spec.methods?.join(' ') ?? 'ANY'} ${entity.spec.paths.join(', ')}`;
+    what = `${entity.spec.methods?.join(' ') ?? 'ANY'} ${entity.spec.paths.join(
+      ', ',
+    )}`;
   } else if (isWebhookEntity(entity)) {
     where = entity.spec.url ?? entity.spec.receiver ?? '';
     what = entity.spec.events.join(', ');
   }
   return {
-    id: `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`,
+    id: `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+      entity.metadata.name
+    }`,
     entity,
     kind: entity.kind,
     name: entity.metadata.title ?? entity.metadata.name,
@@ -57,7 +61,11 @@ function toRow(entity: Entity): Row {
 }
 
 const columns: TableColumn<Row>[] = [
-  { title: 'Kind', field: 'kind', lookup: Object.fromEntries(INTERCHANGE_KINDS.map(k => [k, k])) as any },
+  {
+    title: 'Kind',
+    field: 'kind',
+    lookup: Object.fromEntries(INTERCHANGE_KINDS.map(k => [k, k])) as any,
+  },
   {
     title: 'Name',
     field: 'name',
@@ -70,7 +78,11 @@ const columns: TableColumn<Row>[] = [
     title: 'Owner',
     field: 'owner',
     render: row => (
-      <Refs refs={row.owner} defaultKind="Group" namespace={row.entity.metadata.namespace} />
+      <Refs
+        refs={row.owner}
+        defaultKind="Group"
+        namespace={row.entity.metadata.namespace}
+      />
     ),
   },
 ];
@@ -95,13 +107,15 @@ export function IntegrationsPage() {
     <Page themeId="tool">
       <Header
         title="Integrations"
-        subtitle={`Kafka topics, gateway routes and webhooks${orgName ? ` at ${orgName}` : ''}`}
+        subtitle={`Kafka topics, gateway routes and webhooks${
+          orgName ? ` at ${orgName}` : ''
+        }`}
       />
       <Content>
         <ContentHeader title="All integrations">
           <SupportButton>
-            Every KafkaTopic, GatewayRoute and Webhook entity in the catalog. Filter by kind, search by name, cluster,
-            gateway or owner.
+            Every KafkaTopic, GatewayRoute and Webhook entity in the catalog.
+            Filter by kind, search by name, cluster, gateway or owner.
           </SupportButton>
         </ContentHeader>
         <CatalogProblemsPanel />
@@ -112,7 +126,13 @@ export function IntegrationsPage() {
             isLoading={loading}
             columns={columns}
             data={value ?? []}
-            options={{ paging: true, pageSize: 20, search: true, filtering: true, padding: 'dense' }}
+            options={{
+              paging: true,
+              pageSize: 20,
+              search: true,
+              filtering: true,
+              padding: 'dense',
+            }}
             title={`${value?.length ?? 0} integrations`}
           />
         )}

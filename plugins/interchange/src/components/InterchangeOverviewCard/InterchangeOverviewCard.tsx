@@ -34,19 +34,38 @@ export function InterchangeOverviewCard() {
   } else {
     return (
       <InfoCard title="Integration">
-        This card shows KafkaTopic, GatewayRoute and Webhook entities; {entity.kind}{' '}
-        is none of them. Use it inside an EntitySwitch case with isInterchangeEntity.
+        This card shows KafkaTopic, GatewayRoute and Webhook entities;{' '}
+        {entity.kind} is none of them. Use it inside an EntitySwitch case with
+        isInterchangeEntity.
       </InfoCard>
     );
   }
-  const spec = entity.spec as { owner: string; system?: string; lifecycle?: string; type?: string };
+  const spec = entity.spec as {
+    owner: string;
+    system?: string;
+    lifecycle?: string;
+    type?: string;
+  };
   const ns = entity.metadata.namespace;
   return (
-    <InfoCard title={TITLES[entity.kind]} subheader={entity.metadata.description}>
+    <InfoCard
+      title={TITLES[entity.kind]}
+      subheader={entity.metadata.description}
+    >
       <FieldList
         fields={[
-          { label: 'Owner', value: <Refs refs={spec.owner} defaultKind="Group" namespace={ns} /> },
-          { label: 'System', value: <Refs refs={spec.system} defaultKind="System" namespace={ns} /> },
+          {
+            label: 'Owner',
+            value: (
+              <Refs refs={spec.owner} defaultKind="Group" namespace={ns} />
+            ),
+          },
+          {
+            label: 'System',
+            value: (
+              <Refs refs={spec.system} defaultKind="System" namespace={ns} />
+            ),
+          },
           { label: 'Lifecycle', value: spec.lifecycle },
           { label: 'Type', value: spec.type },
           ...kindFields,

@@ -1,4 +1,10 @@
-import { Table, TableBody, TableCell, TableRow, Typography } from '@material-ui/core';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
 import {
   getKafkaTopicName,
   KafkaTopicEntityV1alpha1,
@@ -21,7 +27,9 @@ export function kafkaTopicFields(entity: KafkaTopicEntityV1alpha1): Field[] {
     },
     {
       label: 'Producers',
-      value: <Refs refs={spec.producers} defaultKind="Component" namespace={ns} />,
+      value: (
+        <Refs refs={spec.producers} defaultKind="Component" namespace={ns} />
+      ),
     },
     {
       label: 'Consumers',

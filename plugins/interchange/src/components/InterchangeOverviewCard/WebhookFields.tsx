@@ -9,8 +9,16 @@ export function webhookFields(entity: WebhookEntityV1alpha1): Field[] {
   const signing = spec.signing;
   return [
     { label: 'Events', value: <Chips values={spec.events} mono /> },
-    { label: 'Sender', value: <Refs refs={spec.sender} defaultKind="Component" namespace={ns} /> },
-    { label: 'Receiver', value: <Refs refs={spec.receiver} defaultKind="Component" namespace={ns} /> },
+    {
+      label: 'Sender',
+      value: <Refs refs={spec.sender} defaultKind="Component" namespace={ns} />,
+    },
+    {
+      label: 'Receiver',
+      value: (
+        <Refs refs={spec.receiver} defaultKind="Component" namespace={ns} />
+      ),
+    },
     { label: 'Endpoint URL', value: spec.url && <code>{spec.url}</code> },
     {
       label: 'Signing',
@@ -22,8 +30,14 @@ export function webhookFields(entity: WebhookEntityV1alpha1): Field[] {
         ),
     },
     // Only the secret's name is in the entity; the value stays in app-config.
-    { label: 'Secret ref', value: signing?.secretRef && <code>{signing.secretRef}</code> },
-    { label: 'Payload schema', value: <Refs refs={spec.schema} defaultKind="API" namespace={ns} /> },
+    {
+      label: 'Secret ref',
+      value: signing?.secretRef && <code>{signing.secretRef}</code>,
+    },
+    {
+      label: 'Payload schema',
+      value: <Refs refs={spec.schema} defaultKind="API" namespace={ns} />,
+    },
     {
       label: 'Retry',
       value:

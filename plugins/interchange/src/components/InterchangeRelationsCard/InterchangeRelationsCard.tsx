@@ -24,8 +24,14 @@ export function InterchangeRelationsCard(props: { title?: string }) {
         entity={entity}
         emptyText="Nobody is known to produce, consume, serve or describe this entity yet."
         groups={[
-          { title: entity.kind === 'Webhook' ? 'Sent by' : 'Produced by', type: RELATION_PRODUCED_BY },
-          { title: entity.kind === 'Webhook' ? 'Received by' : 'Consumed by', type: RELATION_CONSUMED_BY },
+          {
+            title: entity.kind === 'Webhook' ? 'Sent by' : 'Produced by',
+            type: RELATION_PRODUCED_BY,
+          },
+          {
+            title: entity.kind === 'Webhook' ? 'Received by' : 'Consumed by',
+            type: RELATION_CONSUMED_BY,
+          },
           { title: 'Routes to', type: RELATION_ROUTES_TO },
           { title: 'Exposes', type: RELATION_EXPOSES },
           { title: 'Described by', type: RELATION_DESCRIBED_BY },

@@ -9,10 +9,7 @@ import {
 } from '@material-ui/core';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  catalogApiRef,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   getKafkaTopicName,
@@ -39,10 +36,16 @@ function detail(entity: Entity | undefined): string {
     return `${entity.spec.cluster} / ${getKafkaTopicName(entity)}`;
   }
   if (isGatewayRouteEntity(entity)) {
-    return `${entity.spec.methods?.join(' ') ?? 'ANY'} ${entity.spec.paths.join(', ')} on ${entity.spec.gateway}`;
+    return `${entity.spec.methods?.join(' ') ?? 'ANY'} ${entity.spec.paths.join(
+      ', ',
+    )} on ${entity.spec.gateway}`;
   }
   if (isWebhookEntity(entity)) {
-    return `${entity.spec.events.join(', ')} (${entity.spec.signing?.scheme === 'none' ? 'unsigned' : entity.spec.signing?.scheme})`;
+    return `${entity.spec.events.join(', ')} (${
+      entity.spec.signing?.scheme === 'none'
+        ? 'unsigned'
+        : entity.spec.signing?.scheme
+    })`;
   }
   return entity.metadata.description ?? '';
 }
@@ -74,9 +77,7 @@ export function RelatedEntitiesTable(props: {
       return new Map<string, Entity>();
     }
     const { items } = await catalogApi.getEntitiesByRefs({ entityRefs: refs });
-    return new Map(
-      items.flatMap((e, i) => (e ? [[refs[i], e] as const] : [])),
-    );
+    return new Map(items.flatMap((e, i) => (e ? [[refs[i], e] as const] : [])));
   }, [refs.join(',')]);
 
   if (rows.length === 0) {
