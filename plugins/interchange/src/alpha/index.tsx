@@ -1,0 +1,103 @@
+/**
+ * Interchange for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  FrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isInterchangeEntity } from '@interchange/plugin-interchange-common';
+import { interchangeApiRef, InterchangeClient } from '../api';
+import { rootRouteRef } from '../routes';
+
+/** @alpha */
+const interchangeApi = ApiBlueprint.make({
+  params: define =>
+    define({
+      api: interchangeApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new InterchangeClient(deps),
+    }),
+});
+
+/** The org-wide Integrations page, at /interchange. @alpha */
+const interchangePage = PageBlueprint.make({
+  params: {
+    path: '/interchange',
+    title: 'Integrations',
+    routeRef: rootRouteRef as any,
+    loader: () =>
+      import('../components/IntegrationsPage').then(m =>
+        compatWrapper(<m.IntegrationsPage />),
+      ),
+  },
+});
+
+/** Every declared field of a topic, route or webhook. @alpha */
+const interchangeOverviewCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    type: 'info',
+    filter: isInterchangeEntity,
+    loader: () =>
+      import('../components/InterchangeOverviewCard').then(m =>
+        compatWrapper(<m.InterchangeOverviewCard />),
+      ),
+  },
+});
+
+/** Producers, consumers, upstreams and schemas of a topic, route or webhook. @alpha */
+const interchangeRelationsCard = EntityCardBlueprint.make({
+  name: 'relations',
+  params: {
+    type: 'content',
+    filter: isInterchangeEntity,
+    loader: () =>
+      import('../components/InterchangeRelationsCard').then(m =>
+        compatWrapper(<m.InterchangeRelationsCard />),
+      ),
+  },
+});
+
+/** Topics, webhooks and routes of a Component or API. @alpha */
+const integrationsCard = EntityCardBlueprint.make({
+  name: 'integrations',
+  params: {
+    type: 'content',
+    filter: 'kind:component,api',
+    loader: () =>
+      import('../components/IntegrationsCard').then(m =>
+        compatWrapper(<m.IntegrationsCard />),
+      ),
+  },
+});
+
+/**
+ * The Interchange frontend plugin for the new frontend system.
+ *
+ * @alpha
+ */
+const interchangePlugin: FrontendPlugin = createFrontendPlugin({
+  pluginId: 'interchange',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [
+    interchangeApi,
+    interchangePage,
+    interchangeOverviewCard,
+    interchangeRelationsCard,
+    integrationsCard,
+  ],
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+});
+
+export default interchangePlugin;
