@@ -6,3 +6,4 @@
  */
 export * from './entities';
 export * from './validation';
+export * from './kafka';

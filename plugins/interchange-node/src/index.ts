@@ -6,3 +6,4 @@
  * @packageDocumentation
  */
 export * from './config/readInterchangeConfig';
+export * from './kafka';

@@ -1,0 +1,3 @@
+export * from './lag';
+export * from './lagStatus';
+export * from './drift';

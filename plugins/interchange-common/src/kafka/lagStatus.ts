@@ -1,0 +1,183 @@
+/**
+ * Consumer-group health over a window of lag samples, after Burrow's
+ * evaluation rules (github.com/linkedin/Burrow, "Consumer Lag Evaluation
+ * Rules"), adapted to what an admin client can observe: we see committed
+ * offsets and log-end offsets at sample times, and whether the group has
+ * active members, but not individual commits.
+ *
+ * Per partition, over the window:
+ * - lag was zero at any sample: OK
+ * - the committed offset moved backwards: ERROR (reset or topic recreated)
+ * - the committed offset did not move and lag is above zero: STOPPED when the
+ *   group has no active members, STALLED when members are connected but not
+ *   making progress
+ * - the committed offset moved but lag grew (or held) at every step: WARNING
+ *   (the group is falling behind)
+ * - otherwise OK
+ * The group's status is its worst partition's.
+ */
+
+/** @public */
+export type LagStatus = 'OK' | 'WARNING' | 'STALLED' | 'STOPPED' | 'ERROR';
+
+const SEVERITY: Record<LagStatus, number> = {
+  OK: 0,
+  WARNING: 1,
+  STALLED: 2,
+  STOPPED: 3,
+  ERROR: 4,
+};
+
+/** One observation of a partition at one sample time. @public */
+export interface LagSamplePartition {
+  topic: string;
+  partition: number;
+  committedOffset?: number;
+  logEndOffset: number;
+}
+
+/** @public */
+export interface LagSample {
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  partitions: LagSamplePartition[];
+}
+
+/** @public */
+export interface PartitionLagStatus {
+  topic: string;
+  partition: number;
+  status: LagStatus;
+  reason: string;
+  lag?: number;
+  /** How far behind in time the committed offset is, estimated from the samples. */
+  timeLagMs?: number;
+  /** True when the committed offset is older than the whole window, so the real time lag is larger. */
+  timeLagIsLowerBound?: boolean;
+}
+
+/** @public */
+export interface GroupLagStatus {
+  status: LagStatus;
+  reason: string;
+  partitions: PartitionLagStatus[];
+  totalLag: number;
+  maxTimeLagMs?: number;
+  samples: number;
+  windowMs: number;
+}
+
+/**
+ * When, by the samples, the log end was at `offset`: the time the message at
+ * the committed offset was (roughly) written. Linear between samples.
+ */
+function timeAtOffset(
+  history: Array<{ timestamp: number; logEndOffset: number }>,
+  offset: number,
+): { timestamp: number; lowerBound: boolean } | undefined {
+  if (history.length === 0) {
+    return undefined;
+  }
+  if (offset < history[0].logEndOffset) {
+    return { timestamp: history[0].timestamp, lowerBound: true };
+  }
+  for (let i = 1; i < history.length; i++) {
+    const a = history[i - 1];
+    const b = history[i];
+    if (offset <= b.logEndOffset) {
+      const span = b.logEndOffset - a.logEndOffset;
+      const fraction = span > 0 ? (offset - a.logEndOffset) / span : 1;
+      return { timestamp: a.timestamp + fraction * (b.timestamp - a.timestamp), lowerBound: false };
+    }
+  }
+  return undefined;
+}
+
+function evaluatePartition(
+  series: Array<{ timestamp: number; committedOffset?: number; logEndOffset: number }>,
+  hasActiveMembers: boolean,
+): Omit<PartitionLagStatus, 'topic' | 'partition'> {
+  const last = series[series.length - 1];
+  const withCommits = series.filter(s => s.committedOffset !== undefined) as Array<{
+    timestamp: number;
+    committedOffset: number;
+    logEndOffset: number;
+  }>;
+  if (withCommits.length === 0) {
+    return { status: 'OK', reason: 'no committed offset for this partition' };
+  }
+  const lags = withCommits.map(s => Math.max(0, s.logEndOffset - s.committedOffset));
+  const current = withCommits[withCommits.length - 1];
+  const lag = lags[lags.length - 1];
+  const at = timeAtOffset(series, current.committedOffset);
+  const timeLagMs = lag === 0 ? 0 : at ? Math.max(0, last.timestamp - at.timestamp) : undefined;
+  const base = { lag, timeLagMs, timeLagIsLowerBound: lag > 0 && at?.lowerBound ? true : undefined };
+
+  if (lags.some(l => l === 0)) {
+    return { ...base, status: 'OK', reason: 'caught up at least once in the window' };
+  }
+  const first = withCommits[0];
+  if (current.committedOffset < first.committedOffset) {
+    return { ...base, status: 'ERROR', reason: 'the committed offset moved backwards (offsets reset or topic recreated)' };
+  }
+  if (withCommits.length < 2) {
+    return { ...base, status: 'OK', reason: 'not enough samples yet to judge progress' };
+  }
+  if (current.committedOffset === first.committedOffset) {
+    return hasActiveMembers
+      ? { ...base, status: 'STALLED', reason: 'members are connected but the committed offset has not moved while lag remains' }
+      : { ...base, status: 'STOPPED', reason: 'no active members and the committed offset has not moved while lag remains' };
+  }
+  const growing = lags.every((l, i) => i === 0 || l >= lags[i - 1]);
+  if (growing) {
+    return { ...base, status: 'WARNING', reason: 'committing, but lag grew at every sample: falling behind' };
+  }
+  return { ...base, status: 'OK', reason: 'committing and keeping up' };
+}
+
+/**
+ * Evaluates a group over its samples (oldest first).
+ *
+ * @public
+ */
+export function evaluateGroupLag(samples: LagSample[], options: { hasActiveMembers: boolean }): GroupLagStatus {
+  const ordered = [...samples].sort((a, b) => a.timestamp - b.timestamp);
+  if (ordered.length === 0) {
+    return { status: 'OK', reason: 'no samples yet', partitions: [], totalLag: 0, samples: 0, windowMs: 0 };
+  }
+  const series = new Map<string, Array<{ timestamp: number; committedOffset?: number; logEndOffset: number }>>();
+  for (const sample of ordered) {
+    for (const p of sample.partitions) {
+      const key = `${p.topic}\u0000${p.partition}`;
+      const list = series.get(key) ?? [];
+      list.push({ timestamp: sample.timestamp, committedOffset: p.committedOffset, logEndOffset: p.logEndOffset });
+      series.set(key, list);
+    }
+  }
+  const latestKeys = new Set(ordered[ordered.length - 1].partitions.map(p => `${p.topic}\u0000${p.partition}`));
+  const partitions: PartitionLagStatus[] = [...series.entries()]
+    .filter(([key]) => latestKeys.has(key))
+    .map(([key, s]) => {
+      const [topic, partition] = key.split('\u0000');
+      return { topic, partition: Number(partition), ...evaluatePartition(s, options.hasActiveMembers) };
+    })
+    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic.localeCompare(b.topic)));
+  const worst = partitions.reduce<PartitionLagStatus | undefined>(
+    (w, p) => (!w || SEVERITY[p.status] > SEVERITY[w.status] ? p : w),
+    undefined,
+  );
+  const timeLags = partitions.map(p => p.timeLagMs).filter((t): t is number => t !== undefined);
+  return {
+    status: worst?.status ?? 'OK',
+    reason: worst
+      ? worst.status === 'OK'
+        ? 'all partitions are keeping up'
+        : `${worst.topic}[${worst.partition}]: ${worst.reason}`
+      : 'the group has no committed offsets',
+    partitions,
+    totalLag: partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
+    maxTimeLagMs: timeLags.length ? Math.max(...timeLags) : undefined,
+    samples: ordered.length,
+    windowMs: ordered[ordered.length - 1].timestamp - ordered[0].timestamp,
+  };
+}
