@@ -11,6 +11,7 @@ bootstrap
 cd "$REPO_ROOT"
 ensure_chromium
 ensure_postgres
+ensure_java_and_maven
 
 # Real services for the integration tests; with INTERCHANGE_REQUIRE_* set, a
 # test that cannot reach its service fails instead of being skipped.
@@ -18,6 +19,9 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$(scripts/postgres/start.sh | tail -n 1)"
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
 export INTERCHANGE_REQUIRE_POSTGRES=1
+INTERCHANGE_TEST_KAFKA_BROKERS="$(scripts/kafka/start.sh | tail -n 1)"
+export INTERCHANGE_TEST_KAFKA_BROKERS
+export INTERCHANGE_REQUIRE_KAFKA=1
 
 results="$REPO_ROOT/test-results"
 rm -rf "$results"

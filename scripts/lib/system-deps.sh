@@ -27,3 +27,8 @@ ensure_chromium() {
 ensure_postgres() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_install postgresql
 }
+
+ensure_java_and_maven() {
+  command -v java >/dev/null 2>&1 || apt_install default-jre-headless
+  command -v mvn >/dev/null 2>&1 || apt_install maven
+}

@@ -66,7 +66,10 @@ export function computeTopicDrift(
           : `the topic has ${actual.partitions} partitions, fewer than the ${spec.partitions} declared`,
     });
   }
-  if (spec.replicationFactor !== undefined && spec.replicationFactor !== actual.replicationFactor) {
+  if (
+    spec.replicationFactor !== undefined &&
+    spec.replicationFactor !== actual.replicationFactor
+  ) {
     drift.push({
       field: 'replicationFactor',
       declared: String(spec.replicationFactor),
@@ -83,7 +86,9 @@ export function computeTopicDrift(
         field: `config.${name}`,
         declared,
         actual: current ?? '(not reported)',
-        message: `${name} is ${current ?? 'not reported by the broker'}, declared ${declared}`,
+        message: `${name} is ${
+          current ?? 'not reported by the broker'
+        }, declared ${declared}`,
       });
     }
   }

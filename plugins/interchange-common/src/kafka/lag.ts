@@ -38,7 +38,10 @@ export function computeGroupLag(
   groupId: string,
   committed: Array<{ topic: string; partition: number; offset: number }>,
   logEnd: Map<string, number>,
-  options: { topics?: string[]; partitionsByTopic?: Map<string, number[]> } = {},
+  options: {
+    topics?: string[];
+    partitionsByTopic?: Map<string, number[]>;
+  } = {},
 ): GroupLag {
   const wanted = options.topics ? new Set(options.topics) : undefined;
   const rows = new Map<string, PartitionLag>();
@@ -73,7 +76,9 @@ export function computeGroupLag(
     }
   }
   const partitions = [...rows.values()].sort((a, b) =>
-    a.topic === b.topic ? a.partition - b.partition : a.topic.localeCompare(b.topic),
+    a.topic === b.topic
+      ? a.partition - b.partition
+      : a.topic.localeCompare(b.topic),
   );
   const lags = partitions.map(p => p.lag ?? 0);
   return {

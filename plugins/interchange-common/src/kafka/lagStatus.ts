@@ -87,18 +87,27 @@ function timeAtOffset(
     if (offset <= b.logEndOffset) {
       const span = b.logEndOffset - a.logEndOffset;
       const fraction = span > 0 ? (offset - a.logEndOffset) / span : 1;
-      return { timestamp: a.timestamp + fraction * (b.timestamp - a.timestamp), lowerBound: false };
+      return {
+        timestamp: a.timestamp + fraction * (b.timestamp - a.timestamp),
+        lowerBound: false,
+      };
     }
   }
   return undefined;
 }
 
 function evaluatePartition(
-  series: Array<{ timestamp: number; committedOffset?: number; logEndOffset: number }>,
+  series: Array<{
+    timestamp: number;
+    committedOffset?: number;
+    logEndOffset: number;
+  }>,
   hasActiveMembers: boolean,
 ): Omit<PartitionLagStatus, 'topic' | 'partition'> {
   const last = series[series.length - 1];
-  const withCommits = series.filter(s => s.committedOffset !== undefined) as Array<{
+  const withCommits = series.filter(
+    s => s.committedOffset !== undefined,
+  ) as Array<{
     timestamp: number;
     committedOffset: number;
     logEndOffset: number;
@@ -106,31 +115,65 @@ function evaluatePartition(
   if (withCommits.length === 0) {
     return { status: 'OK', reason: 'no committed offset for this partition' };
   }
-  const lags = withCommits.map(s => Math.max(0, s.logEndOffset - s.committedOffset));
+  const lags = withCommits.map(s =>
+    Math.max(0, s.logEndOffset - s.committedOffset),
+  );
   const current = withCommits[withCommits.length - 1];
   const lag = lags[lags.length - 1];
   const at = timeAtOffset(series, current.committedOffset);
-  const timeLagMs = lag === 0 ? 0 : at ? Math.max(0, last.timestamp - at.timestamp) : undefined;
-  const base = { lag, timeLagMs, timeLagIsLowerBound: lag > 0 && at?.lowerBound ? true : undefined };
+  const timeLagMs =
+    lag === 0 ? 0 : at ? Math.max(0, last.timestamp - at.timestamp) : undefined;
+  const base = {
+    lag,
+    timeLagMs,
+    timeLagIsLowerBound: lag > 0 && at?.lowerBound ? true : undefined,
+  };
 
   if (lags.some(l => l === 0)) {
-    return { ...base, status: 'OK', reason: 'caught up at least once in the window' };
+    return {
+      ...base,
+      status: 'OK',
+      reason: 'caught up at least once in the window',
+    };
   }
   const first = withCommits[0];
   if (current.committedOffset < first.committedOffset) {
-    return { ...base, status: 'ERROR', reason: 'the committed offset moved backwards (offsets reset or topic recreated)' };
+    return {
+      ...base,
+      status: 'ERROR',
+      reason:
+        'the committed offset moved backwards (offsets reset or topic recreated)',
+    };
   }
   if (withCommits.length < 2) {
-    return { ...base, status: 'OK', reason: 'not enough samples yet to judge progress' };
+    return {
+      ...base,
+      status: 'OK',
+      reason: 'not enough samples yet to judge progress',
+    };
   }
   if (current.committedOffset === first.committedOffset) {
     return hasActiveMembers
-      ? { ...base, status: 'STALLED', reason: 'members are connected but the committed offset has not moved while lag remains' }
-      : { ...base, status: 'STOPPED', reason: 'no active members and the committed offset has not moved while lag remains' };
+      ? {
+          ...base,
+          status: 'STALLED',
+          reason:
+            'members are connected but the committed offset has not moved while lag remains',
+        }
+      : {
+          ...base,
+          status: 'STOPPED',
+          reason:
+            'no active members and the committed offset has not moved while lag remains',
+        };
   }
   const growing = lags.every((l, i) => i === 0 || l >= lags[i - 1]);
   if (growing) {
-    return { ...base, status: 'WARNING', reason: 'committing, but lag grew at every sample: falling behind' };
+    return {
+      ...base,
+      status: 'WARNING',
+      reason: 'committing, but lag grew at every sample: falling behind',
+    };
   }
   return { ...base, status: 'OK', reason: 'committing and keeping up' };
 }
@@ -140,33 +183,64 @@ function evaluatePartition(
  *
  * @public
  */
-export function evaluateGroupLag(samples: LagSample[], options: { hasActiveMembers: boolean }): GroupLagStatus {
+export function evaluateGroupLag(
+  samples: LagSample[],
+  options: { hasActiveMembers: boolean },
+): GroupLagStatus {
   const ordered = [...samples].sort((a, b) => a.timestamp - b.timestamp);
   if (ordered.length === 0) {
-    return { status: 'OK', reason: 'no samples yet', partitions: [], totalLag: 0, samples: 0, windowMs: 0 };
+    return {
+      status: 'OK',
+      reason: 'no samples yet',
+      partitions: [],
+      totalLag: 0,
+      samples: 0,
+      windowMs: 0,
+    };
   }
-  const series = new Map<string, Array<{ timestamp: number; committedOffset?: number; logEndOffset: number }>>();
+  const series = new Map<
+    string,
+    Array<{ timestamp: number; committedOffset?: number; logEndOffset: number }>
+  >();
   for (const sample of ordered) {
     for (const p of sample.partitions) {
       const key = `${p.topic}\u0000${p.partition}`;
       const list = series.get(key) ?? [];
-      list.push({ timestamp: sample.timestamp, committedOffset: p.committedOffset, logEndOffset: p.logEndOffset });
+      list.push({
+        timestamp: sample.timestamp,
+        committedOffset: p.committedOffset,
+        logEndOffset: p.logEndOffset,
+      });
       series.set(key, list);
     }
   }
-  const latestKeys = new Set(ordered[ordered.length - 1].partitions.map(p => `${p.topic}\u0000${p.partition}`));
+  const latestKeys = new Set(
+    ordered[ordered.length - 1].partitions.map(
+      p => `${p.topic}\u0000${p.partition}`,
+    ),
+  );
   const partitions: PartitionLagStatus[] = [...series.entries()]
     .filter(([key]) => latestKeys.has(key))
     .map(([key, s]) => {
       const [topic, partition] = key.split('\u0000');
-      return { topic, partition: Number(partition), ...evaluatePartition(s, options.hasActiveMembers) };
+      return {
+        topic,
+        partition: Number(partition),
+        ...evaluatePartition(s, options.hasActiveMembers),
+      };
     })
-    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic.localeCompare(b.topic)));
+    .sort((a, b) =>
+      a.topic === b.topic
+        ? a.partition - b.partition
+        : a.topic.localeCompare(b.topic),
+    );
   const worst = partitions.reduce<PartitionLagStatus | undefined>(
     (w, p) => (!w || SEVERITY[p.status] > SEVERITY[w.status] ? p : w),
     undefined,
   );
-  const timeLags = partitions.map(p => p.timeLagMs).filter((t): t is number => t !== undefined);
+  const timeLags = partitions
+    .map(p => p.timeLagMs)
+    .filter((t): t is number => t !== undefined);
   return {
     status: worst?.status ?? 'OK',
     reason: worst

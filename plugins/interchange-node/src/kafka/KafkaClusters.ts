@@ -64,7 +64,9 @@ export class KafkaClusters {
 
   constructor(
     configs: KafkaClusterConfig[],
-    options: { createClient?: (config: KafkaClusterConfig) => KafkaAdminClient } = {},
+    options: {
+      createClient?: (config: KafkaClusterConfig) => KafkaAdminClient;
+    } = {},
   ) {
     this.#configs = new Map(configs.map(c => [c.id, c]));
     this.#createClient = options.createClient ?? createKafkaAdminClient;
@@ -79,14 +81,22 @@ export class KafkaClusters {
     if (!config) {
       const known = [...this.#configs.keys()];
       throw new NotFoundError(
-        `Kafka cluster '${clusterId}' is not configured; ${known.length ? `configured clusters: ${known.join(', ')}` : 'no clusters are configured under interchange.kafka.clusters'}`,
+        `Kafka cluster '${clusterId}' is not configured; ${
+          known.length
+            ? `configured clusters: ${known.join(', ')}`
+            : 'no clusters are configured under interchange.kafka.clusters'
+        }`,
       );
     }
     return config;
   }
 
   /** Runs `fn` with the cluster's admin client, bounded in time and concurrency. */
-  async run<T>(clusterId: string, operation: string, fn: (admin: KafkaAdminClient) => Promise<T>): Promise<T> {
+  async run<T>(
+    clusterId: string,
+    operation: string,
+    fn: (admin: KafkaAdminClient) => Promise<T>,
+  ): Promise<T> {
     const config = this.config(clusterId);
     let limit = this.#limits.get(clusterId);
     if (!limit) {
@@ -104,7 +114,11 @@ export class KafkaClusters {
       timer = setTimeout(
         () =>
           reject(
-            new Error(`no answer within ${config.requestTimeoutMs} ms from ${config.brokers.join(', ')}`),
+            new Error(
+              `no answer within ${
+                config.requestTimeoutMs
+              } ms from ${config.brokers.join(', ')}`,
+            ),
           ),
         config.requestTimeoutMs,
       );
@@ -120,7 +134,9 @@ export class KafkaClusters {
       this.#clients.delete(clusterId);
       client.close().catch(() => {});
       throw new ServiceUnavailableError(
-        `Kafka cluster ${clusterId} unreachable while trying to ${operation}: ${describeKafkaError(error)}`,
+        `Kafka cluster ${clusterId} unreachable while trying to ${operation}: ${describeKafkaError(
+          error,
+        )}`,
       );
     } finally {
       clearTimeout(timer);
@@ -145,7 +161,9 @@ export function createKafkaAdminClient(
   adapter: KafkaAdapterName = config.adapter,
 ): KafkaAdminClient {
   const oauthToken =
-    config.sasl?.mechanism === 'oauthbearer' ? createOAuthTokenProvider(config.sasl.oauthbearer) : undefined;
+    config.sasl?.mechanism === 'oauthbearer'
+      ? createOAuthTokenProvider(config.sasl.oauthbearer)
+      : undefined;
   return adapter === 'kafkajs'
     ? new KafkajsAdminClient(config, { oauthToken })
     : new PlatformaticAdminClient(config, { oauthToken });

@@ -19,15 +19,25 @@ import {
   KafkaTopicOffsets,
 } from './types';
 
-function saslOptions(cluster: KafkaClusterConfig, token?: () => Promise<string>): SASLOptions | undefined {
+function saslOptions(
+  cluster: KafkaClusterConfig,
+  token?: () => Promise<string>,
+): SASLOptions | undefined {
   const sasl = cluster.sasl;
   if (!sasl) {
     return undefined;
   }
   if (sasl.mechanism === 'oauthbearer') {
-    return { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: await token!() }) };
+    return {
+      mechanism: 'oauthbearer',
+      oauthBearerProvider: async () => ({ value: await token!() }),
+    };
   }
-  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+  return {
+    mechanism: sasl.mechanism,
+    username: sasl.username,
+    password: sasl.password,
+  } as SASLOptions;
 }
 
 /**
@@ -43,7 +53,10 @@ export class KafkajsAdminClient implements KafkaAdminClient {
   #connected?: Promise<void>;
   #requests = 0;
 
-  constructor(cluster: KafkaClusterConfig, options: { oauthToken?: () => Promise<string> } = {}) {
+  constructor(
+    cluster: KafkaClusterConfig,
+    options: { oauthToken?: () => Promise<string> } = {},
+  ) {
     const kafka = new Kafka({
       clientId: cluster.clientId,
       brokers: cluster.brokers,
@@ -83,22 +96,31 @@ export class KafkajsAdminClient implements KafkaAdminClient {
     return {
       clusterId: c.clusterId,
       controllerId: c.controller ?? undefined,
-      brokers: c.brokers.map(b => ({ nodeId: b.nodeId, host: b.host, port: b.port })),
+      brokers: c.brokers.map(b => ({
+        nodeId: b.nodeId,
+        host: b.host,
+        port: b.port,
+      })),
     };
   }
 
   async listTopics(): Promise<string[]> {
-    return (await (await this.#ready()).listTopics()).filter(t => !t.startsWith('__')).sort();
+    return (await (await this.#ready()).listTopics())
+      .filter(t => !t.startsWith('__'))
+      .sort();
   }
 
-  async describeTopics(topics: string[]): Promise<KafkaTopicMetadata[]> {
+  async describeTopics(requested: string[]): Promise<KafkaTopicMetadata[]> {
+    const topics = [...new Set(requested)];
     const admin = await this.#ready();
     const existing = new Set(await admin.listTopics());
     const wanted = topics.filter(t => existing.has(t));
     if (wanted.length === 0) {
       return [];
     }
-    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: wanted });
+    const { topics: metadata } = await admin.fetchTopicMetadata({
+      topics: wanted,
+    });
     return metadata.map(t => ({
       name: t.name,
       partitions: t.partitions
@@ -113,7 +135,8 @@ export class KafkajsAdminClient implements KafkaAdminClient {
     }));
   }
 
-  async fetchTopicOffsets(topics: string[]): Promise<KafkaTopicOffsets[]> {
+  async fetchTopicOffsets(requested: string[]): Promise<KafkaTopicOffsets[]> {
+    const topics = [...new Set(requested)];
     const admin = await this.#ready();
     const existing = new Set(await admin.listTopics());
     return Promise.all(
@@ -122,25 +145,37 @@ export class KafkajsAdminClient implements KafkaAdminClient {
         .map(async topic => ({
           topic,
           partitions: (await admin.fetchTopicOffsets(topic))
-            .map(p => ({ partition: p.partition, earliest: Number(p.low), latest: Number(p.high) }))
+            .map(p => ({
+              partition: p.partition,
+              earliest: Number(p.low),
+              latest: Number(p.high),
+            }))
             .sort((a, b) => a.partition - b.partition),
         })),
     );
   }
 
-  async describeTopicConfigs(topics: string[]): Promise<KafkaTopicConfigs[]> {
+  async describeTopicConfigs(
+    requested: string[],
+  ): Promise<KafkaTopicConfigs[]> {
+    const topics = [...new Set(requested)];
     if (topics.length === 0) {
       return [];
     }
-    const { resources } = await (await this.#ready()).describeConfigs({
+    const { resources } = await (
+      await this.#ready()
+    ).describeConfigs({
       includeSynonyms: false,
-      resources: topics.map(name => ({ type: ConfigResourceTypes.TOPIC, name })),
+      resources: topics.map(name => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+      })),
     });
     return resources.map(r => ({
       topic: r.resourceName,
       configs: r.configEntries.map(c => ({
         name: c.configName,
-        value: c.isSensitive ? undefined : (c.configValue ?? undefined),
+        value: c.isSensitive ? undefined : c.configValue ?? undefined,
         isDefault: c.isDefault,
         isSensitive: c.isSensitive,
       })),
@@ -172,16 +207,20 @@ export class KafkajsAdminClient implements KafkaAdminClient {
           memberId: m.memberId,
           clientId: m.clientId,
           host: m.clientHost,
-          assignments: Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
-            topic,
-            partitions: [...partitions],
-          })),
+          assignments: Object.entries(decoded?.assignment ?? {}).map(
+            ([topic, partitions]) => ({
+              topic,
+              partitions: [...partitions],
+            }),
+          ),
         };
       }),
     }));
   }
 
-  async fetchCommittedOffsets(groupIds: string[]): Promise<KafkaGroupOffsets[]> {
+  async fetchCommittedOffsets(
+    groupIds: string[],
+  ): Promise<KafkaGroupOffsets[]> {
     const admin = await this.#ready();
     // kafkajs' fetchOffsets takes one group per call (one OffsetFetch each).
     return Promise.all(
@@ -190,21 +229,33 @@ export class KafkajsAdminClient implements KafkaAdminClient {
         offsets: (await admin.fetchOffsets({ groupId })).flatMap(t =>
           t.partitions
             .filter(p => Number(p.offset) >= 0)
-            .map(p => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) })),
+            .map(p => ({
+              topic: t.topic,
+              partition: p.partition,
+              offset: Number(p.offset),
+            })),
         ),
       })),
     );
   }
 
-  async createTopics(topics: KafkaNewTopic[], options: { validateOnly: boolean }): Promise<void> {
-    await (await this.#ready()).createTopics({
+  async createTopics(
+    topics: KafkaNewTopic[],
+    options: { validateOnly: boolean },
+  ): Promise<void> {
+    await (
+      await this.#ready()
+    ).createTopics({
       validateOnly: options.validateOnly,
       waitForLeaders: !options.validateOnly,
       topics: topics.map(t => ({
         topic: t.topic,
         numPartitions: t.partitions,
         replicationFactor: t.replicationFactor,
-        configEntries: Object.entries(t.configs).map(([name, value]) => ({ name, value })),
+        configEntries: Object.entries(t.configs).map(([name, value]) => ({
+          name,
+          value,
+        })),
       })),
     });
   }

@@ -23,7 +23,10 @@ import {
 const EARLIEST = -2n;
 const LATEST = -1n;
 
-function saslOptions(cluster: KafkaClusterConfig, token?: () => Promise<string>): SASLOptions | undefined {
+function saslOptions(
+  cluster: KafkaClusterConfig,
+  token?: () => Promise<string>,
+): SASLOptions | undefined {
   const sasl = cluster.sasl;
   if (!sasl) {
     return undefined;
@@ -31,9 +34,13 @@ function saslOptions(cluster: KafkaClusterConfig, token?: () => Promise<string>)
   if (sasl.mechanism === 'oauthbearer') {
     return { mechanism: 'OAUTHBEARER', token: token! };
   }
-  const mechanism = ({ plain: 'PLAIN', 'scram-sha-256': 'SCRAM-SHA-256', 'scram-sha-512': 'SCRAM-SHA-512' } as const)[
-    sasl.mechanism
-  ];
+  const mechanism = (
+    {
+      plain: 'PLAIN',
+      'scram-sha-256': 'SCRAM-SHA-256',
+      'scram-sha-512': 'SCRAM-SHA-512',
+    } as const
+  )[sasl.mechanism];
   return { mechanism, username: sasl.username, password: sasl.password };
 }
 
@@ -50,14 +57,18 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
   #requests = 0;
   readonly #onRequest = (event: unknown) => {
     // Count only requests made on this client's connections.
-    const connection = (event as { connection?: { ownerId?: number } }).connection;
+    const connection = (event as { connection?: { ownerId?: number } })
+      .connection;
     if (connection?.ownerId === this.#instanceId) {
       this.#requests += 1;
     }
   };
   readonly #instanceId: number;
 
-  constructor(cluster: KafkaClusterConfig, options: { oauthToken?: () => Promise<string> } = {}) {
+  constructor(
+    cluster: KafkaClusterConfig,
+    options: { oauthToken?: () => Promise<string> } = {},
+  ) {
     this.#admin = new Admin({
       clientId: cluster.clientId,
       bootstrapBrokers: cluster.brokers,
@@ -68,7 +79,12 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
       // budget keeps an unreachable cluster from holding a request open.
       retries: 1,
       retryDelay: 250,
-      tls: typeof cluster.ssl === 'object' ? cluster.ssl : cluster.ssl ? {} : undefined,
+      tls:
+        typeof cluster.ssl === 'object'
+          ? cluster.ssl
+          : cluster.ssl
+          ? {}
+          : undefined,
       sasl: saslOptions(cluster, options.oauthToken),
     });
     this.#instanceId = this.#admin.instanceId;
@@ -80,7 +96,10 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
   }
 
   async describeCluster(): Promise<KafkaClusterDescription> {
-    const metadata = await this.#admin.metadata({ topics: [], forceUpdate: true });
+    const metadata = await this.#admin.metadata({
+      topics: [],
+      forceUpdate: true,
+    });
     return {
       clusterId: metadata.id,
       controllerId: metadata.controllerId,
@@ -97,13 +116,19 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     return (await this.#admin.listTopics({ includeInternals: false })).sort();
   }
 
-  async describeTopics(topics: string[]): Promise<KafkaTopicMetadata[]> {
-    const existing = new Set(await this.#admin.listTopics({ includeInternals: true }));
+  async describeTopics(requested: string[]): Promise<KafkaTopicMetadata[]> {
+    const topics = [...new Set(requested)];
+    const existing = new Set(
+      await this.#admin.listTopics({ includeInternals: true }),
+    );
     const wanted = topics.filter(t => existing.has(t));
     if (wanted.length === 0) {
       return [];
     }
-    const metadata = await this.#admin.metadata({ topics: wanted, forceUpdate: true });
+    const metadata = await this.#admin.metadata({
+      topics: wanted,
+      forceUpdate: true,
+    });
     return wanted.flatMap(name => {
       const topic = metadata.topics.get(name);
       if (!topic) {
@@ -124,7 +149,8 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     });
   }
 
-  async fetchTopicOffsets(topics: string[]): Promise<KafkaTopicOffsets[]> {
+  async fetchTopicOffsets(requested: string[]): Promise<KafkaTopicOffsets[]> {
+    const topics = [...new Set(requested)];
     const metadata = await this.describeTopics(topics);
     if (metadata.length === 0) {
       return [];
@@ -133,10 +159,16 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
       this.#admin.listOffsets({
         topics: metadata.map(t => ({
           name: t.name,
-          partitions: t.partitions.map(p => ({ partitionIndex: p.partition, timestamp })),
+          partitions: t.partitions.map(p => ({
+            partitionIndex: p.partition,
+            timestamp,
+          })),
         })),
       });
-    const [earliest, latest] = await Promise.all([request(EARLIEST), request(LATEST)]);
+    const [earliest, latest] = await Promise.all([
+      request(EARLIEST),
+      request(LATEST),
+    ]);
     const earliestByKey = new Map<string, number>();
     for (const t of earliest) {
       for (const p of t.partitions) {
@@ -155,19 +187,27 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     }));
   }
 
-  async describeTopicConfigs(topics: string[]): Promise<KafkaTopicConfigs[]> {
+  async describeTopicConfigs(
+    requested: string[],
+  ): Promise<KafkaTopicConfigs[]> {
+    const topics = [...new Set(requested)];
     if (topics.length === 0) {
       return [];
     }
     const result = await this.#admin.describeConfigs({
-      resources: topics.map(name => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName: name })),
+      resources: topics.map(name => ({
+        resourceType: ConfigResourceTypes.TOPIC,
+        resourceName: name,
+      })),
     });
     return result.map(r => ({
       topic: r.resourceName,
       configs: r.configs.map(c => ({
         name: c.name,
-        value: c.isSensitive ? undefined : (c.value ?? undefined),
-        isDefault: c.configSource === ConfigSources.DEFAULT_CONFIG || c.configSource === ConfigSources.STATIC_BROKER_CONFIG,
+        value: c.isSensitive ? undefined : c.value ?? undefined,
+        isDefault:
+          c.configSource === ConfigSources.DEFAULT_CONFIG ||
+          c.configSource === ConfigSources.STATIC_BROKER_CONFIG,
         isSensitive: c.isSensitive,
       })),
     }));
@@ -176,7 +216,11 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
   async listGroups(): Promise<KafkaGroupListing[]> {
     const groups = await this.#admin.listGroups();
     return [...groups.values()]
-      .map(g => ({ groupId: g.id, state: String(g.state), protocolType: g.protocolType }))
+      .map(g => ({
+        groupId: g.id,
+        state: String(g.state),
+        protocolType: g.protocolType,
+      }))
       .sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
@@ -209,11 +253,15 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     });
   }
 
-  async fetchCommittedOffsets(groupIds: string[]): Promise<KafkaGroupOffsets[]> {
+  async fetchCommittedOffsets(
+    groupIds: string[],
+  ): Promise<KafkaGroupOffsets[]> {
     if (groupIds.length === 0) {
       return [];
     }
-    const result = await this.#admin.listConsumerGroupOffsets({ groups: groupIds });
+    const result = await this.#admin.listConsumerGroupOffsets({
+      groups: groupIds,
+    });
     const byGroup = new Map(result.map(g => [g.groupId, g]));
     return groupIds.map(groupId => ({
       groupId,
@@ -221,20 +269,38 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
         t.partitions
           // -1 means "no committed offset" for that partition.
           .filter(p => p.committedOffset >= 0n)
-          .map(p => ({ topic: t.name, partition: p.partitionIndex, offset: Number(p.committedOffset) })),
+          .map(p => ({
+            topic: t.name,
+            partition: p.partitionIndex,
+            offset: Number(p.committedOffset),
+          })),
       ),
     }));
   }
 
-  async createTopics(topics: KafkaNewTopic[], options: { validateOnly: boolean }): Promise<void> {
+  async createTopics(
+    topics: KafkaNewTopic[],
+    options: { validateOnly: boolean },
+  ): Promise<void> {
     if (options.validateOnly) {
       // The library's admin API always sends validateOnly=false.
-      throw new Error('validate-only topic creation is not available with the platformatic adapter; use kafkajs');
+      throw new Error(
+        'validate-only topic creation is not available with the platformatic adapter; use kafkajs',
+      );
     }
     for (const t of topics) {
       await this.#admin.createTopics({
-        topics: [{ topic: t.topic, partitions: t.partitions, replicas: t.replicationFactor }],
-        configs: Object.entries(t.configs).map(([name, value]) => ({ name, value })),
+        topics: [
+          {
+            topic: t.topic,
+            partitions: t.partitions,
+            replicas: t.replicationFactor,
+          },
+        ],
+        configs: Object.entries(t.configs).map(([name, value]) => ({
+          name,
+          value,
+        })),
       });
     }
   }

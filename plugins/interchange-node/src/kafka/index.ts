@@ -1,4 +1,8 @@
 export * from './types';
-export { KafkaClusters, createKafkaAdminClient, describeKafkaError } from './KafkaClusters';
+export {
+  KafkaClusters,
+  createKafkaAdminClient,
+  describeKafkaError,
+} from './KafkaClusters';
 export { KafkajsAdminClient } from './KafkajsAdminClient';
 export { PlatformaticAdminClient } from './PlatformaticAdminClient';

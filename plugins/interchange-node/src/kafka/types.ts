@@ -132,7 +132,10 @@ export interface KafkaAdminClient {
    * Creates topics; with `validateOnly` the broker checks the request
    * (name, partitions, replication, configs, policies) and creates nothing.
    */
-  createTopics(topics: KafkaNewTopic[], options: { validateOnly: boolean }): Promise<void>;
+  createTopics(
+    topics: KafkaNewTopic[],
+    options: { validateOnly: boolean },
+  ): Promise<void>;
   /** Kafka protocol requests sent so far (for benchmarks). */
   requestCount(): number;
   close(): Promise<void>;

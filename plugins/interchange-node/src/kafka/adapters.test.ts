@@ -1,0 +1,130 @@
+import { computeGroupLag } from '@interchange/plugin-interchange-common';
+import {
+  commitOffsets,
+  describeGroupWithKafkaTool,
+  describeWithKafka,
+  seedTopic,
+  uniqueName,
+} from '../__testUtils__/kafka';
+import { readKafkaClusters } from '../config/readInterchangeConfig';
+import { ConfigReader } from '@backstage/config';
+import { createKafkaAdminClient } from './KafkaClusters';
+import { KafkaAdapterName, KafkaAdminClient } from './types';
+
+jest.setTimeout(120_000);
+
+describeWithKafka('Kafka admin adapters against a real broker', brokers => {
+  const topic = uniqueName('it-orders');
+  const group = uniqueName('it-group');
+  const emptyGroup = uniqueName('it-empty');
+
+  beforeAll(async () => {
+    await seedTopic(brokers, topic, [5, 3, 0], {
+      'retention.ms': '86400000',
+      'cleanup.policy': 'delete',
+    });
+    await commitOffsets(brokers, group, topic, { 0: 2, 1: 3 });
+  });
+
+  describe.each<KafkaAdapterName>(['platformatic', 'kafkajs'])(
+    '%s',
+    adapter => {
+      let admin: KafkaAdminClient;
+      beforeAll(() => {
+        const [cluster] = readKafkaClusters(
+          new ConfigReader({
+            interchange: { kafka: { clusters: [{ id: 'test', brokers }] } },
+          }),
+        );
+        admin = createKafkaAdminClient(cluster, adapter);
+      });
+      afterAll(() => admin.close());
+
+      it('describes the cluster and lists topics', async () => {
+        const cluster = await admin.describeCluster();
+        expect(cluster.brokers).toEqual([
+          expect.objectContaining({ nodeId: 1, host: '127.0.0.1' }),
+        ]);
+        expect(await admin.listTopics()).toContain(topic);
+      });
+
+      it('describes partitions, offsets and configs', async () => {
+        const [meta] = await admin.describeTopics([topic, 'does-not-exist']);
+        expect(meta.name).toBe(topic);
+        expect(
+          meta.partitions.map(p => [p.partition, p.leader, p.replicas, p.isr]),
+        ).toEqual([
+          [0, 1, [1], [1]],
+          [1, 1, [1], [1]],
+          [2, 1, [1], [1]],
+        ]);
+        expect(await admin.fetchTopicOffsets([topic])).toEqual([
+          {
+            topic,
+            partitions: [
+              { partition: 0, earliest: 0, latest: 5 },
+              { partition: 1, earliest: 0, latest: 3 },
+              { partition: 2, earliest: 0, latest: 0 },
+            ],
+          },
+        ]);
+        const [configs] = await admin.describeTopicConfigs([topic]);
+        const byName = Object.fromEntries(
+          configs.configs.map(c => [c.name, c]),
+        );
+        expect(byName['retention.ms']).toMatchObject({
+          value: '86400000',
+          isDefault: false,
+        });
+        expect(byName['segment.bytes']).toMatchObject({ isDefault: true });
+      });
+
+      it('computes exactly the lag that kafka-consumer-groups --describe reports', async () => {
+        const [committed, empty] = await admin.fetchCommittedOffsets([
+          group,
+          emptyGroup,
+        ]);
+        expect(empty).toEqual({ groupId: emptyGroup, offsets: [] });
+        const offsets = await admin.fetchTopicOffsets(
+          committed.offsets.map(o => o.topic),
+        );
+        const logEnd = new Map(
+          offsets.flatMap(t =>
+            t.partitions.map(
+              p => [`${t.topic}/${p.partition}`, p.latest] as const,
+            ),
+          ),
+        );
+        const ours = computeGroupLag(group, committed.offsets, logEnd);
+        const kafkas = await describeGroupWithKafkaTool(brokers, group);
+        expect(kafkas).toEqual([
+          { topic, partition: 0, currentOffset: 2, logEndOffset: 5, lag: 3 },
+          { topic, partition: 1, currentOffset: 3, logEndOffset: 3, lag: 0 },
+        ]);
+        expect(
+          ours.partitions.map(p => ({
+            topic: p.topic,
+            partition: p.partition,
+            currentOffset: p.committedOffset,
+            logEndOffset: p.logEndOffset,
+            lag: p.lag,
+          })),
+        ).toEqual(kafkas);
+        expect(ours.totalLag).toBe(3);
+      });
+
+      it('lists and describes groups', async () => {
+        expect((await admin.listGroups()).map(g => g.groupId)).toContain(group);
+        const [described] = await admin.describeGroups([group]);
+        expect(described).toMatchObject({ groupId: group, members: [] });
+        expect(String(described.state).toLowerCase()).toBe('empty');
+      });
+
+      it('counts the protocol requests it sends', async () => {
+        const before = admin.requestCount();
+        await admin.fetchCommittedOffsets([group]);
+        expect(admin.requestCount()).toBeGreaterThan(before);
+      });
+    },
+  );
+});
