@@ -29,16 +29,11 @@ export function testKafkaBrokers(): string[] | undefined {
   return value.split(',');
 }
 
-/** `describe` when a broker is available, `describe.skip` otherwise. */
-export const describeWithKafka = (
-  name: string,
-  fn: (brokers: string[]) => void,
-) => {
-  const brokers = testKafkaBrokers();
-  return brokers
-    ? describe(name, () => fn(brokers))
-    : describe.skip(name, () => {});
-};
+/** The test broker's addresses, or undefined when there is none (tests skip). */
+export const kafkaBrokers: string[] | undefined = testKafkaBrokers();
+
+/** `describe` when a test broker is available, `describe.skip` otherwise. */
+export const describeKafka = kafkaBrokers ? describe : describe.skip;
 
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random()

@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { ServiceUnavailableError, NotFoundError } from '@backstage/errors';
 import {
-  describeWithKafka,
+  describeKafka,
+  kafkaBrokers,
   seedTopic,
   uniqueName,
 } from '../__testUtils__/kafka';
@@ -83,7 +84,8 @@ describe('KafkaClusters', () => {
   );
 });
 
-describeWithKafka('KafkaClusters against a real broker', brokers => {
+describeKafka('KafkaClusters against a real broker', () => {
+  const brokers = kafkaBrokers!;
   const [host, port] = brokers[0].split(':');
 
   it.each<KafkaAdapterName>(['platformatic', 'kafkajs'])(

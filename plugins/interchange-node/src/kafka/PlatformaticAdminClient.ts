@@ -44,6 +44,13 @@ function saslOptions(
   return { mechanism, username: sasl.username, password: sasl.password };
 }
 
+function tlsOptions(cluster: KafkaClusterConfig) {
+  if (typeof cluster.ssl === 'object') {
+    return cluster.ssl;
+  }
+  return cluster.ssl ? {} : undefined;
+}
+
 /**
  * @platformatic/kafka: maintained, tested against Kafka 4.x, and it fetches
  * the committed offsets of many groups in one OffsetFetch request per group
@@ -79,12 +86,7 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
       // budget keeps an unreachable cluster from holding a request open.
       retries: 1,
       retryDelay: 250,
-      tls:
-        typeof cluster.ssl === 'object'
-          ? cluster.ssl
-          : cluster.ssl
-          ? {}
-          : undefined,
+      tls: tlsOptions(cluster),
       sasl: saslOptions(cluster, options.oauthToken),
     });
     this.#instanceId = this.#admin.instanceId;

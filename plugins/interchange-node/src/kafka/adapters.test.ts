@@ -2,7 +2,8 @@ import { computeGroupLag } from '@interchange/plugin-interchange-common';
 import {
   commitOffsets,
   describeGroupWithKafkaTool,
-  describeWithKafka,
+  describeKafka,
+  kafkaBrokers,
   seedTopic,
   uniqueName,
 } from '../__testUtils__/kafka';
@@ -13,7 +14,8 @@ import { KafkaAdapterName, KafkaAdminClient } from './types';
 
 jest.setTimeout(120_000);
 
-describeWithKafka('Kafka admin adapters against a real broker', brokers => {
+describeKafka('Kafka admin adapters against a real broker', () => {
+  const brokers = kafkaBrokers!;
   const topic = uniqueName('it-orders');
   const group = uniqueName('it-group');
   const emptyGroup = uniqueName('it-empty');
