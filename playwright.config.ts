@@ -21,7 +21,8 @@ export default defineConfig({
   ],
   outputDir: 'test-results/e2e/artifacts',
   webServer: {
-    command: 'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
+    command:
+      'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml',
     url: `http://127.0.0.1:${port}/.backstage/health/v1/readiness`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,7 +1,22 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Interchange: Kafka topics, gateway routes and webhooks in the catalog. */
   interchange?: {
     kafka?: {
+      /**
+       * Consumer-lag sampling: the backend records every group's offsets on
+       * this schedule, for lag trends and health (OK / WARNING / STALLED /
+       * STOPPED / ERROR).
+       */
+      lagSampling?: {
+        /** Default true (when clusters are configured). */
+        enabled?: boolean;
+        /** How often to sample. Default one minute. */
+        frequency?: HumanDuration | string;
+        /** How long to keep samples. Default 24 hours. */
+        retention?: HumanDuration | string;
+      };
       /**
        * Kafka clusters the portal can read live state from. KafkaTopic
        * entities refer to them by `id` in `spec.cluster`.

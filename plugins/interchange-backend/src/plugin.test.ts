@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   eventsServiceFactory,
   eventsServiceRef,
@@ -29,6 +30,7 @@ describe('interchange backend plugin', () => {
         interchangePlugin,
         eventsServiceFactory,
         capture,
+        catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({ data: {} }),
       ],
     });

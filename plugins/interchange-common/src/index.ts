@@ -7,3 +7,4 @@
 export * from './entities';
 export * from './validation';
 export * from './kafka';
+export * from './permissions/permissions';

@@ -2,6 +2,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
+import {
+  createKafkaRouter,
+  KafkaRouterOptions,
+} from '../kafka/createKafkaRouter';
 
 /**
  * The catalog reprocesses every entity every few minutes (100-150 s by
@@ -10,7 +14,7 @@ import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
  */
 export const PROBLEM_MAX_AGE_MS = 15 * 60 * 1000;
 
-export interface RouterOptions {
+export interface RouterOptions extends KafkaRouterOptions {
   httpAuth: HttpAuthService;
   problems: CatalogProblemsStore;
 }
@@ -30,6 +34,8 @@ export async function createRouter(
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json({ items: await problems.list({ maxAgeMs: PROBLEM_MAX_AGE_MS }) });
   });
+
+  router.use(createKafkaRouter(options));
 
   return router;
 }

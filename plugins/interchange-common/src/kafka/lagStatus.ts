@@ -121,8 +121,12 @@ function evaluatePartition(
   const current = withCommits[withCommits.length - 1];
   const lag = lags[lags.length - 1];
   const at = timeAtOffset(series, current.committedOffset);
-  const timeLagMs =
-    lag === 0 ? 0 : at ? Math.max(0, last.timestamp - at.timestamp) : undefined;
+  let timeLagMs: number | undefined;
+  if (lag === 0) {
+    timeLagMs = 0;
+  } else if (at) {
+    timeLagMs = Math.max(0, last.timestamp - at.timestamp);
+  }
   const base = {
     lag,
     timeLagMs,
@@ -176,6 +180,16 @@ function evaluatePartition(
     };
   }
   return { ...base, status: 'OK', reason: 'committing and keeping up' };
+}
+
+function groupReason(worst: PartitionLagStatus | undefined): string {
+  if (!worst) {
+    return 'the group has no committed offsets';
+  }
+  if (worst.status === 'OK') {
+    return 'all partitions are keeping up';
+  }
+  return `${worst.topic}[${worst.partition}]: ${worst.reason}`;
 }
 
 /**
@@ -243,11 +257,7 @@ export function evaluateGroupLag(
     .filter((t): t is number => t !== undefined);
   return {
     status: worst?.status ?? 'OK',
-    reason: worst
-      ? worst.status === 'OK'
-        ? 'all partitions are keeping up'
-        : `${worst.topic}[${worst.partition}]: ${worst.reason}`
-      : 'the group has no committed offsets',
+    reason: groupReason(worst),
     partitions,
     totalLag: partitions.reduce((sum, p) => sum + (p.lag ?? 0), 0),
     maxTimeLagMs: timeLags.length ? Math.max(...timeLags) : undefined,

@@ -5,7 +5,7 @@ import {
   kafkaBrokers,
   seedTopic,
   uniqueName,
-} from '../__testUtils__/kafka';
+} from '../testUtils/kafka';
 import { KafkaClusterConfig } from '../config/readInterchangeConfig';
 import { createKafkaAdminClient, KafkaClusters } from './KafkaClusters';
 import { KafkaAdapterName } from './types';

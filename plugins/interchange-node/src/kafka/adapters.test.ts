@@ -6,7 +6,7 @@ import {
   kafkaBrokers,
   seedTopic,
   uniqueName,
-} from '../__testUtils__/kafka';
+} from '../testUtils/kafka';
 import { readKafkaClusters } from '../config/readInterchangeConfig';
 import { ConfigReader } from '@backstage/config';
 import { createKafkaAdminClient } from './KafkaClusters';

@@ -1,10 +1,24 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 
 const exec = promisify(execFile);
-const repoRoot = path.resolve(__dirname, '../../../..');
+/** The repository root: the nearest folder up from here with scripts/kafka. */
+function repoRoot(): string {
+  let dir = process.cwd();
+  while (!existsSync(path.join(dir, 'scripts/kafka/tool.sh'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error(
+        'scripts/kafka/tool.sh not found above the working directory',
+      );
+    }
+    dir = parent;
+  }
+  return dir;
+}
 
 /**
  * Brokers of the real test broker (`scripts/kafka/start.sh`), from
@@ -134,7 +148,7 @@ export async function describeGroupWithKafkaTool(
   groupId: string,
 ): Promise<DescribeRow[]> {
   const { stdout } = await exec(
-    path.join(repoRoot, 'scripts/kafka/tool.sh'),
+    path.join(repoRoot(), 'scripts/kafka/tool.sh'),
     [
       'kafka-consumer-groups',
       '--bootstrap-server',

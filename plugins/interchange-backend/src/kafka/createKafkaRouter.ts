@@ -1,0 +1,187 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  computeTopicDrift,
+  getComponentConsumerGroups,
+  getKafkaTopicName,
+  isKafkaTopicEntity,
+  kafkaLiveStateReadPermission,
+} from '@interchange/plugin-interchange-common';
+import { describeKafkaError } from '@interchange/plugin-interchange-node';
+import { KafkaLiveState } from './KafkaLiveState';
+import { LagHistoryStore } from './LagHistoryStore';
+import { ConsumerGroupState } from './types';
+
+export interface KafkaRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  live: KafkaLiveState;
+  history: LagHistoryStore;
+}
+
+/** Routes under /kafka; every one needs `interchange.kafka.read`. */
+export function createKafkaRouter(options: KafkaRouterOptions): express.Router {
+  const { httpAuth, permissions, catalog, live, history } = options;
+  const router = Router();
+
+  async function authorize(
+    req: express.Request,
+  ): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: kafkaLiveStateReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `reading live Kafka state requires the ${kafkaLiveStateReadPermission.name} permission`,
+      );
+    }
+    return credentials;
+  }
+
+  async function entity(
+    req: express.Request,
+    credentials: BackstageCredentials,
+  ) {
+    const { namespace, kind, name } = req.params;
+    const ref = stringifyEntityRef({ kind, namespace, name });
+    const found = await catalog.getEntityByRef(ref, { credentials });
+    if (!found) {
+      throw new NotFoundError(`${ref} is not in the catalog`);
+    }
+    return found;
+  }
+
+  router.get('/kafka/clusters', async (req, res) => {
+    await authorize(req);
+    res.json({ items: live.listClusters() });
+  });
+
+  router.get('/kafka/clusters/:cluster', async (req, res) => {
+    await authorize(req);
+    res.json(await live.overview(req.params.cluster));
+  });
+
+  router.get('/kafka/clusters/:cluster/topics/:topic', async (req, res) => {
+    await authorize(req);
+    res.json(await live.topicState(req.params.cluster, req.params.topic));
+  });
+
+  router.get(
+    '/kafka/clusters/:cluster/topics/:topic/consumer-groups',
+    async (req, res) => {
+      await authorize(req);
+      res.json({
+        items: await live.topicGroups(req.params.cluster, req.params.topic),
+      });
+    },
+  );
+
+  router.get(
+    '/kafka/clusters/:cluster/consumer-groups/:group/trend',
+    async (req, res) => {
+      await authorize(req);
+      live.summary(req.params.cluster); // 404 for unknown clusters
+      const hours = Number(req.query.hours ?? 6);
+      if (!(hours > 0 && hours <= 24 * 7)) {
+        throw new InputError('hours must be a number from 1 to 168');
+      }
+      res.json({
+        items: await history.trend(
+          req.params.cluster,
+          req.params.group,
+          Date.now() - hours * 3600_000,
+        ),
+      });
+    },
+  );
+
+  // Live state of a KafkaTopic entity: the topic on its cluster and the drift
+  // between the two.
+  router.get('/kafka/entities/:namespace/:kind/:name', async (req, res) => {
+    const credentials = await authorize(req);
+    const found = await entity(req, credentials);
+    if (!isKafkaTopicEntity(found)) {
+      throw new InputError(`${stringifyEntityRef(found)} is not a KafkaTopic`);
+    }
+    const topic = getKafkaTopicName(found);
+    const state = await live.topicState(found.spec.cluster, topic);
+    res.json({
+      entityRef: stringifyEntityRef(found),
+      cluster: live.summary(found.spec.cluster),
+      topic,
+      state,
+      drift: computeTopicDrift(
+        found,
+        state.exists
+          ? {
+              partitions: state.partitions.length,
+              replicationFactor: state.replicationFactor,
+              configs: Object.fromEntries(
+                state.configs.map(c => [c.name, c.value]),
+              ),
+            }
+          : undefined,
+      ),
+    });
+  });
+
+  // Consumer groups of an entity: a topic's groups, or the groups a
+  // component declares in its annotations, with lag and health.
+  router.get(
+    '/kafka/entities/:namespace/:kind/:name/consumer-groups',
+    async (req, res) => {
+      const credentials = await authorize(req);
+      const found = await entity(req, credentials);
+      if (isKafkaTopicEntity(found)) {
+        res.json({
+          items: await live.topicGroups(
+            found.spec.cluster,
+            getKafkaTopicName(found),
+          ),
+          errors: [],
+        });
+        return;
+      }
+      const declared = getComponentConsumerGroups(found);
+      const byCluster = new Map<string, string[]>();
+      for (const g of declared) {
+        byCluster.set(g.cluster, [
+          ...(byCluster.get(g.cluster) ?? []),
+          g.group,
+        ]);
+      }
+      // One failing cluster must not hide the others' groups.
+      const items: ConsumerGroupState[] = [];
+      const errors: { cluster: string; message: string }[] = [];
+      await Promise.all(
+        [...byCluster.entries()].map(async ([cluster, groups]) => {
+          try {
+            items.push(...(await live.groupsLag(cluster, groups)));
+          } catch (e) {
+            errors.push({ cluster, message: describeKafkaError(e) });
+          }
+        }),
+      );
+      items.sort((a, b) =>
+        `${a.cluster}/${a.groupId}`.localeCompare(`${b.cluster}/${b.groupId}`),
+      );
+      res.json({ items, errors });
+    },
+  );
+
+  return router;
+}

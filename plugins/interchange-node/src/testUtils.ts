@@ -1,0 +1,7 @@
+/**
+ * Helpers for tests that talk to the real Kafka broker of
+ * `scripts/kafka/start.sh`.
+ *
+ * @packageDocumentation
+ */
+export * from './testUtils/kafka';
