@@ -6,4 +6,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
 bootstrap
 cd "$REPO_ROOT"
+
+# Live Kafka state for the demo: a local broker from Maven Central jars with
+# the demo company's topics. Optional: without Java and Maven the portal still
+# starts, and the live-state cards say the cluster is unreachable.
+if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
+  if scripts/kafka/start.sh >/dev/null; then
+    node scripts/kafka/seed-demo.cjs || log "seeding demo Kafka data failed; continuing without it"
+  else
+    log "the local Kafka broker did not start; continuing without live Kafka state"
+  fi
+else
+  log "Java or Maven not found: starting without the local Kafka broker (live-state cards will show it as unreachable)"
+fi
+
 exec yarn start "$@"

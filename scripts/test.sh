@@ -45,6 +45,7 @@ step "type-check" yarn tsc
 step "lint" yarn lint:all
 step "unit and integration tests" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$results/jest.json"
+step "seed demo Kafka data" node scripts/kafka/seed-demo.cjs "$INTERCHANGE_TEST_KAFKA_BROKERS"
 step "build frontend" yarn workspace app build
 step "end-to-end tests" env CI=true yarn playwright test
 

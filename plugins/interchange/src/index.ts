@@ -11,9 +11,12 @@ export {
   EntityInterchangeOverviewCard,
   EntityInterchangeRelationsCard,
   EntityIntegrationsCard,
+  EntityKafkaTopicStateCard,
+  EntityKafkaConsumerGroupsCard,
 } from './plugin';
+export { hasKafkaConsumerGroups } from './filters';
 export { interchangeApiRef, InterchangeClient } from './api';
-export type { InterchangeApi, CatalogProblem } from './api';
+export type * from './api/InterchangeApi';
 export {
   interchangeGraphRelations,
   interchangeGraphRelationPairs,

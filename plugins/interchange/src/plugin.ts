@@ -86,3 +86,34 @@ export const EntityIntegrationsCard = interchangePlugin.provide(
     },
   }),
 );
+
+/**
+ * A KafkaTopic's live state on its cluster: partitions, ISR, offsets,
+ * configs, and drift from the entity.
+ *
+ * @public
+ */
+export const EntityKafkaTopicStateCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityKafkaTopicStateCard',
+    component: {
+      lazy: () => import('./components/kafka').then(m => m.KafkaTopicStateCard),
+    },
+  }),
+);
+
+/**
+ * Consumer groups with lag, health and trend, for a KafkaTopic or a
+ * Component with consumer-group annotations.
+ *
+ * @public
+ */
+export const EntityKafkaConsumerGroupsCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityKafkaConsumerGroupsCard',
+    component: {
+      lazy: () =>
+        import('./components/kafka').then(m => m.KafkaConsumerGroupsCard),
+    },
+  }),
+);

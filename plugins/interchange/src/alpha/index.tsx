@@ -16,7 +16,12 @@ import {
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isInterchangeEntity } from '@interchange/plugin-interchange-common';
+import { Entity } from '@backstage/catalog-model';
+import {
+  isInterchangeEntity,
+  isKafkaTopicEntity,
+} from '@interchange/plugin-interchange-common';
+import { hasKafkaConsumerGroups } from '../filters';
 import { interchangeApiRef, InterchangeClient } from '../api';
 import { rootRouteRef } from '../routes';
 
@@ -82,6 +87,32 @@ const integrationsCard = EntityCardBlueprint.make({
   },
 });
 
+/** A KafkaTopic's live state, ISR, offsets, configs and drift. @alpha */
+const kafkaTopicStateCard = EntityCardBlueprint.make({
+  name: 'kafka-topic-state',
+  params: {
+    type: 'content',
+    filter: isKafkaTopicEntity,
+    loader: () =>
+      import('../components/kafka').then(m =>
+        compatWrapper(<m.KafkaTopicStateCard />),
+      ),
+  },
+});
+
+/** Consumer groups with lag and health, on topics and annotated components. @alpha */
+const kafkaConsumerGroupsCard = EntityCardBlueprint.make({
+  name: 'kafka-consumer-groups',
+  params: {
+    type: 'content',
+    filter: (e: Entity) => isKafkaTopicEntity(e) || hasKafkaConsumerGroups(e),
+    loader: () =>
+      import('../components/kafka').then(m =>
+        compatWrapper(<m.KafkaConsumerGroupsCard />),
+      ),
+  },
+});
+
 /**
  * The Interchange frontend plugin for the new frontend system.
  *
@@ -96,6 +127,8 @@ const interchangePlugin: FrontendPlugin = createFrontendPlugin({
     interchangeOverviewCard,
     interchangeRelationsCard,
     integrationsCard,
+    kafkaTopicStateCard,
+    kafkaConsumerGroupsCard,
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

@@ -1,3 +1,9 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  GroupLagStatus,
+  PartitionLag,
+  TopicDrift,
+} from '@interchange/plugin-interchange-common';
 import { createApiRef } from '@backstage/core-plugin-api';
 
 /**
@@ -14,6 +20,67 @@ export interface CatalogProblem {
   lastSeen: string;
 }
 
+/** @public */
+export interface KafkaClusterSummary {
+  id: string;
+  title: string;
+  adapter: string;
+  dashboardUrl?: string;
+}
+
+/** @public */
+export interface KafkaPartitionState {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  underReplicated: boolean;
+  earliestOffset: number;
+  latestOffset: number;
+  messages: number;
+}
+
+/** @public */
+export interface KafkaTopicLiveState {
+  entityRef: string;
+  cluster: KafkaClusterSummary;
+  topic: string;
+  state: {
+    exists: boolean;
+    partitions: KafkaPartitionState[];
+    replicationFactor: number;
+    underReplicatedPartitions: number;
+    offlinePartitions: number;
+    messageCount: number;
+    configs: {
+      name: string;
+      value?: string;
+      isDefault: boolean;
+      isSensitive: boolean;
+    }[];
+  };
+  drift: TopicDrift[];
+}
+
+/** @public */
+export interface KafkaConsumerGroupState {
+  cluster: string;
+  groupId: string;
+  state: string;
+  members: number;
+  partitions: PartitionLag[];
+  totalLag: number;
+  maxLag: number;
+  health?: GroupLagStatus;
+}
+
+/** @public */
+export interface KafkaConsumerGroups {
+  items: KafkaConsumerGroupState[];
+  /** Clusters that could not be read, when an entity's groups span several. */
+  errors: { cluster: string; message: string }[];
+}
+
 /**
  * Client for the Interchange backend (`/api/interchange`).
  *
@@ -21,6 +88,18 @@ export interface CatalogProblem {
  */
 export interface InterchangeApi {
   getCatalogProblems(): Promise<CatalogProblem[]>;
+  /** Live state and drift of a KafkaTopic entity. */
+  getKafkaTopicState(entity: CompoundEntityRef): Promise<KafkaTopicLiveState>;
+  /** Consumer groups of a KafkaTopic, or those a Component declares, with lag. */
+  getKafkaConsumerGroups(
+    entity: CompoundEntityRef,
+  ): Promise<KafkaConsumerGroups>;
+  /** A group's total lag over the last hours. */
+  getKafkaGroupTrend(
+    cluster: string,
+    groupId: string,
+    hours?: number,
+  ): Promise<{ timestamp: number; totalLag: number }[]>;
 }
 
 /** @public */

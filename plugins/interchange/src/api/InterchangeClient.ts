@@ -1,6 +1,17 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { CatalogProblem, InterchangeApi } from './InterchangeApi';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CatalogProblem,
+  InterchangeApi,
+  KafkaConsumerGroups,
+  KafkaTopicLiveState,
+} from './InterchangeApi';
+
+const entityPath = (e: CompoundEntityRef) =>
+  [e.namespace, e.kind, e.name]
+    .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
+    .join('/');
 
 /**
  * Talks to the Interchange backend through the app's fetch API, so requests
@@ -20,6 +31,29 @@ export class InterchangeClient implements InterchangeApi {
   async getCatalogProblems(): Promise<CatalogProblem[]> {
     const body = await this.#get<{ items: CatalogProblem[] }>(
       '/catalog-problems',
+    );
+    return body.items;
+  }
+
+  async getKafkaTopicState(
+    entity: CompoundEntityRef,
+  ): Promise<KafkaTopicLiveState> {
+    return this.#get(`/kafka/entities/${entityPath(entity)}`);
+  }
+
+  async getKafkaConsumerGroups(
+    entity: CompoundEntityRef,
+  ): Promise<KafkaConsumerGroups> {
+    return this.#get(`/kafka/entities/${entityPath(entity)}/consumer-groups`);
+  }
+
+  async getKafkaGroupTrend(cluster: string, groupId: string, hours = 6) {
+    const body = await this.#get<{
+      items: { timestamp: number; totalLag: number }[];
+    }>(
+      `/kafka/clusters/${encodeURIComponent(
+        cluster,
+      )}/consumer-groups/${encodeURIComponent(groupId)}/trend?hours=${hours}`,
     );
     return body.items;
   }

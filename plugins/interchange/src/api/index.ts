@@ -1,3 +1,3 @@
 export { interchangeApiRef } from './InterchangeApi';
-export type { InterchangeApi, CatalogProblem } from './InterchangeApi';
+export type * from './InterchangeApi';
 export { InterchangeClient } from './InterchangeClient';

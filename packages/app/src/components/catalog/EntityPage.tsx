@@ -38,6 +38,10 @@ import {
   EntityIntegrationsCard,
   EntityInterchangeOverviewCard,
   EntityInterchangeRelationsCard,
+  EntityKafkaConsumerGroupsCard,
+  EntityKafkaTopicStateCard,
+  hasKafkaConsumerGroups,
+  isKafkaTopicEntity,
   interchangeGraphRelationPairs,
   interchangeGraphRelations,
   isInterchangeEntity,
@@ -158,6 +162,14 @@ const serviceEntityPage = (
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/kafka" title="Kafka" if={hasKafkaConsumerGroups}>
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <EntityKafkaConsumerGroupsCard title="Consumer group lag" />
+        </Grid>
+      </Grid>
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/api" title="API">
@@ -301,6 +313,21 @@ const integrationPage = (
         </Grid>
         <Grid item xs={12}>
           <EntityInterchangeRelationsCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/kafka"
+      title="Live state"
+      if={isKafkaTopicEntity}
+    >
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12}>
+          <EntityKafkaConsumerGroupsCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityKafkaTopicStateCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

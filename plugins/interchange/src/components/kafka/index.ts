@@ -1,0 +1,2 @@
+export { KafkaTopicStateCard } from './KafkaTopicStateCard';
+export { KafkaConsumerGroupsCard } from './KafkaConsumerGroupsCard';
