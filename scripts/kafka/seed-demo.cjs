@@ -33,6 +33,14 @@ async function main() {
   await admin.connect();
   const existing = new Set(await admin.listTopics());
   const topics = docs.filter(d => d?.kind === 'KafkaTopic' && d.spec?.cluster === 'local');
+  // Plus topics nobody declared, which the catalog's topic provider discovers.
+  const undeclared = ['payments.chargebacks.v1', 'tmp.migration-2025-backfill'].filter(t => !existing.has(t));
+  if (undeclared.length) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: undeclared.map(topic => ({ topic, numPartitions: 3, replicationFactor: 1 })),
+    });
+  }
   const toCreate = topics.filter(t => !existing.has(t.spec.topicName ?? t.metadata.name));
   if (toCreate.length) {
     await admin.createTopics({

@@ -6,3 +6,4 @@
  */
 export { catalogModuleInterchange as default } from './module';
 export { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
+export { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';

@@ -2,12 +2,22 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import {
+  KafkaClusters,
+  readKafkaClusters,
+} from '@interchange/plugin-interchange-node';
 import { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
+import { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
+import { readKafkaTopicProviderConfigs } from './providers/KafkaTopicEntityProviderConfig';
 
 /**
  * Adds the Interchange kinds (KafkaTopic, GatewayRoute, Webhook) and their
- * relations to the catalog.
+ * relations to the catalog, and the entity providers configured under
+ * `catalog.providers.interchangeKafka`.
  *
  * @public
  */
@@ -17,14 +27,47 @@ export const catalogModuleInterchange = createBackendModule({
   register(reg) {
     reg.registerInit({
       deps: {
-        catalog: catalogProcessingExtensionPoint,
+        catalogProcessing: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
       },
-      async init({ catalog, config, logger }) {
-        catalog.addProcessor(
+      async init({
+        catalogProcessing,
+        config,
+        logger,
+        scheduler,
+        auth,
+        lifecycle,
+        catalog,
+      }) {
+        catalogProcessing.addProcessor(
           InterchangeEntitiesProcessor.fromConfig(config, { logger }),
         );
+
+        const providers = readKafkaTopicProviderConfigs(config);
+        if (providers.length > 0) {
+          const clusters = new KafkaClusters(readKafkaClusters(config));
+          lifecycle.addShutdownHook(() => clusters.close());
+          for (const providerConfig of providers) {
+            clusters.config(providerConfig.cluster); // fails start-up for an unknown cluster id
+            catalogProcessing.addEntityProvider(
+              new KafkaTopicEntityProvider({
+                config: providerConfig,
+                clusters,
+                catalog,
+                auth,
+                logger,
+                taskRunner: scheduler.createScheduledTaskRunner(
+                  providerConfig.schedule,
+                ),
+              }),
+            );
+          }
+        }
       },
     });
   },

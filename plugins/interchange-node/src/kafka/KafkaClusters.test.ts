@@ -1,9 +1,9 @@
-import net from 'node:net';
 import { ServiceUnavailableError, NotFoundError } from '@backstage/errors';
 import {
   describeKafka,
   kafkaBrokers,
   seedTopic,
+  switchablePort,
   uniqueName,
 } from '../testUtils/kafka';
 import { KafkaClusterConfig } from '../config/readInterchangeConfig';
@@ -24,30 +24,6 @@ const cluster = (
   adapter,
   requestTimeoutMs: 3000,
 });
-
-/** A port on loopback that refuses connections until `open()` forwards it to `target`. */
-async function switchablePort(target: { host: string; port: number }) {
-  const probe = net.createServer();
-  await new Promise<void>(r => probe.listen(0, '127.0.0.1', r));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>(r => probe.close(() => r()));
-  let server: net.Server | undefined;
-  return {
-    port,
-    async open() {
-      server = net.createServer(socket => {
-        const upstream = net.connect(target.port, target.host);
-        socket.pipe(upstream).pipe(socket);
-        upstream.on('error', () => socket.destroy());
-        socket.on('error', () => upstream.destroy());
-      });
-      await new Promise<void>(r => server!.listen(port, '127.0.0.1', r));
-    },
-    async close() {
-      await new Promise<void>(r => (server ? server.close(() => r()) : r()));
-    },
-  };
-}
 
 describe('KafkaClusters', () => {
   it('names the configured clusters when an unknown one is asked for', async () => {

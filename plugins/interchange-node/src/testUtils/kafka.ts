@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
@@ -176,4 +177,54 @@ export async function describeGroupWithKafkaTool(
         ? a.partition - b.partition
         : a.topic.localeCompare(b.topic),
     );
+}
+
+/** A port on loopback that refuses connections until `open()` forwards it to `target`. */
+export async function switchablePort(target: { host: string; port: number }) {
+  const probe = net.createServer();
+  await new Promise<void>(r => probe.listen(0, '127.0.0.1', r));
+  const port = (probe.address() as net.AddressInfo).port;
+  await new Promise<void>(r => probe.close(() => r()));
+  let server: net.Server | undefined;
+  return {
+    port,
+    async open() {
+      server = net.createServer(socket => {
+        const upstream = net.connect(target.port, target.host);
+        socket.pipe(upstream).pipe(socket);
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
+      });
+      await new Promise<void>(r => server!.listen(port, '127.0.0.1', r));
+    },
+    async close() {
+      await new Promise<void>(r => (server ? server.close(() => r()) : r()));
+    },
+  };
+}
+
+/**
+ * A second, private broker for tests that need to take a broker down and
+ * bring it back (the shared one serves other tests in parallel). Data lives
+ * in `dir`, so a restart keeps the topics, like a real outage.
+ */
+export function privateBroker(port: number, dir: string) {
+  const env = {
+    ...process.env,
+    INTERCHANGE_KAFKA_PORT: String(port),
+    INTERCHANGE_KAFKA_DIR: dir,
+  };
+  const script = (name: string) => path.join(repoRoot(), 'scripts/kafka', name);
+  return {
+    brokers: [`127.0.0.1:${port}`],
+    async start() {
+      await exec(script('start.sh'), [], { env, timeout: 120_000 });
+    },
+    async stop(options: { clean?: boolean } = {}) {
+      await exec(script('stop.sh'), options.clean ? ['--clean'] : [], {
+        env,
+        timeout: 60_000,
+      });
+    },
+  };
 }

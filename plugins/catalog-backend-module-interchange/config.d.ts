@@ -1,0 +1,33 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * Discovers topics on Kafka clusters that no catalog file declares and
+       * adds them as KafkaTopic entities (tagged `discovered`). One entry per
+       * cluster, keyed by a provider id.
+       */
+      interchangeKafka?: {
+        [id: string]: {
+          /** A cluster id from interchange.kafka.clusters. */
+          cluster: string;
+          /** Owner of discovered topics until a team declares them, e.g. `group:team-platform`. */
+          defaultOwner: string;
+          /** Namespace of the created entities. Default `default`. */
+          namespace?: string;
+          /** Only topics matching this regular expression. */
+          include?: string;
+          /**
+           * Topics matching this regular expression are skipped. Default
+           * skips Kafka's and common tools' internal topics
+           * (`__consumer_offsets`, `_schemas`, `connect-*`, ...).
+           */
+          exclude?: string;
+          /** Default every 30 minutes, first run after one minute. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        };
+      };
+    };
+  };
+}

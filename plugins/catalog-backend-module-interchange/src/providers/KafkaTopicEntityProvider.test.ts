@@ -1,0 +1,192 @@
+import os from 'node:os';
+import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  EntityProviderConnection,
+  DeferredEntity,
+} from '@backstage/plugin-catalog-node';
+import { KafkaClusters } from '@interchange/plugin-interchange-node';
+import {
+  describeKafka,
+  kafkaBrokers,
+  seedTopic,
+  privateBroker,
+  uniqueName,
+} from '@interchange/plugin-interchange-node/testUtils';
+import { InterchangeEntitiesProcessor } from '../processor/InterchangeEntitiesProcessor';
+import { KafkaTopicEntityProvider } from './KafkaTopicEntityProvider';
+import { entityNameForTopic } from './kafkaTopicEntity';
+
+jest.setTimeout(120_000);
+
+describe('entityNameForTopic', () => {
+  it('keeps valid names and shortens the rest without collisions', () => {
+    expect(entityNameForTopic('orders.order-events.v1')).toBe(
+      'orders.order-events.v1',
+    );
+    const a = entityNameForTopic(`${'x'.repeat(80)}-a`);
+    const b = entityNameForTopic(`${'x'.repeat(80)}-b`);
+    expect(a).not.toBe(b);
+    expect(a.length).toBeLessThanOrEqual(63);
+    expect(entityNameForTopic('weird topic/name')).toMatch(
+      /^weird-topic-name-[a-z0-9]+$/,
+    );
+  });
+});
+
+describeKafka('KafkaTopicEntityProvider against a real broker', () => {
+  const brokers = kafkaBrokers!;
+  const prefix = uniqueName('itp');
+  const [declaredTopic, topicB, topicC] = ['declared', 'b', 'c'].map(
+    s => `${prefix}.${s}`,
+  );
+
+  function setup(
+    port: number,
+    catalogEntities = [
+      {
+        apiVersion: 'interchange.dev/v1alpha1',
+        kind: 'KafkaTopic',
+        metadata: { name: 'declared-by-a-team' },
+        spec: { owner: 'team-a', cluster: 'local', topicName: declaredTopic },
+      },
+    ],
+  ) {
+    const mutations: DeferredEntity[][] = [];
+    const connection: EntityProviderConnection = {
+      applyMutation: async m => {
+        mutations.push(m.type === 'full' ? m.entities : m.added);
+      },
+      refresh: async () => {},
+    };
+    const clusters = new KafkaClusters([
+      {
+        id: 'local',
+        title: 'local',
+        brokers: [`127.0.0.1:${port}`],
+        clientId: 'interchange-tests',
+        adapter: 'platformatic',
+        requestTimeoutMs: 3000,
+      },
+    ]);
+    const logger = mockServices.logger.mock();
+    const provider = new KafkaTopicEntityProvider({
+      config: {
+        id: 'local',
+        cluster: 'local',
+        defaultOwner: 'group:team-platform',
+        namespace: 'default',
+        include: new RegExp(`^${prefix.replace(/[.-]/g, '\\$&')}\\.`),
+        exclude: /^__/,
+        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+      },
+      clusters,
+      catalog: catalogServiceMock({ entities: catalogEntities }),
+      auth: mockServices.auth(),
+      logger,
+    });
+    return { provider, connection, mutations, clusters, logger };
+  }
+
+  it('adds the topics no file declares, valid for the catalog, and keeps them when the cluster goes away', async () => {
+    // A broker of its own, so taking it down does not disturb other tests.
+    const broker = privateBroker(
+      19292,
+      path.join(os.tmpdir(), uniqueName('interchange-provider-broker')),
+    );
+    await broker.start();
+    for (const t of [declaredTopic, topicB, topicC]) {
+      await seedTopic(broker.brokers, t, [1, 1]);
+    }
+    const { provider, connection, mutations, clusters, logger } = setup(19292);
+    await provider.connect(connection);
+
+    expect(await provider.refresh()).toEqual({ applied: true, entities: 2 });
+    const entities = mutations[0].map(d => d.entity);
+    expect(entities.map(e => (e.spec as any).topicName).sort()).toEqual([
+      topicB,
+      topicC,
+    ]);
+    expect(entities[0]).toMatchObject({
+      apiVersion: 'interchange.dev/v1alpha1',
+      kind: 'KafkaTopic',
+      metadata: {
+        tags: ['discovered'],
+        annotations: {
+          'interchange.dev/discovered': 'true',
+          'backstage.io/managed-by-location': 'interchange-kafka:local',
+          'backstage.io/managed-by-origin-location': 'interchange-kafka:local',
+        },
+      },
+      spec: {
+        owner: 'group:team-platform',
+        cluster: 'local',
+        partitions: 2,
+        replicationFactor: 1,
+      },
+    });
+    // The catalog accepts what the provider produces.
+    const processor = new InterchangeEntitiesProcessor({
+      knownClusters: ['local'],
+    });
+    for (const e of entities) {
+      await expect(processor.validateEntityKind(e)).resolves.toBe(true);
+    }
+    expect(
+      mutations[0].every(d => d.locationKey === 'interchange-kafka:local'),
+    ).toBe(true);
+
+    // Broker down: no mutation at all, and a log line that says why.
+    await broker.stop();
+    const failed = await provider.refresh();
+    expect(failed.applied).toBe(false);
+    expect(failed.reason).toMatch(/Kafka cluster local unreachable/);
+    expect(mutations).toHaveLength(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Not updating discovered topics of Kafka cluster local: .*Existing entities are kept/,
+      ),
+    );
+
+    // Back again: the next run recovers.
+    await broker.start();
+    expect(await provider.refresh()).toEqual({ applied: true, entities: 2 });
+    expect(mutations).toHaveLength(2);
+    await clusters.close();
+    await broker.stop({ clean: true });
+  });
+
+  it('applies nothing when the catalog cannot be read', async () => {
+    const { connection, mutations, clusters } = setup(
+      Number(brokers[0].split(':')[1]),
+    );
+    const broken = new KafkaTopicEntityProvider({
+      config: {
+        id: 'x',
+        cluster: 'local',
+        defaultOwner: 'group:team-platform',
+        namespace: 'default',
+        exclude: /^__/,
+        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+      },
+      clusters,
+      catalog: {
+        ...catalogServiceMock(),
+        getEntities: async () => {
+          throw new Error('catalog unavailable');
+        },
+      } as any,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    await broken.connect(connection);
+    expect(await broken.refresh()).toEqual({
+      applied: false,
+      entities: 0,
+      reason: 'catalog unavailable',
+    });
+    expect(mutations).toHaveLength(0);
+    await clusters.close();
+  });
+});
