@@ -98,7 +98,9 @@ test('an invalid catalog file shows a clear error on the Integrations page', asy
     'spec.signing.secret: looks like a literal secret',
   );
   await expect(page.getByText('pasted-signing-secret-value')).toHaveCount(0);
-  // The valid integrations are listed below.
+  // The valid integrations are listed below (searched for, as the table
+  // pages at 20 rows and the demo has more).
+  await page.getByPlaceholder('Filter').fill('order-events');
   await expect(
     page
       .getByRole('link', { name: 'orders.order-events.v1', exact: true })

@@ -81,6 +81,7 @@ describeKafka('/api/interchange/kafka against a real broker', () => {
   };
   let server: any;
   let denyServer: any;
+  const backends: { stop(): Promise<void> }[] = [];
 
   beforeAll(async () => {
     await seedTopic(brokers, topic, [10, 4, 0], { 'retention.ms': '86400000' });
@@ -92,15 +93,20 @@ describeKafka('/api/interchange/kafka against a real broker', () => {
       catalogServiceMock.factory({ entities }),
       mockServices.rootConfig.factory({ data: config }),
     ];
-    server = (await startTestBackend({ features: common })).server;
-    denyServer = (
-      await startTestBackend({
-        features: [
-          ...common,
-          mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-        ],
-      })
-    ).server;
+    const main = await startTestBackend({ features: common });
+    const deny = await startTestBackend({
+      features: [
+        ...common,
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    backends.push(main, deny);
+    server = main.server;
+    denyServer = deny.server;
+  });
+
+  afterAll(async () => {
+    await Promise.all(backends.map(b => b.stop()));
   });
 
   it('returns topic state and drift for a KafkaTopic entity', async () => {

@@ -100,7 +100,11 @@ export function IntegrationsPage() {
     const { items } = await catalogApi.getEntities({
       filter: INTERCHANGE_KINDS.map(kind => ({ kind })),
     });
-    return items.map(toRow);
+    // The catalog returns entities in no particular order; a stable order
+    // keeps the table from reshuffling between visits.
+    return items
+      .map(toRow)
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   }, [catalogApi]);
 
   return (
