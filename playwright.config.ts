@@ -24,7 +24,7 @@ export default defineConfig({
     // The backend's request log would drown the test report; it is kept in
     // a file next to the other results instead.
     command:
-      'yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml > test-results/e2e-backend.log 2>&1',
+      'mkdir -p test-results && yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml > test-results/e2e-backend.log 2>&1',
     url: `http://127.0.0.1:${port}/.backstage/health/v1/readiness`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
