@@ -1,0 +1,393 @@
+/*
+ * `yarn bench:kafka`: how long it takes to compute every consumer group's lag
+ * on a real broker, with Interchange's two Kafka adapters and with the
+ * approach of @backstage-community/plugin-kafka-backend, side by side.
+ *
+ * Data: 20 topics x 12 partitions with messages, and 200 consumer groups that
+ * each committed offsets on two of the topics (created once, reused on later
+ * runs). The broker is the repo's own (scripts/kafka/start.sh), started here
+ * when none is running and stopped again afterwards; set
+ * INTERCHANGE_TEST_KAFKA_BROKERS to use another one.
+ *
+ * Every approach computes the same thing (per group, per partition with a
+ * committed offset: log-end offset minus committed offset) and the run fails
+ * unless all results are identical, so a fast wrong answer cannot win.
+ */
+import { execFileSync } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { inspect } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { ConfigReader } from '@backstage/config';
+import { Kafka, logLevel } from 'kafkajs';
+import { Admin } from '@platformatic/kafka';
+import { computeGroupLag } from '@interchange/plugin-interchange-common';
+import {
+  createKafkaAdminClient,
+  KafkaAdapterName,
+  readKafkaClusters,
+} from '@interchange/plugin-interchange-node';
+
+const TOPICS = 20;
+const PARTITIONS = 12;
+const GROUPS = 200;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TOPIC_PREFIX = 'bench.lag.t';
+const GROUP_PREFIX = 'bench-lag-g';
+const root = path.resolve(__dirname, '../..');
+
+const topicName = (i: number) => `${TOPIC_PREFIX}${String(i).padStart(2, '0')}`;
+const groupName = (i: number) => `${GROUP_PREFIX}${String(i).padStart(3, '0')}`;
+/** Each group reads two topics; different groups stop at different offsets. */
+const groupTopics = (g: number) => [
+  topicName(g % TOPICS),
+  topicName((g * 7 + 3) % TOPICS),
+];
+const committedOffset = (g: number, t: number, p: number) =>
+  (g * 3 + t * 5 + p) % 40;
+const messagesIn = (t: number, p: number) => 40 + ((t + p) % 7) * 5;
+
+/** One row per (group, topic, partition): the result every approach must agree on. */
+type LagRows = string[];
+
+function log(line: string) {
+  process.stderr.write(`[bench:kafka] ${line}\n`);
+}
+
+async function reachable(address: string): Promise<boolean> {
+  const [host, port] = address.split(':');
+  return new Promise(resolve => {
+    const socket = net.connect({ host, port: Number(port) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function ensureBroker(): Promise<{
+  brokers: string[];
+  stop?: () => void;
+}> {
+  const configured = process.env.INTERCHANGE_TEST_KAFKA_BROKERS;
+  if (configured) {
+    return { brokers: configured.split(',') };
+  }
+  const address = `127.0.0.1:${process.env.INTERCHANGE_KAFKA_PORT ?? 19092}`;
+  if (await reachable(address)) {
+    return { brokers: [address] };
+  }
+  log('no broker running: starting one with scripts/kafka/start.sh');
+  const out = execFileSync(path.join(root, 'scripts/kafka/start.sh'), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const started = out.trim().split('\n').pop()!;
+  return {
+    brokers: [started],
+    stop: () =>
+      execFileSync(path.join(root, 'scripts/kafka/stop.sh'), {
+        stdio: 'inherit',
+      }),
+  };
+}
+
+async function seed(brokers: string[]) {
+  const kafka = new Kafka({
+    clientId: 'interchange-bench-seed',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existingTopics = new Set(await admin.listTopics());
+    const missing = Array.from({ length: TOPICS }, (_, t) => t).filter(
+      t => !existingTopics.has(topicName(t)),
+    );
+    if (missing.length) {
+      log(
+        `creating ${missing.length} topics with ${PARTITIONS} partitions and messages`,
+      );
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map(t => ({
+          topic: topicName(t),
+          numPartitions: PARTITIONS,
+          replicationFactor: 1,
+        })),
+      });
+      const producer = kafka.producer();
+      await producer.connect();
+      for (const t of missing) {
+        await producer.send({
+          topic: topicName(t),
+          messages: Array.from({ length: PARTITIONS }, (_, p) =>
+            Array.from({ length: messagesIn(t, p) }, (__, i) => ({
+              partition: p,
+              value: `m${i}`,
+            })),
+          ).flat(),
+        });
+      }
+      await producer.disconnect();
+    }
+    // Committed again on every run: cheap, and repairs a run stopped
+    // half-way. kafkajs' setOffsets joins the group with a throwaway consumer
+    // (seconds per group); an OffsetCommit for an empty group is all it takes.
+    const committer = new Admin({
+      clientId: 'interchange-bench-seed',
+      bootstrapBrokers: brokers,
+      // A freshly started broker may still be loading its group coordinator.
+      retries: 5,
+      retryDelay: 500,
+    });
+    try {
+      for (let g = 0; g < GROUPS; g++) {
+        await committer.alterConsumerGroupOffsets({
+          groupId: groupName(g),
+          topics: groupTopics(g).map(topic => {
+            const t = Number(topic.slice(TOPIC_PREFIX.length));
+            return {
+              name: topic,
+              partitionOffsets: Array.from({ length: PARTITIONS }, (_, p) => ({
+                partition: p,
+                offset: BigInt(committedOffset(g, t, p)),
+              })),
+            };
+          }),
+        });
+      }
+    } finally {
+      await committer.close();
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const groupIds = Array.from({ length: GROUPS }, (_, g) => groupName(g));
+
+/** Interchange: one long-lived connection, all groups' offsets in as few requests as the library allows. */
+async function interchangeAdapter(
+  brokers: string[],
+  adapter: KafkaAdapterName,
+) {
+  const [cluster] = readKafkaClusters(
+    new ConfigReader({
+      interchange: { kafka: { clusters: [{ id: 'bench', brokers, adapter }] } },
+    }),
+  );
+  const admin = createKafkaAdminClient(cluster, adapter);
+  await admin.describeCluster(); // connect once; the plugin keeps this connection open
+  return {
+    requests: () => admin.requestCount(),
+    close: () => admin.close(),
+    async run(): Promise<LagRows> {
+      const committed = await admin.fetchCommittedOffsets(groupIds);
+      const topics = [
+        ...new Set(committed.flatMap(g => g.offsets.map(o => o.topic))),
+      ];
+      const offsets = await admin.fetchTopicOffsets(topics);
+      const logEnd = new Map(
+        offsets.flatMap(t =>
+          t.partitions.map(
+            p => [`${t.topic}/${p.partition}`, p.latest] as const,
+          ),
+        ),
+      );
+      return committed.flatMap(c =>
+        computeGroupLag(c.groupId, c.offsets, logEnd).partitions.map(
+          p => `${c.groupId} ${p.topic} ${p.partition} ${p.lag}`,
+        ),
+      );
+    },
+  };
+}
+
+/**
+ * The community plugin's approach, reproduced faithfully: its KafkaJsApiImpl
+ * opens a new admin connection for every call and closes it afterwards; its
+ * router fetches a group's offsets, then each topic's offsets in parallel;
+ * its frontend requests all of an entity's groups in parallel. Lag is
+ * topic offset minus group offset, for partitions with a committed offset.
+ */
+function communityApproach(brokers: string[]) {
+  const kafka = new Kafka({
+    clientId: 'backstage',
+    brokers,
+    logLevel: logLevel.NOTHING,
+  });
+  let requests = 0;
+  async function withAdmin<T>(
+    fn: (admin: ReturnType<Kafka['admin']>) => Promise<T>,
+  ): Promise<T> {
+    const admin = kafka.admin();
+    admin.on(admin.events.REQUEST, () => {
+      requests += 1;
+    });
+    await admin.connect();
+    try {
+      return await fn(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+  async function groupOffsets(groupId: string): Promise<LagRows> {
+    const group = await withAdmin(admin => admin.fetchOffsets({ groupId }));
+    const perTopic = await Promise.all(
+      group.map(async ({ topic, partitions }) => {
+        const topicOffsets = new Map(
+          (await withAdmin(admin => admin.fetchTopicOffsets(topic))).map(p => [
+            p.partition,
+            p.offset,
+          ]),
+        );
+        return partitions
+          .filter(p => Number(p.offset) >= 0)
+          .map(
+            p =>
+              `${groupId} ${topic} ${p.partition} ${
+                Number(topicOffsets.get(p.partition)) - Number(p.offset)
+              }`,
+          );
+      }),
+    );
+    return perTopic.flat();
+  }
+  return {
+    requests: () => requests,
+    close: async () => {},
+    async run(): Promise<LagRows> {
+      return (await Promise.all(groupIds.map(groupOffsets))).flat();
+    },
+  };
+}
+
+type Approach = {
+  name: string;
+  requests(): number;
+  close(): Promise<void>;
+  run(): Promise<LagRows>;
+};
+
+function median(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function main() {
+  const { brokers, stop } = await ensureBroker();
+  try {
+    await seed(brokers);
+    const [cluster] = readKafkaClusters(
+      new ConfigReader({
+        interchange: { kafka: { clusters: [{ id: 'bench', brokers }] } },
+      }),
+    );
+    const defaultAdapter = cluster.adapter;
+    const approaches: Approach[] = [
+      {
+        name: 'interchange, platformatic adapter',
+        ...(await interchangeAdapter(brokers, 'platformatic')),
+      },
+      {
+        name: 'interchange, kafkajs adapter',
+        ...(await interchangeAdapter(brokers, 'kafkajs')),
+      },
+      { name: 'community plugin approach', ...communityApproach(brokers) },
+    ];
+    const expected = (await approaches[0].run()).sort();
+    const samples = new Map<string, { ms: number[]; requests: number[] }>(
+      approaches.map(a => [a.name, { ms: [], requests: [] }]),
+    );
+    // One warm-up round, then the measured rounds, interleaved so that no
+    // approach benefits from running while the broker's caches are warmest.
+    for (let round = 0; round <= RUNS; round++) {
+      for (const a of approaches) {
+        const before = a.requests();
+        const start = performance.now();
+        const rows = (await a.run()).sort();
+        const ms = performance.now() - start;
+        if (
+          rows.length !== expected.length ||
+          rows.some((r, i) => r !== expected[i])
+        ) {
+          throw new Error(
+            `${a.name} computed different lag than the others; the benchmark is void`,
+          );
+        }
+        if (round > 0) {
+          samples.get(a.name)!.ms.push(ms);
+          samples.get(a.name)!.requests.push(a.requests() - before);
+        }
+      }
+    }
+    await Promise.all(approaches.map(a => a.close()));
+
+    const community = median(samples.get('community plugin approach')!.ms);
+    const header = [
+      'approach',
+      'median ms',
+      'min ms',
+      'max ms',
+      'requests/run',
+      'vs community',
+    ];
+    const rows = approaches.map(a => {
+      const s = samples.get(a.name)!;
+      const name = a.name.includes(defaultAdapter)
+        ? `${a.name} (default)`
+        : a.name;
+      return [
+        name,
+        median(s.ms).toFixed(1),
+        Math.min(...s.ms).toFixed(1),
+        Math.max(...s.ms).toFixed(1),
+        String(median(s.requests)),
+        `${(community / median(s.ms)).toFixed(1)}x`,
+      ];
+    });
+    const widths = header.map((h, i) =>
+      Math.max(h.length, ...rows.map(r => r[i].length)),
+    );
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+        .join('  ');
+    console.log(
+      `Consumer lag of ${GROUPS} groups over ${TOPICS} topics x ${PARTITIONS} partitions, ${RUNS} runs each, broker ${brokers.join(
+        ',',
+      )}`,
+    );
+    console.log(line(header));
+    console.log(widths.map(w => '-'.repeat(w)).join('  '));
+    rows.forEach(r => console.log(line(r)));
+    console.log(
+      `results identical across approaches: yes (${expected.length} partition lags)`,
+    );
+    const ours = median(
+      samples.get(approaches.find(a => a.name.includes(defaultAdapter))!.name)!
+        .ms,
+    );
+    console.log(`speedup vs community: ${(community / ours).toFixed(1)}x`);
+  } finally {
+    stop?.();
+  }
+}
+
+main().catch(e => {
+  // Kafka client errors carry the broker's per-request errors in `errors`.
+  console.error(
+    `bench:kafka failed: ${e?.stack ?? e}`,
+    e?.errors ? inspect(e.errors, { depth: 5 }) : '',
+  );
+  process.exit(1);
+});
