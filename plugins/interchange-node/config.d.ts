@@ -55,6 +55,26 @@ export interface Config {
               /** Default true. */
               rejectUnauthorized?: boolean;
             };
+        /**
+         * Rules for topics created from the portal (the
+         * `interchange:kafka:create-topic` scaffolder action and its form).
+         */
+        policy?: {
+          /** Regular expression the whole topic name must match, e.g. `^[a-z]+\\.[a-z0-9-]+\\.v[0-9]+$`. */
+          namePattern?: string;
+          /** The naming rule in words, shown with errors, e.g. `<domain>.<event>.v<version>`. */
+          nameDescription?: string;
+          /** Allowed partition counts and the default. */
+          partitions?: { min?: number; max?: number; default?: number };
+          /** Allowed replication factors and the default. */
+          replicationFactor?: { min?: number; max?: number; default?: number };
+          /** Topic configs every new topic must set, e.g. `retention.ms`. */
+          requiredConfigs?: string[];
+          /** When set, only these topic configs may be set. */
+          allowedConfigs?: string[];
+          /** Topic configs applied when a request does not set them. */
+          defaultConfigs?: { [name: string]: string };
+        };
         /** SASL authentication. */
         sasl?: {
           mechanism:

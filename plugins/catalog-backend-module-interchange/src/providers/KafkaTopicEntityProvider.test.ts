@@ -68,6 +68,7 @@ describeKafka('KafkaTopicEntityProvider against a real broker', () => {
         clientId: 'interchange-tests',
         adapter: 'platformatic',
         requestTimeoutMs: 3000,
+        policy: {},
       },
     ]);
     const logger = mockServices.logger.mock();

@@ -1,3 +1,4 @@
 export * from './lag';
 export * from './lagStatus';
 export * from './drift';
+export * from './topicPolicy';

@@ -19,6 +19,7 @@ describe('readKafkaClusters', () => {
         dashboardUrl: undefined,
         ssl: undefined,
         sasl: undefined,
+        policy: {},
       },
     ]);
     expect(readKafkaClusters(new ConfigReader({}))).toEqual([]);
@@ -50,7 +51,50 @@ describe('readKafkaClusters', () => {
     });
   });
 
+  it('reads the topic policy', () => {
+    const [c] = readKafkaClusters(
+      kafka([
+        {
+          id: 'a',
+          brokers: ['k:1'],
+          policy: {
+            namePattern: '^[a-z.]+$',
+            partitions: { min: 1, max: 12, default: 3 },
+            requiredConfigs: ['retention.ms'],
+            defaultConfigs: {
+              'cleanup.policy': 'delete',
+              'retention.ms': 1000,
+            },
+          },
+        },
+      ]),
+    );
+    expect(c.policy).toEqual({
+      namePattern: '^[a-z.]+$',
+      nameDescription: undefined,
+      partitions: { min: 1, max: 12, default: 3 },
+      replicationFactor: undefined,
+      requiredConfigs: ['retention.ms'],
+      allowedConfigs: undefined,
+      defaultConfigs: { 'cleanup.policy': 'delete', 'retention.ms': '1000' },
+    });
+  });
+
   it.each([
+    [
+      [{ id: 'a', brokers: ['k:1'], policy: { namePattern: '([a-z' } }],
+      "interchange.kafka.clusters[0].policy.namePattern: '([a-z' is not a valid regular expression",
+    ],
+    [
+      [
+        {
+          id: 'a',
+          brokers: ['k:1'],
+          policy: { partitions: { min: 6, max: 3 } },
+        },
+      ],
+      'interchange.kafka.clusters[0].policy.partitions: min 6 is greater than max 3',
+    ],
     [
       [{ id: 'a b', brokers: ['k:1'] }],
       "interchange.kafka.clusters[0].id: 'a b' is not a valid id",

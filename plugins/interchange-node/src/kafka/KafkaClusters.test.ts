@@ -23,6 +23,7 @@ const cluster = (
   clientId: 'interchange-tests',
   adapter,
   requestTimeoutMs: 3000,
+  policy: {},
 });
 
 describe('KafkaClusters', () => {
