@@ -8,3 +8,4 @@ export * from './entities';
 export * from './validation';
 export * from './kafka';
 export * from './permissions/permissions';
+export * from './webhooks';

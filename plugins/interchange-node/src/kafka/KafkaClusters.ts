@@ -21,7 +21,9 @@ export function describeKafkaError(error: unknown): string {
     e = nested;
   }
   const message = String(e?.message ?? e ?? 'unknown error');
-  const code = e?.code && !message.includes(e.code) ? ` (${e.code})` : '';
+  // kafkajs gives the broker's error name in `type` and its number in `code`.
+  const name = e?.type ?? e?.code;
+  const code = name && !message.includes(String(name)) ? ` (${name})` : '';
   return `${message}${code}`;
 }
 

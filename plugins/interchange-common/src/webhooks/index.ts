@@ -1,0 +1,1 @@
+export { generateWebhookSecret, maskWebhookSecret } from './secret';
