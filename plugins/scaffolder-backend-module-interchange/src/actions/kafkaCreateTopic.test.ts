@@ -56,7 +56,11 @@ describe('interchange:kafka:create-topic without a broker', () => {
   });
 
   it('lists every broken rule at once', async () => {
-    const ctx = context({ cluster: 'local', name: 'orders.x.v1', partitions: 40 });
+    const ctx = context({
+      cluster: 'local',
+      name: 'orders.x.v1',
+      partitions: 40,
+    });
     await expect(action.handler(ctx)).rejects.toThrow(
       /partitions: is 40; this cluster's policy allows between 1 and 12[\s\S]*config.retention.ms: is required on this cluster/,
     );
@@ -99,7 +103,9 @@ describeKafka('interchange:kafka:create-topic against a real broker', () => {
     if (!topics.includes(topic)) {
       return undefined;
     }
-    const { topics: meta } = await admin.fetchTopicMetadata({ topics: [topic] });
+    const { topics: meta } = await admin.fetchTopicMetadata({
+      topics: [topic],
+    });
     const [configs] = (
       await admin.describeConfigs({
         includeSynonyms: false,
@@ -114,7 +120,12 @@ describeKafka('interchange:kafka:create-topic against a real broker', () => {
 
   it('creates nothing in a dry run, after the broker validated the request', async () => {
     const ctx = context(
-      { cluster: 'local', name, partitions: 4, config: { 'retention.ms': 3600000 } },
+      {
+        cluster: 'local',
+        name,
+        partitions: 4,
+        config: { 'retention.ms': 3600000 },
+      },
       true,
     );
     await action.handler(ctx);
@@ -128,7 +139,11 @@ describeKafka('interchange:kafka:create-topic against a real broker', () => {
         cluster: 'local',
         name: 'tests.invalid-compaction.v1',
         replicationFactor: 1,
-        config: { 'retention.ms': 3600000, 'min.compaction.lag.ms': 5, 'max.compaction.lag.ms': 1 },
+        config: {
+          'retention.ms': 3600000,
+          'min.compaction.lag.ms': 5,
+          'max.compaction.lag.ms': 1,
+        },
       },
       true,
     );
