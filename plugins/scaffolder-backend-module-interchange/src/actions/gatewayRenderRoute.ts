@@ -83,7 +83,10 @@ export function createGatewayRenderRouteAction() {
         rateLimit: z =>
           z
             .object({
-              requests: z.number().int().positive(),
+              requests: z
+                .number({ description: '0 means no rate limit' })
+                .int()
+                .min(0),
               period: z.enum(['second', 'minute', 'hour', 'day']),
             })
             .optional(),
@@ -100,7 +103,12 @@ export function createGatewayRenderRouteAction() {
       },
     },
     async handler(ctx) {
-      const { format, ...input } = ctx.input;
+      const { format, rateLimit, ...rest } = ctx.input;
+      // Forms use 0 for "no limit".
+      const input = {
+        ...rest,
+        rateLimit: rateLimit?.requests ? rateLimit : undefined,
+      };
       const problems = routeInputProblems(format, input);
       if (problems.length) {
         throw new InputError(
