@@ -1,6 +1,8 @@
 import {
+  checkKafkaTopicName,
   computeGroupLag,
   evaluateGroupLag,
+  KafkaTopicNameCheck,
   LagSample,
 } from '@interchange/plugin-interchange-common';
 import { KafkaClusters } from '@interchange/plugin-interchange-node';
@@ -75,6 +77,39 @@ export class KafkaLiveState {
         };
       },
     );
+  }
+
+  /**
+   * Whether a new topic name is acceptable: Kafka's rules, the cluster's
+   * policy, and not taken. For forms that check as the user types.
+   */
+  async checkTopicName(
+    clusterId: string,
+    name: string,
+  ): Promise<KafkaTopicNameCheck> {
+    const policy = this.#clusters.config(clusterId).policy;
+    const problem = checkKafkaTopicName(name, policy);
+    // A name that breaks the rules needs no broker call to be refused.
+    const exists = problem
+      ? undefined
+      : await this.#clusters.run(
+          clusterId,
+          `look up topic ${name}`,
+          async admin => (await admin.listTopics()).includes(name),
+        );
+    return {
+      cluster: clusterId,
+      name,
+      problems: problem ? [problem] : [],
+      exists,
+      rules: {
+        namePattern: policy.namePattern,
+        nameDescription: policy.nameDescription,
+        partitions: policy.partitions,
+        replicationFactor: policy.replicationFactor,
+        requiredConfigs: policy.requiredConfigs,
+      },
+    };
   }
 
   async topicState(clusterId: string, topic: string): Promise<TopicState> {

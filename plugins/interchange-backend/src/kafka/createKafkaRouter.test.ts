@@ -73,7 +73,15 @@ describeKafka('/api/interchange/kafka against a real broker', () => {
       kafka: {
         lagSampling: { enabled: false },
         clusters: [
-          { id: 'local', brokers },
+          {
+            id: 'local',
+            brokers,
+            policy: {
+              namePattern: '^[a-z0-9.-]+$',
+              nameDescription: 'lower case',
+              partitions: { max: 12 },
+            },
+          },
           { id: 'down', brokers: ['127.0.0.1:1'], requestTimeoutMs: 2000 },
         ],
       },
@@ -107,6 +115,44 @@ describeKafka('/api/interchange/kafka against a real broker', () => {
 
   afterAll(async () => {
     await Promise.all(backends.map(b => b.stop()));
+  });
+
+  it('checks a new topic name against the rules and the broker', async () => {
+    const url = '/api/interchange/kafka/clusters/local/topic-name-check';
+    const taken = await request(server)
+      .get(url)
+      .query({ name: topic })
+      .expect(200);
+    expect(taken.body).toEqual({
+      cluster: 'local',
+      name: topic,
+      problems: [],
+      exists: true,
+      rules: {
+        namePattern: '^[a-z0-9.-]+$',
+        nameDescription: 'lower case',
+        partitions: { max: 12 },
+      },
+    });
+    const free = await request(server)
+      .get(url)
+      .query({ name: `${topic}.free` })
+      .expect(200);
+    expect(free.body.exists).toBe(false);
+    const bad = await request(server)
+      .get(url)
+      .query({ name: 'Orders' })
+      .expect(200);
+    expect(bad.body.problems).toEqual([
+      {
+        path: 'name',
+        message:
+          "'Orders' does not follow this cluster's naming rule lower case",
+        fix: 'rename it to match ^[a-z0-9.-]+$',
+      },
+    ]);
+    expect(bad.body.exists).toBeUndefined();
+    await request(server).get(url).expect(400);
   });
 
   it('returns topic state and drift for a KafkaTopic entity', async () => {

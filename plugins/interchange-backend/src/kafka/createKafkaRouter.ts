@@ -75,6 +75,17 @@ export function createKafkaRouter(options: KafkaRouterOptions): express.Router {
     res.json(await live.overview(req.params.cluster));
   });
 
+  router.get('/kafka/clusters/:cluster/topic-name-check', async (req, res) => {
+    await authorize(req);
+    const name = req.query.name;
+    if (typeof name !== 'string') {
+      throw new InputError(
+        "query parameter 'name' is required: the topic name to check, e.g. ?name=orders.order-placed.v1",
+      );
+    }
+    res.json(await live.checkTopicName(req.params.cluster, name));
+  });
+
   router.get('/kafka/clusters/:cluster/topics/:topic', async (req, res) => {
     await authorize(req);
     res.json(await live.topicState(req.params.cluster, req.params.topic));

@@ -195,3 +195,26 @@ export function checkKafkaTopicRequest(
     resolved: { name: request.name, partitions, replicationFactor, config },
   };
 }
+
+/**
+ * Answer of `GET /api/interchange/kafka/clusters/:cluster/topic-name-check`.
+ *
+ * @public
+ */
+export interface KafkaTopicNameCheck {
+  cluster: string;
+  name: string;
+  /** Empty when the name follows Kafka's rules and the cluster's policy. */
+  problems: EntityProblem[];
+  /** Whether a topic of that name exists; not looked up for a name with problems. */
+  exists?: boolean;
+  /** The cluster's rules, to show as help next to the field. */
+  rules: Pick<
+    KafkaTopicPolicy,
+    | 'namePattern'
+    | 'nameDescription'
+    | 'partitions'
+    | 'replicationFactor'
+    | 'requiredConfigs'
+  >;
+}
