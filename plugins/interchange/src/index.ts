@@ -13,7 +13,9 @@ export {
   EntityIntegrationsCard,
   EntityKafkaTopicStateCard,
   EntityKafkaConsumerGroupsCard,
+  KafkaTopicNamePickerFieldExtension,
 } from './plugin';
+export type { KafkaTopicNamePickerUiOptions } from './scaffolder';
 export { hasKafkaConsumerGroups } from './filters';
 export { interchangeApiRef, InterchangeClient } from './api';
 export type * from './api/InterchangeApi';

@@ -6,7 +6,12 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { interchangeApiRef, InterchangeClient } from './api';
+import {
+  KafkaTopicNamePicker,
+  kafkaTopicNameValidation,
+} from './scaffolder/KafkaTopicNamePicker';
 import { rootRouteRef } from './routes';
 
 /** @public */
@@ -115,5 +120,20 @@ export const EntityKafkaConsumerGroupsCard = interchangePlugin.provide(
       lazy: () =>
         import('./components/kafka').then(m => m.KafkaConsumerGroupsCard),
     },
+  }),
+);
+
+/**
+ * Scaffolder form field `KafkaTopicNamePicker`: checks a new topic's name
+ * against the cluster's rules and existing topics as the user types. Put it
+ * inside `<ScaffolderFieldExtensions>` of the app's ScaffolderPage.
+ *
+ * @public
+ */
+export const KafkaTopicNamePickerFieldExtension = interchangePlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'KafkaTopicNamePicker',
+    component: KafkaTopicNamePicker,
+    validation: kafkaTopicNameValidation,
   }),
 );

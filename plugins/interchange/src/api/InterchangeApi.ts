@@ -1,3 +1,4 @@
+import type { KafkaTopicNameCheck } from '@interchange/plugin-interchange-common';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   GroupLagStatus,
@@ -100,6 +101,11 @@ export interface InterchangeApi {
     groupId: string,
     hours?: number,
   ): Promise<{ timestamp: number; totalLag: number }[]>;
+  /** Whether a new topic name follows the cluster's rules and is free. */
+  checkKafkaTopicName(
+    cluster: string,
+    name: string,
+  ): Promise<KafkaTopicNameCheck>;
 }
 
 /** @public */

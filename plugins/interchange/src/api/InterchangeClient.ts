@@ -1,6 +1,7 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import type { KafkaTopicNameCheck } from '@interchange/plugin-interchange-common';
 import {
   CatalogProblem,
   InterchangeApi,
@@ -56,6 +57,14 @@ export class InterchangeClient implements InterchangeApi {
       )}/consumer-groups/${encodeURIComponent(groupId)}/trend?hours=${hours}`,
     );
     return body.items;
+  }
+
+  async checkKafkaTopicName(cluster: string, name: string) {
+    return this.#get<KafkaTopicNameCheck>(
+      `/kafka/clusters/${encodeURIComponent(
+        cluster,
+      )}/topic-name-check?name=${encodeURIComponent(name)}`,
+    );
   }
 
   async #get<T>(path: string): Promise<T> {

@@ -104,7 +104,9 @@ export function IntegrationsPage() {
     // keeps the table from reshuffling between visits.
     return items
       .map(toRow)
-      .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+      );
   }, [catalogApi]);
 
   return (

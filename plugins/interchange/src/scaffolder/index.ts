@@ -1,0 +1,5 @@
+export {
+  KafkaTopicNamePicker,
+  kafkaTopicNameValidation,
+} from './KafkaTopicNamePicker';
+export type { KafkaTopicNamePickerUiOptions } from './KafkaTopicNamePicker';
