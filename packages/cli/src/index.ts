@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { validateCommand } from './commands/validate';
+import { webhookSignCommand, webhookVerifyCommand } from './commands/webhook';
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -42,6 +43,52 @@ async function main(argv: string[]) {
     )
     .action(async (patterns: string[], opts) => {
       process.exitCode = await validateCommand(patterns, opts);
+    });
+
+  const webhook = program
+    .command('webhook')
+    .description(
+      'Sign or verify webhook payloads, for debugging a sender or receiver',
+    );
+  const schemeHelp = 'standard-webhooks, github, hmac-sha256 or none';
+  webhook
+    .command('sign')
+    .description(
+      "Print the signature headers a sender would add, as 'name: value' lines",
+    )
+    .requiredOption('--scheme <scheme>', schemeHelp)
+    .requiredOption(
+      '--secret-env <VAR>',
+      'environment variable holding the secret (never pass the secret itself)',
+    )
+    .requiredOption('--body-file <file>', 'the exact body bytes to sign')
+    .option('--id <id>', 'message id (default: a new one)')
+    .option('--timestamp <unix>', 'unix seconds (default: now)')
+    .action(async opts => {
+      process.exitCode = await webhookSignCommand(opts);
+    });
+  webhook
+    .command('verify')
+    .description(
+      'Exit 0 when the headers carry a valid signature of the body, 1 with the reason when not',
+    )
+    .requiredOption('--scheme <scheme>', schemeHelp)
+    .requiredOption(
+      '--secret-env <VAR>',
+      'environment variable holding the secret (never pass the secret itself)',
+    )
+    .requiredOption('--body-file <file>', 'the exact body bytes received')
+    .option(
+      '--header <name: value>',
+      "a received header, e.g. 'webhook-id: msg_1'; repeat for each",
+      collect,
+    )
+    .option(
+      '--now <unix>',
+      'the time to check the timestamp against (default: now)',
+    )
+    .action(async opts => {
+      process.exitCode = await webhookVerifyCommand(opts);
     });
 
   try {
