@@ -7,3 +7,4 @@
  */
 export * from './config/readInterchangeConfig';
 export * from './kafka';
+export * from './webhooks';
