@@ -7,3 +7,14 @@ export {
   verifyWebhook,
 } from './signing';
 export type { VerifyResult, WebhookMessage } from './signing';
+export { computeEndpointHealth } from './health';
+export type {
+  AttemptSummary,
+  EndpointHealth,
+  EndpointHealthStatus,
+} from './health';
+export {
+  buildTestEvent,
+  sampleDataFromDefinition,
+  sampleFromJsonSchema,
+} from './samplePayload';
