@@ -19,6 +19,8 @@ import {
 import { CatalogProblemsStore } from './problems/CatalogProblemsStore';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
 import { createRouter } from './service/router';
+import { DeliveryStore } from './webhooks/DeliveryStore';
+import { readWebhookSettings } from './webhooks/webhookSettings';
 
 /**
  * The Interchange backend: live Kafka state, webhook deliveries and the
@@ -32,6 +34,7 @@ export const interchangePlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
@@ -76,7 +79,32 @@ export const interchangePlugin = createBackendPlugin({
           history,
         });
 
+        const webhookSettings = readWebhookSettings(config);
+        const deliveries = new DeliveryStore(db);
+        await scheduler.scheduleTask({
+          id: 'interchange-webhook-deliveries-retention',
+          frequency: { hours: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const removed = await deliveries.prune(
+              Date.now() - webhookSettings.retentionMs,
+            );
+            if (removed) {
+              logger.info(
+                `Removed ${removed} webhook deliveries past retention`,
+              );
+            }
+          },
+        });
+
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Senders outside Backstage have no Backstage token; the signature
+        // check in the route is the authentication.
+        httpRouter.addAuthPolicy({
+          path: '/webhooks/:namespace/:name/receive',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -85,6 +113,11 @@ export const interchangePlugin = createBackendPlugin({
             catalog: deps.catalog,
             live,
             history,
+            auth: deps.auth,
+            events: deps.events,
+            logger,
+            store: deliveries,
+            settings: webhookSettings,
           }),
         );
       },

@@ -6,6 +6,11 @@ import {
   createKafkaRouter,
   KafkaRouterOptions,
 } from '../kafka/createKafkaRouter';
+import {
+  createWebhookReceiveRouter,
+  createWebhooksRouter,
+  WebhooksRouterOptions,
+} from '../webhooks/createWebhooksRouter';
 
 /**
  * The catalog reprocesses every entity every few minutes (100-150 s by
@@ -14,7 +19,9 @@ import {
  */
 export const PROBLEM_MAX_AGE_MS = 15 * 60 * 1000;
 
-export interface RouterOptions extends KafkaRouterOptions {
+export interface RouterOptions
+  extends KafkaRouterOptions,
+    WebhooksRouterOptions {
   httpAuth: HttpAuthService;
   problems: CatalogProblemsStore;
 }
@@ -24,6 +31,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, problems } = options;
   const router = Router();
+  // Before the JSON parser: inbound webhooks are verified on their raw bytes.
+  router.use(createWebhookReceiveRouter(options));
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -36,6 +45,7 @@ export async function createRouter(
   });
 
   router.use(createKafkaRouter(options));
+  router.use(createWebhooksRouter(options));
 
   return router;
 }

@@ -80,7 +80,8 @@ export class DeliveryStore {
   async add(delivery: NewDelivery): Promise<Delivery> {
     const id = randomUUID();
     await this.db(TABLE).insert(this.#toRow(id, delivery));
-    return { ...delivery, id, payload: undefined } as Delivery;
+    const { payload: _payload, ...rest } = delivery;
+    return { ...rest, id };
   }
 
   /**
@@ -98,7 +99,8 @@ export class DeliveryStore {
         ...this.#toRow(id, delivery),
         dedup_key: `${delivery.entityRef}|${delivery.eventId}`,
       });
-      return { duplicate: false, delivery: { ...delivery, id } as Delivery };
+      const { payload: _payload, ...rest } = delivery;
+      return { duplicate: false, delivery: { ...rest, id } };
     } catch (e) {
       if (isUniqueViolation(e)) {
         return { duplicate: true };
@@ -179,7 +181,9 @@ export class DeliveryStore {
       error: d.error ?? null,
       response: d.response ?? null,
       url: d.url ?? null,
-      request_headers: d.requestHeaders ? JSON.stringify(d.requestHeaders) : null,
+      request_headers: d.requestHeaders
+        ? JSON.stringify(d.requestHeaders)
+        : null,
       payload: d.payload ?? null,
       redelivery_of: d.redeliveryOf ?? null,
     };

@@ -26,14 +26,18 @@ export function readWebhookSettings(config: Config): WebhookSettings {
   }
   const allow = c?.getOptionalStringArray('outbound.allow') ?? [];
   checkAllowlist(allow, `${key}.outbound.allow`);
-  const maxResponseBytes = c?.getOptionalNumber('outbound.maxResponseBytes') ?? 4096;
-  const maxBodyBytes = c?.getOptionalNumber('inbound.maxBodyBytes') ?? 256 * 1024;
+  const maxResponseBytes =
+    c?.getOptionalNumber('outbound.maxResponseBytes') ?? 4096;
+  const maxBodyBytes =
+    c?.getOptionalNumber('inbound.maxBodyBytes') ?? 256 * 1024;
   for (const [name, value] of [
     ['outbound.maxResponseBytes', maxResponseBytes],
     ['inbound.maxBodyBytes', maxBodyBytes],
   ] as const) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new Error(`${key}.${name}: must be a whole number of bytes, at least 1`);
+      throw new Error(
+        `${key}.${name}: must be a whole number of bytes, at least 1`,
+      );
     }
   }
   return {

@@ -1,0 +1,340 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EventsService } from '@backstage/plugin-events-node';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  computeEndpointHealth,
+  isWebhookEntity,
+  verifyWebhook,
+  WEBHOOK_HEADERS,
+  webhookDeliveriesReadPermission,
+  WebhookEntityV1alpha1,
+  webhookRedeliverPermission,
+  webhookSendPermission,
+} from '@interchange/plugin-interchange-common';
+import { DeliveryStore } from './DeliveryStore';
+import { WebhookDeliverer } from './WebhookDeliverer';
+import { WebhookSettings } from './webhookSettings';
+
+/** The signature-related headers of a request, for the delivery log. */
+function receivedSignatureHeaders(
+  headerValue: (name: string) => string | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.values(WEBHOOK_HEADERS)) {
+    const value = headerValue(name);
+    if (value) {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+/** Topic on Backstage's events service for verified inbound deliveries. */
+export const WEBHOOK_RECEIVED_TOPIC = 'interchange.webhook.received';
+
+export interface WebhooksRouterOptions {
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  events: EventsService;
+  logger: LoggerService;
+  store: DeliveryStore;
+  settings: WebhookSettings;
+}
+
+async function webhookEntity(
+  catalog: CatalogService,
+  params: { namespace: string; name: string },
+  credentials: BackstageCredentials,
+): Promise<WebhookEntityV1alpha1> {
+  const ref = stringifyEntityRef({
+    kind: 'Webhook',
+    namespace: params.namespace,
+    name: params.name,
+  });
+  const entity = await catalog.getEntityByRef(ref, { credentials });
+  if (!entity || !isWebhookEntity(entity)) {
+    throw new NotFoundError(`No Webhook entity ${ref} in the catalog`);
+  }
+  return entity;
+}
+
+/**
+ * The receiving endpoint. Mounted before any JSON body parser: signatures
+ * cover the raw bytes, so the body must reach verification untouched.
+ */
+export function createWebhookReceiveRouter(
+  options: WebhooksRouterOptions,
+): express.Router {
+  const { auth, catalog, events, logger, store, settings } = options;
+  const router = Router();
+  const raw = express.raw({
+    type: () => true,
+    limit: settings.maxInboundBodyBytes,
+  });
+
+  router.post(
+    '/webhooks/:namespace/:name/receive',
+    (req, res, next) =>
+      raw(req, res, err => {
+        if (err?.type === 'entity.too.large') {
+          res.status(413).json({
+            error: {
+              name: 'PayloadTooLargeError',
+              message: `body is larger than ${settings.maxInboundBodyBytes} bytes (interchange.webhooks.inbound.maxBodyBytes)`,
+            },
+          });
+          return;
+        }
+        next(err);
+      }),
+    async (req, res) => {
+      const started = Date.now();
+      const credentials = await auth.getOwnServiceCredentials();
+      const webhook = await webhookEntity(catalog, req.params, credentials);
+      const entityRef = stringifyEntityRef(webhook);
+      if (!webhook.spec.receiver) {
+        throw new NotFoundError(
+          `${entityRef} has no spec.receiver: it is not received by this portal`,
+        );
+      }
+      const body: Buffer = Buffer.isBuffer(req.body)
+        ? req.body
+        : Buffer.alloc(0);
+      const headers = req.headers as Record<string, string | string[]>;
+      const headerValue = (name: string) => {
+        const v = headers[name];
+        return Array.isArray(v) ? v[0] : v;
+      };
+      const reject = async (status: number, reason: string) => {
+        await store.add({
+          entityRef,
+          direction: 'inbound',
+          eventId:
+            headerValue(WEBHOOK_HEADERS.id) ??
+            headerValue(WEBHOOK_HEADERS.githubDelivery) ??
+            '-',
+          eventType: headerValue(WEBHOOK_HEADERS.githubEvent) ?? 'unknown',
+          attemptedAt: started,
+          durationMs: Date.now() - started,
+          statusCode: status,
+          outcome: 'rejected',
+          error: reason,
+        });
+        logger.warn(`Rejected delivery to ${entityRef}: ${reason}`);
+        res
+          .status(status)
+          .json({ error: { name: 'WebhookRejected', message: reason } });
+      };
+
+      const { scheme, secretRef } = webhook.spec.signing;
+      if (
+        scheme === 'none' &&
+        !settings.allowUnsigned.has(entityRef.toLocaleLowerCase('en-US'))
+      ) {
+        await reject(
+          403,
+          `${entityRef} declares signing.scheme none; unsigned receivers must be allowed in interchange.webhooks.inbound.allowUnsigned`,
+        );
+        return;
+      }
+      const secret = secretRef ? settings.secrets.get(secretRef) : undefined;
+      if (scheme !== 'none' && !secret) {
+        logger.error(
+          `Webhook ${entityRef} cannot verify deliveries: secret '${secretRef}' is not configured under interchange.webhooks.secrets`,
+        );
+        res.status(503).json({
+          error: {
+            name: 'ServiceUnavailableError',
+            message: 'this receiver is not configured to verify signatures',
+          },
+        });
+        return;
+      }
+      const verified = await verifyWebhook(scheme, secret ?? [], {
+        headers,
+        body,
+      });
+      if (!verified.valid) {
+        await reject(401, verified.reason);
+        return;
+      }
+      if (!verified.id) {
+        await reject(
+          400,
+          `missing event id: send a ${WEBHOOK_HEADERS.id} header (or ${WEBHOOK_HEADERS.githubDelivery}) so deliveries can be deduplicated`,
+        );
+        return;
+      }
+      let event: unknown;
+      try {
+        event = JSON.parse(body.toString('utf8'));
+      } catch (e) {
+        await reject(400, `body is not valid JSON: ${(e as Error).message}`);
+        return;
+      }
+      const eventType =
+        (typeof (event as { type?: unknown })?.type === 'string'
+          ? (event as { type: string }).type
+          : undefined) ??
+        headerValue(WEBHOOK_HEADERS.githubEvent) ??
+        'unknown';
+      const recorded = await store.addInbound({
+        entityRef,
+        direction: 'inbound',
+        eventId: verified.id,
+        eventType,
+        attemptedAt: started,
+        durationMs: Date.now() - started,
+        statusCode: 202,
+        outcome: 'received',
+        requestHeaders: receivedSignatureHeaders(headerValue),
+        payload: body.toString('utf8'),
+      });
+      if (recorded.duplicate) {
+        res.status(200).json({ status: 'duplicate', eventId: verified.id });
+        return;
+      }
+      await events.publish({
+        topic: WEBHOOK_RECEIVED_TOPIC,
+        eventPayload: {
+          webhook: entityRef,
+          eventId: verified.id,
+          eventType,
+          event,
+        },
+        metadata: { 'interchange-webhook': entityRef },
+      });
+      res.status(202).json({ status: 'received', eventId: verified.id });
+    },
+  );
+  return router;
+}
+
+/** Delivery log, health, test events and redelivery, for the portal's pages. */
+export function createWebhooksRouter(
+  options: WebhooksRouterOptions,
+): express.Router {
+  const { httpAuth, permissions, catalog, store, settings, logger } = options;
+  const router = Router();
+  const deliverer = new WebhookDeliverer({ settings, store, logger });
+
+  async function authorize(
+    req: express.Request,
+    permission: ResourcePermission<'catalog-entity'>,
+    entityRef: string,
+  ): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${permission.name} is not allowed on ${entityRef}${
+          permission === webhookDeliveriesReadPermission
+            ? ''
+            : " (by default only the webhook's owners may send and redeliver)"
+        }`,
+      );
+    }
+    return credentials;
+  }
+
+  const refOf = (p: { namespace: string; name: string }) =>
+    stringifyEntityRef({
+      kind: 'Webhook',
+      namespace: p.namespace,
+      name: p.name,
+    });
+
+  router.get('/webhooks/health', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const recent = await store.recentByEntity();
+    res.json({
+      items: [...recent.entries()].map(([entityRef, attempts]) => ({
+        entityRef,
+        health: computeEndpointHealth(attempts),
+      })),
+    });
+  });
+
+  router.get('/webhooks/:namespace/:name/deliveries', async (req, res) => {
+    const ref = refOf(req.params);
+    const credentials = await authorize(
+      req,
+      webhookDeliveriesReadPermission,
+      ref,
+    );
+    await webhookEntity(catalog, req.params, credentials);
+    const limit = Math.min(
+      Math.max(Number(req.query.limit ?? 50) || 50, 1),
+      500,
+    );
+    const items = await store.list(ref, limit);
+    res.json({ items, health: computeEndpointHealth(items) });
+  });
+
+  router.post('/webhooks/:namespace/:name/test', async (req, res) => {
+    const ref = refOf(req.params);
+    const credentials = await authorize(req, webhookSendPermission, ref);
+    const webhook = await webhookEntity(catalog, req.params, credentials);
+    const eventType = req.body?.eventType;
+    if (eventType !== undefined && typeof eventType !== 'string') {
+      throw new InputError(
+        "eventType must be a string, one of the webhook's events",
+      );
+    }
+    let schemaApi: Entity | undefined;
+    if (webhook.spec.schema) {
+      schemaApi =
+        (await catalog.getEntityByRef(
+          stringifyEntityRef(
+            parseEntityRef(webhook.spec.schema, {
+              defaultKind: 'API',
+              defaultNamespace: getCompoundEntityRef(webhook).namespace,
+            }),
+          ),
+          { credentials },
+        )) ?? undefined;
+    }
+    res.json(await deliverer.sendTestEvent(webhook, { eventType, schemaApi }));
+  });
+
+  router.post('/webhooks/deliveries/:id/redeliver', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const found = await store.get(req.params.id);
+    if (!found) {
+      throw new NotFoundError(`No delivery ${req.params.id}`);
+    }
+    const ref = found.delivery.entityRef;
+    const credentials = await authorize(req, webhookRedeliverPermission, ref);
+    const compound = parseEntityRef(ref);
+    const webhook = await webhookEntity(catalog, compound, credentials);
+    res.json(await deliverer.redeliver(webhook, found.delivery, found.payload));
+  });
+
+  return router;
+}
