@@ -5,6 +5,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { demoPermissionPolicyModule } from './permissionPolicy';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
@@ -42,9 +43,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 // permissions
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Allows everything except Interchange's owner-only webhook actions.
+backend.add(demoPermissionPolicyModule);
 
 // search (the in-memory Lunr engine: no search database needed for the demo)
 backend.add(import('@backstage/plugin-search-backend'));
