@@ -109,15 +109,26 @@ test('an invalid catalog file shows a clear error on the Integrations page', asy
   await screenshot(page, 'integrations-page');
 });
 
-test('a KafkaTopic shows its live state, drift and consumer groups from the local broker', async ({ page }) => {
+test('a KafkaTopic shows its live state, drift and consumer groups from the local broker', async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto('/catalog/default/kafkatopic/orders.order-events.v1/kafka');
   const partitions = page.getByRole('table', { name: 'partitions' });
   await expect(partitions.getByRole('row')).toHaveCount(13); // header + 12 partitions
-  await expect(page.getByLabel('drift')).toContainText('config.retention.ms: declared 1209600000, actual 259200000');
+  await expect(page.getByLabel('drift')).toContainText(
+    'config.retention.ms: declared 1209600000, actual 259200000',
+  );
   const groups = page.getByRole('table', { name: 'consumer groups' });
-  for (const group of ['inventory-reservations', 'shipping-orders', 'notify-orders', 'analytics-orders']) {
-    await expect(groups.getByRole('row').filter({ hasText: group })).toHaveCount(1);
+  for (const group of [
+    'inventory-reservations',
+    'shipping-orders',
+    'notify-orders',
+    'analytics-orders',
+  ]) {
+    await expect(
+      groups.getByRole('row').filter({ hasText: group }),
+    ).toHaveCount(1);
   }
   await screenshot(page, 'kafka-topic-live-state');
 });

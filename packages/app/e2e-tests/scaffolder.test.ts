@@ -40,7 +40,9 @@ test('"New Kafka topic" creates the topic on the local broker', async ({
   // ...and whether the topic exists.
   await name.fill('orders.order-events.v1');
   await expect(
-    page.getByText(/A topic named orders.order-events.v1 already exists on local/),
+    page.getByText(
+      /A topic named orders.order-events.v1 already exists on local/,
+    ),
   ).toBeVisible();
   await name.fill(topic);
   await expect(page.getByText('Available on local')).toBeVisible();
@@ -50,7 +52,10 @@ test('"New Kafka topic" creates the topic on the local broker', async ({
   await owner.click();
   // Options show the group's title (group:team-platform is "Platform team").
   await owner.fill('Platform');
-  await page.getByRole('option', { name: /Platform team/ }).first().click();
+  await page
+    .getByRole('option', { name: /Platform team/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.getByLabel('Partitions', { exact: false })).toBeVisible();

@@ -32,6 +32,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   InterchangePage,
+  InterchangeWebhooksPage,
   KafkaTopicNamePickerFieldExtension,
 } from '@interchange/plugin-interchange';
 
@@ -94,6 +95,7 @@ const routes = (
       element={<CatalogUnprocessedEntitiesPage />}
     />
     <Route path="/interchange" element={<InterchangePage />} />
+    <Route path="/webhooks" element={<InterchangeWebhooksPage />} />
   </FlatRoutes>
 );
 

@@ -14,6 +14,8 @@ export {
   EntityKafkaTopicStateCard,
   EntityKafkaConsumerGroupsCard,
   KafkaTopicNamePickerFieldExtension,
+  EntityWebhookDeliveriesCard,
+  InterchangeWebhooksPage,
 } from './plugin';
 export type { KafkaTopicNamePickerUiOptions } from './scaffolder';
 export { hasKafkaConsumerGroups } from './filters';

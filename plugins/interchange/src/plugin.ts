@@ -12,7 +12,7 @@ import {
   KafkaTopicNamePicker,
   kafkaTopicNameValidation,
 } from './scaffolder/KafkaTopicNamePicker';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, webhooksRouteRef } from './routes';
 
 /** @public */
 export const interchangePlugin = createPlugin({
@@ -26,6 +26,7 @@ export const interchangePlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    webhooks: webhooksRouteRef,
   },
 });
 
@@ -120,6 +121,35 @@ export const EntityKafkaConsumerGroupsCard = interchangePlugin.provide(
       lazy: () =>
         import('./components/kafka').then(m => m.KafkaConsumerGroupsCard),
     },
+  }),
+);
+
+/**
+ * A Webhook's delivery log and endpoint health, with "Send test event",
+ * signature preview and redelivery. For Webhook entity pages.
+ *
+ * @public
+ */
+export const EntityWebhookDeliveriesCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityWebhookDeliveriesCard',
+    component: {
+      lazy: () =>
+        import('./components/webhooks').then(m => m.WebhookDeliveriesCard),
+    },
+  }),
+);
+
+/**
+ * Every webhook with its endpoint health, failing ones first.
+ *
+ * @public
+ */
+export const InterchangeWebhooksPage = interchangePlugin.provide(
+  createRoutableExtension({
+    name: 'InterchangeWebhooksPage',
+    component: () => import('./components/webhooks').then(m => m.WebhooksPage),
+    mountPoint: webhooksRouteRef,
   }),
 );
 

@@ -3,3 +3,7 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const rootRouteRef = createRouteRef({
   id: 'interchange',
 });
+
+export const webhooksRouteRef = createRouteRef({
+  id: 'interchange-webhooks',
+});

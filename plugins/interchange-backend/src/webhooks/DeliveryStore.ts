@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import type { AttemptSummary } from '@interchange/plugin-interchange-common';
+import type {
+  AttemptSummary,
+  WebhookDelivery,
+} from '@interchange/plugin-interchange-common';
 
 const TABLE = 'interchange_webhook_deliveries';
 
 /** One row of the delivery log, as the API returns it. */
-export interface Delivery {
-  id: string;
-  entityRef: string;
-  direction: 'outbound' | 'inbound';
-  eventId: string;
-  eventType: string;
-  attemptedAt: number;
-  durationMs: number;
-  statusCode?: number;
-  outcome: AttemptSummary['outcome'];
-  error?: string;
-  response?: string;
-  url?: string;
-  /** Signature headers as sent or received; never a secret. */
-  requestHeaders?: Record<string, string>;
-  redeliveryOf?: string;
-}
+export type Delivery = WebhookDelivery;
 
 export type NewDelivery = Omit<Delivery, 'id'> & { payload?: string };
 

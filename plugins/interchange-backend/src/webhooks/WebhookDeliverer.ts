@@ -7,25 +7,16 @@ import {
   sampleDataFromDefinition,
   signWebhook,
   WebhookEntityV1alpha1,
+  WebhookSendResult,
+  WebhookSignaturePreview,
 } from '@interchange/plugin-interchange-common';
 import { sendWebhookRequest } from '@interchange/plugin-interchange-node';
 import { parse as parseYaml } from 'yaml';
 import { Delivery, DeliveryStore } from './DeliveryStore';
 import { WebhookSettings } from './webhookSettings';
 
-/** What the page shows next to a sent attempt: the headers, never the secret. */
-export interface SignaturePreview {
-  scheme: string;
-  secretRef?: string;
-  /** Always masked: the secret never leaves the backend. */
-  secret?: string;
-  headers: Record<string, string>;
-}
-
-export interface SendResult {
-  delivery: Delivery;
-  signature: SignaturePreview;
-}
+export type SignaturePreview = WebhookSignaturePreview;
+export type SendResult = WebhookSendResult;
 
 /**
  * Signs and sends events to a Webhook entity's `spec.url` and records every

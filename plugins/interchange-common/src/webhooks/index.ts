@@ -18,3 +18,9 @@ export {
   sampleDataFromDefinition,
   sampleFromJsonSchema,
 } from './samplePayload';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryLog,
+  WebhookSendResult,
+  WebhookSignaturePreview,
+} from './types';

@@ -1,4 +1,9 @@
-import type { KafkaTopicNameCheck } from '@interchange/plugin-interchange-common';
+import type {
+  EndpointHealth,
+  KafkaTopicNameCheck,
+  WebhookDeliveryLog,
+  WebhookSendResult,
+} from '@interchange/plugin-interchange-common';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   GroupLagStatus,
@@ -106,6 +111,20 @@ export interface InterchangeApi {
     cluster: string,
     name: string,
   ): Promise<KafkaTopicNameCheck>;
+  /** A Webhook entity's delivery log (newest first) and endpoint health. */
+  getWebhookDeliveries(
+    entity: CompoundEntityRef,
+    limit?: number,
+  ): Promise<WebhookDeliveryLog>;
+  /** Signs and sends a test event to the webhook's URL; the attempt is logged. */
+  sendWebhookTestEvent(
+    entity: CompoundEntityRef,
+    eventType?: string,
+  ): Promise<WebhookSendResult>;
+  /** Sends a logged attempt again, with the same event id. */
+  redeliverWebhook(deliveryId: string): Promise<WebhookSendResult>;
+  /** Health of every webhook with recent deliveries, by entity ref. */
+  getWebhooksHealth(): Promise<{ entityRef: string; health: EndpointHealth }[]>;
 }
 
 /** @public */

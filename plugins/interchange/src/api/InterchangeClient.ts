@@ -1,7 +1,12 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import type { KafkaTopicNameCheck } from '@interchange/plugin-interchange-common';
+import type {
+  EndpointHealth,
+  KafkaTopicNameCheck,
+  WebhookDeliveryLog,
+  WebhookSendResult,
+} from '@interchange/plugin-interchange-common';
 import {
   CatalogProblem,
   InterchangeApi,
@@ -13,6 +18,10 @@ const entityPath = (e: CompoundEntityRef) =>
   [e.namespace, e.kind, e.name]
     .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
     .join('/');
+
+/** `<namespace>/<name>` of a Webhook entity, for /webhooks routes. */
+const webhookPath = (e: CompoundEntityRef) =>
+  [e.namespace, e.name].map(s => encodeURIComponent(s)).join('/');
 
 /**
  * Talks to the Interchange backend through the app's fetch API, so requests
@@ -67,9 +76,51 @@ export class InterchangeClient implements InterchangeApi {
     );
   }
 
-  async #get<T>(path: string): Promise<T> {
+  async getWebhookDeliveries(entity: CompoundEntityRef, limit = 50) {
+    return this.#get<WebhookDeliveryLog>(
+      `/webhooks/${webhookPath(entity)}/deliveries?limit=${limit}`,
+    );
+  }
+
+  async sendWebhookTestEvent(entity: CompoundEntityRef, eventType?: string) {
+    return this.#request<WebhookSendResult>(
+      `/webhooks/${webhookPath(entity)}/test`,
+      { method: 'POST', body: { eventType } },
+    );
+  }
+
+  async redeliverWebhook(deliveryId: string) {
+    return this.#request<WebhookSendResult>(
+      `/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+      { method: 'POST', body: {} },
+    );
+  }
+
+  async getWebhooksHealth() {
+    const body = await this.#get<{
+      items: { entityRef: string; health: EndpointHealth }[];
+    }>('/webhooks/health');
+    return body.items;
+  }
+
+  #get<T>(path: string): Promise<T> {
+    return this.#request<T>(path);
+  }
+
+  async #request<T>(
+    path: string,
+    options: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
     const base = await this.#discoveryApi.getBaseUrl('interchange');
-    const response = await this.#fetchApi.fetch(`${base}${path}`);
+    const response = await this.#fetchApi.fetch(`${base}${path}`, {
+      method: options.method ?? 'GET',
+      ...(options.body !== undefined
+        ? {
+            body: JSON.stringify(options.body),
+            headers: { 'content-type': 'application/json' },
+          }
+        : {}),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

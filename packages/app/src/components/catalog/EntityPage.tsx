@@ -40,7 +40,9 @@ import {
   EntityInterchangeRelationsCard,
   EntityKafkaConsumerGroupsCard,
   EntityKafkaTopicStateCard,
+  EntityWebhookDeliveriesCard,
   hasKafkaConsumerGroups,
+  isWebhookEntity,
   isKafkaTopicEntity,
   interchangeGraphRelationPairs,
   interchangeGraphRelations,
@@ -328,6 +330,18 @@ const integrationPage = (
         </Grid>
         <Grid item xs={12}>
           <EntityKafkaTopicStateCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/deliveries"
+      title="Deliveries"
+      if={isWebhookEntity}
+    >
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12}>
+          <EntityWebhookDeliveriesCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

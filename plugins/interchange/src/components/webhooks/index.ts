@@ -1,0 +1,2 @@
+export { WebhookDeliveriesCard } from './WebhookDeliveriesCard';
+export { WebhooksPage } from './WebhooksPage';
