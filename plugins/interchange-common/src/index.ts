@@ -9,3 +9,4 @@ export * from './validation';
 export * from './kafka';
 export * from './permissions/permissions';
 export * from './webhooks';
+export * from './gateways';
