@@ -121,6 +121,7 @@ export async function sendWebhookRequest(
 
   return new Promise<OutboundResult>(resolve => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (result: Omit<OutboundResult, 'durationMs' | 'address'>) => {
       if (!settled) {
         settled = true;
@@ -143,7 +144,7 @@ export async function sendWebhookRequest(
       },
       agent: false,
     });
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       req.destroy(
         new Error(`no complete answer within ${policy.timeoutMs} ms`),
       );
