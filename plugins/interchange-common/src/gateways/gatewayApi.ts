@@ -33,6 +33,20 @@ const OTHER_ROUTES: Record<string, string> = {
   GRPCRoute: 'gRPC route: not supported yet',
 };
 
+/** One route per rule: named after the rule, or numbered when there are several. */
+export function ruleName(
+  routeName: string,
+  ruleName_: string | undefined,
+  index: number,
+  count: number,
+  numbered = 'rule',
+): string {
+  if (ruleName_) {
+    return `${routeName}.${ruleName_}`;
+  }
+  return count > 1 ? `${routeName}.${numbered}-${index}` : routeName;
+}
+
 /**
  * A Kubernetes Gateway API document: every rule of an `HTTPRoute` (v1)
  * becomes one route; other kinds are reported as skipped.
@@ -105,11 +119,7 @@ export function parseGatewayApiDocument(
     const anyMethod = matches.some(m => !m.method);
     return {
       format: 'gateway-api',
-      name: rule.name
-        ? `${name}.${rule.name}`
-        : rules.length > 1
-        ? `${name}.rule-${i}`
-        : name,
+      name: ruleName(name, rule.name, i, rules.length),
       hosts: spec.hostnames ?? [],
       paths,
       pathMatch,

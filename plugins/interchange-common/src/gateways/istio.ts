@@ -1,3 +1,4 @@
+import { ruleName } from './gatewayApi';
 import { GatewayParseResult, NormalizedRoute, PathMatch } from './types';
 
 type StringMatch = { exact?: string; prefix?: string; regex?: string };
@@ -106,11 +107,7 @@ export function parseIstioDocument(
     const anyMethod = matches.some(m => !m.method?.exact);
     return {
       format: 'istio',
-      name: entry.name
-        ? `${name}.${entry.name}`
-        : http.length > 1
-        ? `${name}.http-${i}`
-        : name,
+      name: ruleName(name, entry.name, i, http.length, 'http'),
       hosts: spec.hosts ?? [],
       paths,
       pathMatch,

@@ -135,7 +135,10 @@ describe('sendWebhookRequest against real servers on 127.0.0.1', () => {
       },
     );
     expect(lookups).toBe(1);
-    expect(result).toMatchObject({ outcome: 'failed', address: '93.184.215.14' });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      address: '93.184.215.14',
+    });
   });
 
   it('refuses when any resolved address is internal', async () => {

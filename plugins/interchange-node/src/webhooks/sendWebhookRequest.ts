@@ -120,12 +120,13 @@ export async function sendWebhookRequest(
   const address = addresses[0];
 
   return new Promise<OutboundResult>(resolve => {
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+    const state: { settled: boolean; timer?: NodeJS.Timeout } = {
+      settled: false,
+    };
     const finish = (result: Omit<OutboundResult, 'durationMs' | 'address'>) => {
-      if (!settled) {
-        settled = true;
-        clearTimeout(timer);
+      if (!state.settled) {
+        state.settled = true;
+        clearTimeout(state.timer);
         resolve({ ...result, address, durationMs: Date.now() - started });
       }
     };
@@ -144,7 +145,7 @@ export async function sendWebhookRequest(
       },
       agent: false,
     });
-    timer = setTimeout(() => {
+    state.timer = setTimeout(() => {
       req.destroy(
         new Error(`no complete answer within ${policy.timeoutMs} ms`),
       );
