@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { validateCommand } from './commands/validate';
+import { routesCommand } from './commands/routes';
 import { webhookSignCommand, webhookVerifyCommand } from './commands/webhook';
 
 const collect = (value: string, previous: string[] = []) => [
@@ -43,6 +44,17 @@ async function main(argv: string[]) {
     )
     .action(async (patterns: string[], opts) => {
       process.exitCode = await validateCommand(patterns, opts);
+    });
+
+  program
+    .command('routes')
+    .description(
+      'Preview the routes the gateway providers would ingest from gateway configuration files (Kong decK, Gateway API, Istio, AWS API Gateway exports), and what they would skip',
+    )
+    .argument('<file...>', 'configuration files, directories or globs')
+    .option('--json', 'machine-readable output')
+    .action(async (patterns: string[], opts) => {
+      process.exitCode = await routesCommand(patterns, opts);
     });
 
   const webhook = program

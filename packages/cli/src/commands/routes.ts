@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import {
+  NormalizedRoute,
+  parseGatewayConfig,
+  SkippedItem,
+} from '@interchange/plugin-interchange-common';
+import { expandPatterns } from '../lib/catalogFiles';
+
+type Out = { log(line: string): void; error(line: string): void };
+
+export interface RoutesOptions {
+  json?: boolean;
+}
+
+type FileResult = {
+  file: string;
+  formats: string[];
+  routes: NormalizedRoute[];
+  skipped: SkippedItem[];
+  error?: string;
+};
+
+function upstreamText(route: NormalizedRoute): string {
+  if (!route.upstreams.length) {
+    return '-';
+  }
+  return route.upstreams
+    .map(u => {
+      const target = u.kind === 'url' ? u.url ?? u.host : u.host;
+      const port = u.kind !== 'url' && u.port ? `:${u.port}` : '';
+      const extra = [
+        u.subset && `subset ${u.subset}`,
+        u.weight !== undefined && `weight ${u.weight}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${u.kind === 'lambda' ? 'lambda ' : ''}${
+        target ?? u.kind
+      }${port}${extra ? ` (${extra})` : ''}`;
+    })
+    .join(', ');
+}
+
+/**
+ * `interchange routes <file>...`: the routes the gateway providers would
+ * ingest from these files, and what they would skip, so a platform team can
+ * check before turning a provider on.
+ */
+export async function routesCommand(
+  patterns: string[],
+  options: RoutesOptions,
+  out: Out = console,
+): Promise<number> {
+  const files = await expandPatterns(patterns);
+  if (!files.length) {
+    out.error(
+      `interchange routes: no files match ${patterns.join(
+        ' ',
+      )}; pass gateway configuration files (kong.yml, HTTPRoute or VirtualService manifests, AWS API Gateway exports)`,
+    );
+    return 2;
+  }
+  const results: FileResult[] = files.map(file => {
+    try {
+      return { file, ...parseGatewayConfig(fs.readFileSync(file, 'utf8')) };
+    } catch (e) {
+      return {
+        file,
+        formats: [],
+        routes: [],
+        skipped: [],
+        error: `cannot parse: ${(e as Error).message}`,
+      };
+    }
+  });
+  const failed = results.filter(r => r.error);
+  if (options.json) {
+    out.log(JSON.stringify({ files: results }, null, 2));
+    return failed.length ? 1 : 0;
+  }
+  for (const r of results) {
+    out.log(`${r.file}${r.formats.length ? ` (${r.formats.join(', ')})` : ''}`);
+    if (r.error) {
+      out.log(`  error: ${r.error}`);
+      continue;
+    }
+    for (const route of r.routes) {
+      out.log(`  route ${route.name}`);
+      out.log(
+        `    ${
+          route.methods.length ? route.methods.join(',') : 'ANY'
+        } ${route.paths.join(' ')}  hosts: ${
+          route.hosts.length ? route.hosts.join(', ') : 'any'
+        }`,
+      );
+      out.log(
+        `    upstream: ${upstreamText(route)}  auth: ${
+          route.authentication ?? 'none'
+        }${
+          route.rateLimit
+            ? `  rate limit: ${route.rateLimit.requests}/${route.rateLimit.period}`
+            : ''
+        }`,
+      );
+      if (route.parents.length) {
+        out.log(`    attached to: ${route.parents.join(', ')}`);
+      }
+      if (route.conditions.length) {
+        out.log(`    only when: ${route.conditions.join('; ')}`);
+      }
+      out.log(
+        `    source: document ${route.source.document + 1}, ${
+          route.source.location
+        }`,
+      );
+    }
+    for (const s of r.skipped) {
+      out.log(
+        `  skipped ${s.kind}${s.name ? ` ${s.name}` : ''} (document ${
+          s.document + 1
+        }): ${s.reason}`,
+      );
+    }
+  }
+  const routes = results.reduce((n, r) => n + r.routes.length, 0);
+  const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
+  out.log('');
+  out.log(
+    `${results.length} file${results.length === 1 ? '' : 's'}: ${routes} route${
+      routes === 1 ? '' : 's'
+    }, ${skipped} skipped${
+      failed.length ? `, ${failed.length} unreadable` : ''
+    }`,
+  );
+  return failed.length ? 1 : 0;
+}
