@@ -143,6 +143,29 @@ export interface Config {
       type: 'kong' | 'gateway-api' | 'istio' | 'aws-api-gateway';
       /** Human-readable name shown in the portal. */
       title?: string;
+      /**
+       * Kong only: the Admin API to read services, routes and plugins from,
+       * e.g. `http://kong-admin.internal:8001`. Routes become GatewayRoute
+       * entities (catalog module, `interchange-gateway:<id>` provider).
+       */
+      adminUrl?: string;
+      /**
+       * Kong Admin API token, sent as `Kong-Admin-Token`.
+       * @visibility secret
+       */
+      token?: string;
+      /** Kong Enterprise workspace. */
+      workspace?: string;
+      /**
+       * Globs of gateway configuration files to ingest (kong.yml, HTTPRoute or
+       * VirtualService manifests, AWS API Gateway exports), relative to the
+       * backend's working directory.
+       */
+      files?: string[];
+      /** Owner of routes whose upstream matches no component, e.g. `group:team-platform`. */
+      defaultOwner?: string;
+      /** Per Admin API request, in milliseconds. Default 10000. */
+      requestTimeoutMs?: number;
     }>;
   };
 }

@@ -8,3 +8,4 @@
 export * from './config/readInterchangeConfig';
 export * from './kafka';
 export * from './webhooks';
+export * from './gateways';

@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './testUtils/kafka';
+export * from './testUtils/kongAdmin';

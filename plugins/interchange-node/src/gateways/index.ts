@@ -1,0 +1,2 @@
+export { KongAdminClient } from './KongAdminClient';
+export type { KongSnapshot } from './KongAdminClient';
