@@ -28,6 +28,17 @@ export interface Config {
           schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         };
       };
+      /**
+       * GatewayRoute entities from the gateways of `interchange.gateways[]`
+       * that have `files` and/or (Kong) an `adminUrl`; one provider per
+       * gateway (`interchange-gateway:<id>`).
+       */
+      interchangeGateways?: {
+        /** Owner of routes whose upstream matches no component (a gateway's own `defaultOwner` wins). Default `group:default/platform`. */
+        defaultOwner?: string;
+        /** Default every 30 minutes, first run after 15 seconds. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

@@ -6,10 +6,13 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import {
   KafkaClusters,
+  readGateways,
   readKafkaClusters,
 } from '@interchange/plugin-interchange-node';
+import { GatewayRoutesEntityProvider } from './providers/GatewayRoutesEntityProvider';
 import { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
 import { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
 import { readKafkaTopicProviderConfigs } from './providers/KafkaTopicEntityProviderConfig';
@@ -67,6 +70,39 @@ export const catalogModuleInterchange = createBackendModule({
               }),
             );
           }
+        }
+
+        // Gateways with configuration files or a Kong Admin API become
+        // GatewayRoute entities, one provider per gateway.
+        const gatewaysConfig = config.getOptionalConfig(
+          'catalog.providers.interchangeGateways',
+        );
+        const schedule = gatewaysConfig?.has('schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              gatewaysConfig.getConfig('schedule'),
+            )
+          : {
+              frequency: { minutes: 30 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 15 },
+            };
+        const defaultOwner =
+          gatewaysConfig?.getOptionalString('defaultOwner') ??
+          'group:default/platform';
+        for (const gateway of readGateways(config)) {
+          if (!gateway.files.length && !gateway.adminUrl) {
+            continue;
+          }
+          catalogProcessing.addEntityProvider(
+            new GatewayRoutesEntityProvider({
+              gateway,
+              defaultOwner,
+              catalog,
+              auth,
+              logger,
+              taskRunner: scheduler.createScheduledTaskRunner(schedule),
+            }),
+          );
         }
       },
     });

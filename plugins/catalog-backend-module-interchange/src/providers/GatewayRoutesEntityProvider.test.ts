@@ -1,0 +1,244 @@
+import path from 'path';
+import request from 'supertest';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
+import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
+import { startKongAdminStub } from '@interchange/plugin-interchange-node/testUtils';
+import { catalogModuleInterchange } from '../module';
+
+jest.setTimeout(120_000);
+
+const examples = path.resolve(__dirname, '../../../../examples');
+
+async function getEntity(
+  server: any,
+  ref: string,
+): Promise<Entity | undefined> {
+  const [kind, rest] = ref.split(':');
+  const [namespace, name] = rest.split('/');
+  const res = await request(server).get(
+    `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+  );
+  return res.status === 200 ? res.body : undefined;
+}
+
+async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const value = await fn();
+    if (value) return value;
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const relations = (e: Entity) =>
+  (e.relations ?? []).map(r => `${r.type} ${r.targetRef}`).sort();
+
+describe('gateway routes through the real catalog backend', () => {
+  it('ingests files and a recorded Kong, links routes to components and APIs, and keeps them when Kong fails mid-pagination', async () => {
+    const kong = await startKongAdminStub();
+    // The test backend's scheduler runs tasks only when told to; this module
+    // gets hold of the catalog's instance so the test can trigger the
+    // providers' runs.
+    let scheduler: SchedulerService | undefined;
+    const captureScheduler = createBackendModule({
+      pluginId: 'catalog',
+      moduleId: 'test-scheduler',
+      register(reg) {
+        reg.registerInit({
+          deps: { s: coreServices.scheduler },
+          async init({ s }) {
+            scheduler = s;
+          },
+        });
+      },
+    });
+    const run = async (gateway: string) =>
+      scheduler!.triggerTask(`interchange-gateway:${gateway}:refresh`);
+    const backend = await startTestBackend({
+      features: [
+        captureScheduler,
+        catalogPlugin,
+        catalogModuleInterchange,
+        provideStaticCatalogModel({
+          layers: [defaultCatalogEntityModel, interchangeCatalogModelLayer],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:0' },
+            catalog: {
+              rules: [
+                {
+                  allow: [
+                    'Component',
+                    'System',
+                    'API',
+                    'Group',
+                    'User',
+                    'Resource',
+                    'Domain',
+                    'Location',
+                    'GatewayRoute',
+                  ],
+                },
+              ],
+              locations: [
+                'org.yaml',
+                'systems.yaml',
+                'components.yaml',
+                'apis.yaml',
+              ].map(f => ({
+                type: 'file',
+                target: path.join(examples, f),
+              })),
+              providers: {
+                interchangeGateways: {
+                  defaultOwner: 'group:default/team-platform',
+                  schedule: {
+                    frequency: { seconds: 2 },
+                    timeout: { seconds: 30 },
+                    initialDelay: { seconds: 1 },
+                  },
+                },
+              },
+            },
+            interchange: {
+              gateways: [
+                {
+                  id: 'kong-public',
+                  type: 'kong',
+                  adminUrl: kong.url,
+                  requestTimeoutMs: 2000,
+                },
+                {
+                  id: 'mesh-internal',
+                  type: 'gateway-api',
+                  files: [
+                    path.join(__dirname, '__fixtures__', 'mesh-routes.yaml'),
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const server = backend.server;
+    try {
+      await waitFor(
+        async () =>
+          (await scheduler!.getScheduledTasks()).length >= 2 ? true : undefined,
+        'the providers to schedule their runs',
+      );
+      // Routes are linked to the components the catalog has when they run.
+      for (const ref of [
+        'component:default/order-service',
+        'component:default/storefront-web',
+      ]) {
+        await waitFor(() => getEntity(server, ref), ref);
+      }
+      await run('kong-public');
+      await run('mesh-internal');
+
+      const orders = await waitFor(async () => {
+        const e = await getEntity(
+          server,
+          'gatewayroute:default/kong-public.orders-public',
+        );
+        return e?.relations?.some(r => r.type === 'routesTo') ? e : undefined;
+      }, 'kong-public.orders-public with relations');
+      expect(orders.spec).toMatchObject({
+        gateway: 'kong-public',
+        owner: 'team-fulfillment',
+        paths: ['/v1/orders'],
+        methods: ['GET', 'POST'],
+        hosts: ['api.brightwave.example'],
+        upstream: 'component:default/order-service',
+        api: 'orders-api',
+        authentication: 'jwt',
+      });
+      expect(relations(orders)).toEqual(
+        expect.arrayContaining([
+          'exposes api:default/orders-api',
+          'ownedBy group:default/team-fulfillment',
+          'routesTo component:default/order-service',
+        ]),
+      );
+      const search = (await getEntity(
+        server,
+        'gatewayroute:default/kong-public.catalog-search',
+      ))!;
+      expect(search.spec).toMatchObject({
+        owner: 'group:default/team-platform',
+        paths: ['~/v1/catalog/search$'],
+        upstreamUrl: 'http://catalog-service.catalog.svc:8080',
+        rateLimit: { requests: 600, period: 'minute' },
+      });
+      expect(search.spec?.authentication).toBeUndefined(); // key-auth is disabled
+      expect(
+        search.metadata.annotations?.['interchange.dev/upstream-unmatched'],
+      ).toBe('true');
+
+      const storefront = await waitFor(async () => {
+        const e = await getEntity(
+          server,
+          'gatewayroute:default/mesh-internal.storefront',
+        );
+        return e?.relations?.some(r => r.type === 'routesTo') ? e : undefined;
+      }, 'mesh-internal.storefront');
+      expect(relations(storefront)).toContain(
+        'routesTo component:default/storefront-web',
+      );
+      expect(
+        await getEntity(
+          server,
+          'gatewayroute:default/mesh-internal.legacy-reports',
+        ),
+      ).toBeDefined();
+      const component = await waitFor(async () => {
+        const e = await getEntity(server, 'component:default/order-service');
+        return e?.relations?.some(r => r.type === 'routedBy') ? e : undefined;
+      }, 'order-service routedBy');
+      expect(relations(component)).toContain(
+        'routedBy gatewayroute:default/kong-public.orders-public',
+      );
+
+      // Kong fails on the second page of routes: the run applies nothing.
+      kong.state.failSecondRoutesPage = true;
+      const before = kong.requests.length;
+      await run('kong-public');
+      expect(kong.requests.slice(before)).toContain(
+        '/routes?offset=ICAgICAgICAgIDE%3D&size=1',
+      );
+      // Give the catalog time to act on a (wrong) empty mutation, were there one.
+      await new Promise(r => setTimeout(r, 2000));
+      expect(
+        await getEntity(
+          server,
+          'gatewayroute:default/kong-public.catalog-search',
+        ),
+      ).toBeDefined();
+      expect(
+        await getEntity(
+          server,
+          'gatewayroute:default/kong-public.orders-public',
+        ),
+      ).toBeDefined();
+    } finally {
+      await backend.stop();
+      await kong.close();
+    }
+  });
+});
