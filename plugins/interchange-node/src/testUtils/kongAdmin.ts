@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-const fixtures = path.resolve(__dirname, '../gateways/__fixtures__/kong-admin');
+const fixtures = resolvePackagePath(
+  '@interchange/plugin-interchange-node',
+  'src/gateways/__fixtures__/kong-admin',
+);
 
 /**
  * A real HTTP server on 127.0.0.1 answering like a Kong Admin API with the
@@ -34,20 +38,22 @@ export async function startKongAdminStub(
       /^\/[^/]+(?=\/(services|routes|plugins)$)/,
       '',
     );
-    if (p === '/services') return send('services.json');
-    if (p === '/plugins') return send('plugins.json');
-    if (p === '/routes' && !url.searchParams.has('offset'))
-      return send('routes-page-1.json');
-    if (p === '/routes') {
-      if (state.failSecondRoutesPage) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end('{"message":"An unexpected error occurred"}');
-        return;
-      }
-      return send('routes-page-2.json');
+    const offset = url.searchParams.has('offset');
+    if (p === '/services') {
+      send('services.json');
+    } else if (p === '/plugins') {
+      send('plugins.json');
+    } else if (p === '/routes' && !offset) {
+      send('routes-page-1.json');
+    } else if (p === '/routes' && !state.failSecondRoutesPage) {
+      send('routes-page-2.json');
+    } else if (p === '/routes') {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"message":"An unexpected error occurred"}');
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"message":"Not found"}');
     }
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end('{"message":"Not found"}');
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
