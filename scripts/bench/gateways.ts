@@ -1,0 +1,156 @@
+/*
+ * `yarn bench:gateways`: parsing large gateway configurations, time and peak
+ * memory: a generated Kong declarative file with 10,000 routes (2,000
+ * services with 5 routes each, plugins at every level) and a 5,000-document
+ * HTTPRoute file. Each case runs in a child process so its peak memory (max
+ * RSS) is its own.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseGatewayConfig } from '@interchange/plugin-interchange-common';
+
+const KONG_SERVICES = 2000;
+const ROUTES_PER_SERVICE = 5;
+const HTTPROUTES = 5000;
+
+function kongFile(): string {
+  const lines = ['_format_version: "3.0"', 'services:'];
+  for (let s = 0; s < KONG_SERVICES; s++) {
+    lines.push(
+      `- name: svc-${s}`,
+      `  url: http://svc-${s}.team-${s % 40}.svc:8080`,
+      '  plugins:',
+      '  - name: jwt',
+      '  routes:',
+    );
+    for (let r = 0; r < ROUTES_PER_SERVICE; r++) {
+      lines.push(
+        `  - name: svc-${s}-route-${r}`,
+        `    paths: ['/v1/svc-${s}/r${r}', '~/v1/svc-${s}/r${r}/[0-9]+$']`,
+        '    methods: [GET, POST]',
+        `    hosts: [api-${s % 10}.example.com]`,
+        ...(r === 0
+          ? [
+              '    plugins:',
+              '    - name: rate-limiting',
+              '      config: { minute: 600, policy: local }',
+            ]
+          : []),
+      );
+    }
+  }
+  lines.push('plugins:', '- name: prometheus', '- name: cors');
+  return `${lines.join('\n')}\n`;
+}
+
+function httpRouteFile(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < HTTPROUTES; i++) {
+    docs.push(`apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: route-${i}
+  namespace: team-${i % 40}
+spec:
+  parentRefs: [{ name: public, namespace: infra }]
+  hostnames: [app-${i % 25}.example.com]
+  rules:
+  - matches:
+    - path: { type: PathPrefix, value: /app-${i}/ }
+      method: GET
+    - path: { type: Exact, value: /app-${i}/health }
+    backendRefs: [{ name: app-${i}, port: 8080 }]
+`);
+  }
+  return docs.join('---\n');
+}
+
+/** Child mode: parse one file, print JSON with time and counts. */
+function child(file: string) {
+  const text = fs.readFileSync(file, 'utf8');
+  const start = performance.now();
+  const result = parseGatewayConfig(text);
+  const ms = performance.now() - start;
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      routes: result.routes.length,
+      skipped: result.skipped.length,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      bytes: Buffer.byteLength(text),
+    }),
+  );
+}
+
+function main() {
+  if (process.argv[2] === '--child') {
+    child(process.argv[3]);
+    return;
+  }
+  const dir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'interchange-bench-gateways-'),
+  );
+  const cases = [
+    {
+      name: `Kong decK, ${KONG_SERVICES * ROUTES_PER_SERVICE} routes`,
+      file: path.join(dir, 'kong.yaml'),
+      text: kongFile(),
+      expected: KONG_SERVICES * ROUTES_PER_SERVICE,
+    },
+    {
+      name: `HTTPRoute, ${HTTPROUTES} documents`,
+      file: path.join(dir, 'httproutes.yaml'),
+      text: httpRouteFile(),
+      expected: HTTPROUTES,
+    },
+  ];
+  const rows = cases.map(c => {
+    fs.writeFileSync(c.file, c.text);
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, __filename, '--child', c.file],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    const r = JSON.parse(out);
+    if (r.routes !== c.expected) {
+      throw new Error(
+        `${c.name}: expected ${c.expected} routes, parsed ${r.routes}`,
+      );
+    }
+    return [
+      c.name,
+      `${(r.bytes / 1024 / 1024).toFixed(1)} MB`,
+      String(r.routes),
+      (r.ms / 1000).toFixed(2),
+      ((r.routes / r.ms) * 1000).toFixed(0),
+      r.maxRssMb.toFixed(0),
+    ];
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  const header = [
+    'file',
+    'size',
+    'routes',
+    'parse s',
+    'routes/s',
+    'peak RSS MB',
+  ];
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(r => r[i].length)),
+  );
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
+      .join('  ');
+  console.log(
+    'Gateway configuration parsing (one process per file; peak RSS includes Node itself)',
+  );
+  console.log(line(header));
+  console.log(widths.map(w => '-'.repeat(w)).join('  '));
+  rows.forEach(r => console.log(line(r)));
+}
+
+main();
