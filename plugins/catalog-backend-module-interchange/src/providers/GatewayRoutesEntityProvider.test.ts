@@ -121,6 +121,9 @@ describe('gateway routes through the real catalog backend', () => {
                   type: 'kong',
                   adminUrl: kong.url,
                   requestTimeoutMs: 2000,
+                  files: [
+                    path.join(__dirname, '__fixtures__', 'kong-declared.yaml'),
+                  ],
                 },
                 {
                   id: 'mesh-internal',
@@ -163,12 +166,23 @@ describe('gateway routes through the real catalog backend', () => {
         gateway: 'kong-public',
         owner: 'team-fulfillment',
         paths: ['/v1/orders'],
-        methods: ['GET', 'POST'],
+        methods: ['GET'],
         hosts: ['api.brightwave.example'],
         upstream: 'component:default/order-service',
         api: 'orders-api',
         authentication: 'jwt',
       });
+      // Declared in the file with GET only; live in Kong with GET and POST.
+      expect(
+        JSON.parse(orders.metadata.annotations!['interchange.dev/route-drift']),
+      ).toEqual([
+        {
+          field: 'methods',
+          declared: 'GET',
+          actual: 'GET, POST',
+          message: 'methods differ (only live: POST)',
+        },
+      ]);
       expect(relations(orders)).toEqual(
         expect.arrayContaining([
           'exposes api:default/orders-api',
@@ -180,6 +194,13 @@ describe('gateway routes through the real catalog backend', () => {
         server,
         'gatewayroute:default/kong-public.catalog-search',
       ))!;
+      expect(
+        JSON.parse(
+          search.metadata.annotations!['interchange.dev/route-drift'],
+        )[0].message,
+      ).toBe(
+        'route catalog-search is live on the gateway but in no configuration file',
+      );
       expect(search.spec).toMatchObject({
         owner: 'group:default/team-platform',
         paths: ['~/v1/catalog/search$'],

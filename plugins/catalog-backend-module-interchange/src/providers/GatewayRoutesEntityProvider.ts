@@ -13,7 +13,10 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_ROUTE_DRIFT,
+  computeRouteDrift,
   GatewayParseResult,
+  NormalizedRoute,
   parseGatewayConfig,
   parseKongConfig,
   routeToEntity,
@@ -146,6 +149,34 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
       const sources = [...files, ...(live ? [live] : [])];
       const byName = new Map<string, Entity>();
       let skipped = 0;
+      // With both files and a live Kong, every route gets its drift: file
+      // routes against the live route of the same name, live routes that no
+      // file declares as such.
+      const liveByName = new Map<string, NormalizedRoute>(
+        (live?.routes ?? []).map(r => [r.name, r]),
+      );
+      const declaredNames = new Set(
+        files.flatMap(f => f.routes.map(r => r.name)),
+      );
+      const compare = live && files.length > 0;
+      const driftOf = (s: Source, route: NormalizedRoute) => {
+        if (!compare) {
+          return undefined;
+        }
+        if (s !== live) {
+          return computeRouteDrift(route, liveByName.get(route.name));
+        }
+        return declaredNames.has(route.name)
+          ? undefined
+          : [
+              {
+                field: 'route',
+                declared: 'absent',
+                actual: 'present',
+                message: `route ${route.name} is live on the gateway but in no configuration file`,
+              },
+            ];
+      };
       for (const s of sources) {
         skipped += s.skipped.length;
         for (const route of s.routes) {
@@ -159,6 +190,11 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
           if (!entity) {
             skipped += 1;
             continue;
+          }
+          const drift = driftOf(s, route);
+          if (drift) {
+            entity.metadata.annotations![ANNOTATION_ROUTE_DRIFT] =
+              JSON.stringify(drift);
           }
           // A route declared in a file and also live in Kong is one route:
           // the file (what the team declared) wins; drift shows the rest.

@@ -12,3 +12,5 @@ export {
   routeEntityName,
   routeToEntity,
 } from './routeEntities';
+export { ANNOTATION_ROUTE_DRIFT, computeRouteDrift } from './drift';
+export type { RouteDrift } from './drift';
