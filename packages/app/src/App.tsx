@@ -32,6 +32,7 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   InterchangePage,
+  InterchangeRoutesPage,
   InterchangeWebhooksPage,
   KafkaTopicNamePickerFieldExtension,
 } from '@interchange/plugin-interchange';
@@ -96,6 +97,7 @@ const routes = (
     />
     <Route path="/interchange" element={<InterchangePage />} />
     <Route path="/webhooks" element={<InterchangeWebhooksPage />} />
+    <Route path="/routes" element={<InterchangeRoutesPage />} />
   </FlatRoutes>
 );
 

@@ -16,6 +16,9 @@ export {
   KafkaTopicNamePickerFieldExtension,
   EntityWebhookDeliveriesCard,
   InterchangeWebhooksPage,
+  EntityGatewayRouteDriftCard,
+  EntityRoutesCard,
+  InterchangeRoutesPage,
 } from './plugin';
 export type { KafkaTopicNamePickerUiOptions } from './scaffolder';
 export { hasKafkaConsumerGroups } from './filters';

@@ -12,7 +12,7 @@ import {
   KafkaTopicNamePicker,
   kafkaTopicNameValidation,
 } from './scaffolder/KafkaTopicNamePicker';
-import { rootRouteRef, webhooksRouteRef } from './routes';
+import { rootRouteRef, routesRouteRef, webhooksRouteRef } from './routes';
 
 /** @public */
 export const interchangePlugin = createPlugin({
@@ -27,6 +27,7 @@ export const interchangePlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     webhooks: webhooksRouteRef,
+    routes: routesRouteRef,
   },
 });
 
@@ -150,6 +151,50 @@ export const InterchangeWebhooksPage = interchangePlugin.provide(
     name: 'InterchangeWebhooksPage',
     component: () => import('./components/webhooks').then(m => m.WebhooksPage),
     mountPoint: webhooksRouteRef,
+  }),
+);
+
+/**
+ * Where an ingested GatewayRoute comes from and its drift between the
+ * configuration file and the live gateway. For GatewayRoute entity pages.
+ *
+ * @public
+ */
+export const EntityGatewayRouteDriftCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityGatewayRouteDriftCard',
+    component: {
+      lazy: () =>
+        import('./components/gateways').then(m => m.GatewayRouteDriftCard),
+    },
+  }),
+);
+
+/**
+ * The gateway routes reaching a component or exposing an API. For component
+ * and API entity pages.
+ *
+ * @public
+ */
+export const EntityRoutesCard = interchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityRoutesCard',
+    component: {
+      lazy: () => import('./components/gateways').then(m => m.EntityRoutesCard),
+    },
+  }),
+);
+
+/**
+ * The org-wide route inventory with filters and CSV export.
+ *
+ * @public
+ */
+export const InterchangeRoutesPage = interchangePlugin.provide(
+  createRoutableExtension({
+    name: 'InterchangeRoutesPage',
+    component: () => import('./components/gateways').then(m => m.RoutesPage),
+    mountPoint: routesRouteRef,
   }),
 );
 

@@ -7,3 +7,7 @@ export const rootRouteRef = createRouteRef({
 export const webhooksRouteRef = createRouteRef({
   id: 'interchange-webhooks',
 });
+
+export const routesRouteRef = createRouteRef({
+  id: 'interchange-routes',
+});

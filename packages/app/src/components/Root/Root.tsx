@@ -4,6 +4,7 @@ import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
+import RoutesIcon from '@material-ui/icons/CallSplit';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
@@ -76,6 +77,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={SyncAltIcon} to="interchange" text="Integrations" />
         <SidebarItem icon={WebhookIcon} to="webhooks" text="Webhooks" />
+        <SidebarItem icon={RoutesIcon} to="routes" text="Routes" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         {/* End global nav */}
         <SidebarDivider />

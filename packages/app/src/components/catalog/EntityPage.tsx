@@ -41,7 +41,10 @@ import {
   EntityKafkaConsumerGroupsCard,
   EntityKafkaTopicStateCard,
   EntityWebhookDeliveriesCard,
+  EntityGatewayRouteDriftCard,
+  EntityRoutesCard,
   hasKafkaConsumerGroups,
+  isGatewayRouteEntity,
   isWebhookEntity,
   isKafkaTopicEntity,
   interchangeGraphRelationPairs,
@@ -152,6 +155,9 @@ const overviewContent = (
     </Grid>
     <Grid item xs={12}>
       <EntityIntegrationsCard />
+    </Grid>
+    <Grid item xs={12}>
+      <EntityRoutesCard />
     </Grid>
   </Grid>
 );
@@ -271,6 +277,9 @@ const apiPage = (
         <Grid item xs={12}>
           <EntityIntegrationsCard title="Topics, webhooks and routes" />
         </Grid>
+        <Grid item xs={12}>
+          <EntityRoutesCard />
+        </Grid>
         <Grid container item md={12}>
           <Grid item md={6}>
             <EntityProvidingComponentsCard />
@@ -316,6 +325,13 @@ const integrationPage = (
         <Grid item xs={12}>
           <EntityInterchangeRelationsCard />
         </Grid>
+        <EntitySwitch>
+          <EntitySwitch.Case if={isGatewayRouteEntity}>
+            <Grid item xs={12}>
+              <EntityGatewayRouteDriftCard />
+            </Grid>
+          </EntitySwitch.Case>
+        </EntitySwitch>
       </Grid>
     </EntityLayout.Route>
 

@@ -1,0 +1,3 @@
+export { GatewayRouteDriftCard } from './GatewayRouteDriftCard';
+export { RoutesPage } from './RoutesPage';
+export { EntityRoutesCard } from './EntityRoutesCard';
