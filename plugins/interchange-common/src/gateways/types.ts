@@ -76,16 +76,3 @@ export interface GatewayParseResult {
   routes: NormalizedRoute[];
   skipped: SkippedItem[];
 }
-
-/** HTTP methods in the order routes list them. */
-export const ROUTE_METHODS = [
-  'GET',
-  'HEAD',
-  'POST',
-  'PUT',
-  'PATCH',
-  'DELETE',
-  'OPTIONS',
-  'CONNECT',
-  'TRACE',
-] as const;
