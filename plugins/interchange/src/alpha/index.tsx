@@ -18,12 +18,14 @@ import {
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import {
+  isGatewayRouteEntity,
   isInterchangeEntity,
   isKafkaTopicEntity,
+  isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
 import { hasKafkaConsumerGroups } from '../filters';
 import { interchangeApiRef, InterchangeClient } from '../api';
-import { rootRouteRef } from '../routes';
+import { rootRouteRef, routesRouteRef, webhooksRouteRef } from '../routes';
 
 /** @alpha */
 const interchangeApi = ApiBlueprint.make({
@@ -113,6 +115,74 @@ const kafkaConsumerGroupsCard = EntityCardBlueprint.make({
   },
 });
 
+/** Every webhook with endpoint health, at /webhooks. @alpha */
+const webhooksPage = PageBlueprint.make({
+  name: 'webhooks',
+  params: {
+    path: '/webhooks',
+    title: 'Webhooks',
+    routeRef: webhooksRouteRef as any,
+    loader: () =>
+      import('../components/webhooks').then(m =>
+        compatWrapper(<m.WebhooksPage />),
+      ),
+  },
+});
+
+/** The route inventory, at /routes. @alpha */
+const routesPage = PageBlueprint.make({
+  name: 'routes',
+  params: {
+    path: '/routes',
+    title: 'Routes',
+    routeRef: routesRouteRef as any,
+    loader: () =>
+      import('../components/gateways').then(m =>
+        compatWrapper(<m.RoutesPage />),
+      ),
+  },
+});
+
+/** Send test event, delivery log and health, on Webhook pages. @alpha */
+const webhookDeliveriesCard = EntityCardBlueprint.make({
+  name: 'webhook-deliveries',
+  params: {
+    type: 'content',
+    filter: isWebhookEntity,
+    loader: () =>
+      import('../components/webhooks').then(m =>
+        compatWrapper(<m.WebhookDeliveriesCard />),
+      ),
+  },
+});
+
+/** Source and drift of ingested routes, on GatewayRoute pages. @alpha */
+const gatewayRouteDriftCard = EntityCardBlueprint.make({
+  name: 'gateway-route-drift',
+  params: {
+    type: 'content',
+    filter: isGatewayRouteEntity,
+    loader: () =>
+      import('../components/gateways').then(m =>
+        compatWrapper(<m.GatewayRouteDriftCard />),
+      ),
+  },
+});
+
+/** Routes reaching a component or exposing an API. @alpha */
+const routesCard = EntityCardBlueprint.make({
+  name: 'routes',
+  params: {
+    type: 'content',
+    filter: (e: Entity) =>
+      ['component', 'api'].includes(e.kind.toLocaleLowerCase('en-US')),
+    loader: () =>
+      import('../components/gateways').then(m =>
+        compatWrapper(<m.EntityRoutesCard />),
+      ),
+  },
+});
+
 /**
  * The Interchange frontend plugin for the new frontend system.
  *
@@ -129,8 +199,17 @@ const interchangePlugin: FrontendPlugin = createFrontendPlugin({
     integrationsCard,
     kafkaTopicStateCard,
     kafkaConsumerGroupsCard,
+    webhooksPage,
+    routesPage,
+    webhookDeliveriesCard,
+    gatewayRouteDriftCard,
+    routesCard,
   ],
-  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    webhooks: webhooksRouteRef,
+    routes: routesRouteRef,
+  }),
 });
 
 export default interchangePlugin;
