@@ -31,11 +31,14 @@ export interface Config {
       /**
        * GatewayRoute entities from the gateways of `interchange.gateways[]`
        * that have `files` and/or (Kong) an `adminUrl`; one provider per
-       * gateway (`interchange-gateway:<id>`).
+       * gateway (`interchange-gateway:<id>`). The owner and system defaults
+       * also apply to files listed by `interchange-gateway-config` Locations.
        */
       interchangeGateways?: {
         /** Owner of routes whose upstream matches no component (a gateway's own `defaultOwner` wins). Default `group:default/platform`. */
         defaultOwner?: string;
+        /** System of routes whose upstream matches no component (a gateway's own `defaultSystem` wins). Default none. */
+        defaultSystem?: string;
         /** Default every 30 minutes, first run after 15 seconds. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };

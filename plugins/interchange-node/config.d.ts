@@ -164,6 +164,8 @@ export interface Config {
       files?: string[];
       /** Owner of routes whose upstream matches no component, e.g. `group:team-platform`. */
       defaultOwner?: string;
+      /** System of routes whose upstream matches no component, e.g. `system:edge`. */
+      defaultSystem?: string;
       /** Per Admin API request, in milliseconds. Default 10000. */
       requestTimeoutMs?: number;
     }>;

@@ -7,3 +7,9 @@
 export { catalogModuleInterchange as default } from './module';
 export { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
 export { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
+export {
+  ANNOTATION_LOCATION_GATEWAY,
+  GATEWAY_CONFIG_LOCATION_TYPE,
+  GatewayConfigLocationProcessor,
+} from './processor/GatewayConfigLocationProcessor';
+export { GatewayRoutesEntityProvider } from './providers/GatewayRoutesEntityProvider';

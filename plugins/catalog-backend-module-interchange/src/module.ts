@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import {
+  catalogLocationsExtensionPoint,
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
@@ -12,6 +13,11 @@ import {
   readGateways,
   readKafkaClusters,
 } from '@interchange/plugin-interchange-node';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  GATEWAY_CONFIG_LOCATION_TYPE,
+  GatewayConfigLocationProcessor,
+} from './processor/GatewayConfigLocationProcessor';
 import { GatewayRoutesEntityProvider } from './providers/GatewayRoutesEntityProvider';
 import { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
 import { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
@@ -19,8 +25,9 @@ import { readKafkaTopicProviderConfigs } from './providers/KafkaTopicEntityProvi
 
 /**
  * Adds the Interchange kinds (KafkaTopic, GatewayRoute, Webhook) and their
- * relations to the catalog, and the entity providers configured under
- * `catalog.providers.interchangeKafka`.
+ * relations to the catalog, the `interchange-gateway-config` location type,
+ * and the entity providers configured under `catalog.providers.interchangeKafka`
+ * and `interchange.gateways`.
  *
  * @public
  */
@@ -37,6 +44,8 @@ export const catalogModuleInterchange = createBackendModule({
         auth: coreServices.auth,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
+        catalogLocations: catalogLocationsExtensionPoint,
       },
       async init({
         catalogProcessing,
@@ -46,6 +55,8 @@ export const catalogModuleInterchange = createBackendModule({
         auth,
         lifecycle,
         catalog,
+        urlReader,
+        catalogLocations,
       }) {
         catalogProcessing.addProcessor(
           InterchangeEntitiesProcessor.fromConfig(config, { logger }),
@@ -89,7 +100,31 @@ export const catalogModuleInterchange = createBackendModule({
         const defaultOwner =
           gatewaysConfig?.getOptionalString('defaultOwner') ??
           'group:default/platform';
-        for (const gateway of readGateways(config)) {
+        const defaultSystem =
+          gatewaysConfig?.getOptionalString('defaultSystem');
+        const gateways = readGateways(config);
+        // Gateway configuration files in repositories, listed by Location
+        // entities of type `interchange-gateway-config`. The catalog only
+        // follows Locations of allowed types (default just `url`).
+        catalogLocations.setAllowedLocationTypes([
+          'url',
+          GATEWAY_CONFIG_LOCATION_TYPE,
+        ]);
+        catalogProcessing.addProcessor(
+          new GatewayConfigLocationProcessor({
+            reader: urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+            gateways,
+            catalog,
+            auth,
+            logger,
+            defaultOwner,
+            defaultSystem,
+            configuredTargets:
+              GatewayConfigLocationProcessor.configuredTargets(config),
+          }),
+        );
+        for (const gateway of gateways) {
           if (!gateway.files.length && !gateway.adminUrl) {
             continue;
           }
@@ -97,6 +132,7 @@ export const catalogModuleInterchange = createBackendModule({
             new GatewayRoutesEntityProvider({
               gateway,
               defaultOwner,
+              defaultSystem,
               catalog,
               auth,
               logger,

@@ -45,6 +45,7 @@ type Source = GatewayParseResult & { source: string; location: string };
 export class GatewayRoutesEntityProvider implements EntityProvider {
   readonly #gateway: GatewayConfig;
   readonly #defaultOwner: string;
+  readonly #defaultSystem?: string;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
   readonly #logger: LoggerService;
@@ -55,6 +56,8 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
   constructor(options: {
     gateway: GatewayConfig;
     defaultOwner: string;
+    /** System of routes whose upstream matches no component; the gateway's own `defaultSystem` wins. */
+    defaultSystem?: string;
     catalog: CatalogService;
     auth: AuthService;
     logger: LoggerService;
@@ -64,6 +67,8 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
   }) {
     this.#gateway = options.gateway;
     this.#defaultOwner = options.gateway.defaultOwner ?? options.defaultOwner;
+    this.#defaultSystem =
+      options.gateway.defaultSystem ?? options.defaultSystem;
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#logger = options.logger;
@@ -184,6 +189,7 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
             gateway: id,
             components,
             defaultOwner: this.#defaultOwner,
+            defaultSystem: this.#defaultSystem,
             source: s.source,
             location: s.location,
           });

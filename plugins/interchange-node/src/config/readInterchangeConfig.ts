@@ -55,6 +55,8 @@ export interface GatewayConfig {
   files: string[];
   /** Owner of routes whose upstream matches no component. */
   defaultOwner?: string;
+  /** System of routes whose upstream matches no component. */
+  defaultSystem?: string;
   /** Per Admin API request, in milliseconds. Default 10000. */
   requestTimeoutMs: number;
 }
@@ -297,6 +299,7 @@ export function readGateways(config: Config): GatewayConfig[] {
         workspace: g.getOptionalString('workspace'),
         files: g.getOptionalStringArray('files') ?? [],
         defaultOwner: g.getOptionalString('defaultOwner'),
+        defaultSystem: g.getOptionalString('defaultSystem'),
         requestTimeoutMs: g.getOptionalNumber('requestTimeoutMs') ?? 10_000,
       };
     },
