@@ -461,6 +461,19 @@ describe('validateInterchangeEntity', () => {
         lines(webhook({ retry: { maxAttempts: 5, backoff: 'exponential' } })),
       ).toEqual([]);
     });
+
+    it('rejects literal secrets in metadata too (annotations are as public as the spec)', () => {
+      const entity = webhook({});
+      entity.metadata.annotations = {
+        'example.com/signing-secret': 'hunter2',
+        'example.com/note': 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        'backstage.io/techdocs-ref': 'dir:.',
+      };
+      expect(lines(entity)).toEqual([
+        'metadata.annotations.example.com/signing-secret: looks like a literal secret; secrets must never be written into catalog files',
+        'metadata.annotations.example.com/note: contains what looks like a secret value',
+      ]);
+    });
   });
 
   describe('Component integration fields', () => {

@@ -62,7 +62,11 @@ function interchangeKindProblems(
       },
     ];
   }
-  const secrets = literalSecretProblems(entity.spec, 'spec');
+  // Annotations and labels are as public as the spec.
+  const secrets = [
+    ...literalSecretProblems(entity.metadata, 'metadata'),
+    ...literalSecretProblems(entity.spec, 'spec'),
+  ];
   const secretPaths = new Set(secrets.map(p => p.path));
   const structural = schemaProblems(SCHEMAS[kind], entity.spec, 'spec').filter(
     p => !secretPaths.has(p.path),
