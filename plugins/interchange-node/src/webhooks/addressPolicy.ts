@@ -33,9 +33,24 @@ export function nonPublicReason(address: string): string | undefined {
     return `'${address}' is not an IP address`;
   }
   const range = parsed.range();
-  return range === 'unicast'
-    ? undefined
-    : `${parsed.toString()} is a ${range} address`;
+  if (range !== 'unicast') {
+    return `${parsed.toString()} is a ${range} address`;
+  }
+  if (parsed.kind() === 'ipv6') {
+    const v6 = parsed as ipaddr.IPv6;
+    // ::a.b.c.d (deprecated IPv4-compatible form) reaches the IPv4 address
+    // on some stacks; ipaddr.js calls it unicast.
+    if (v6.parts.slice(0, 6).every(p => p === 0)) {
+      return `${v6.toString()} is an IPv4-compatible address (embeds ${ipaddr
+        .fromByteArray(v6.toByteArray().slice(12))
+        .toString()})`;
+    }
+    // Global unicast is 2000::/3; anything else called unicast is unassigned.
+    if (!v6.match(ipaddr.IPv6.parse('2000::'), 3)) {
+      return `${v6.toString()} is outside global unicast (2000::/3)`;
+    }
+  }
+  return undefined;
 }
 
 /** Checks the allowlist entries at start-up, naming the bad one. */

@@ -35,6 +35,14 @@ describe('nonPublicReason', () => {
     expect(nonPublicReason(address)).toContain(`a ${range} address`);
   });
 
+  it.each([
+    ['::7f00:1', 'is an IPv4-compatible address (embeds 127.0.0.1)'],
+    ['::a00:1', 'is an IPv4-compatible address (embeds 10.0.0.1)'],
+    ['4000::1', 'is outside global unicast (2000::/3)'],
+  ])('refuses %s, which ipaddr.js calls unicast', (address, reason) => {
+    expect(nonPublicReason(address)).toContain(reason);
+  });
+
   it.each(['93.184.215.14', '2606:4700:4700::1111'])('accepts public %s', a => {
     expect(nonPublicReason(a)).toBeUndefined();
   });
@@ -199,5 +207,18 @@ describe('sendWebhookRequest against real servers on 127.0.0.1', () => {
       error: 'no complete answer within 300 ms',
     });
     expect(result.durationMs).toBeLessThan(2000);
+  });
+
+  it('gives up on a resolver that never answers, within the same timeout', async () => {
+    const result = await sendWebhookRequest(
+      'http://hangs.example/',
+      { headers: {}, body: '{}' },
+      { ...allow([]), timeoutMs: 300 },
+      { lookup: () => new Promise(() => {}) },
+    );
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      error: 'cannot resolve hangs.example: no DNS answer within 300 ms',
+    });
   });
 });

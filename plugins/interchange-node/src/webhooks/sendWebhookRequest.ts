@@ -92,10 +92,21 @@ export async function sendWebhookRequest(
   if (net.isIP(hostname)) {
     addresses = [hostname];
   } else {
+    // The lookup counts against the same timeout as the request: a resolver
+    // that never answers must not hold the attempt open.
+    let lookupTimer: NodeJS.Timeout | undefined;
     try {
-      addresses = (await (options.lookup ?? defaultLookup)(hostname)).map(
-        a => a.address,
-      );
+      const answered = await Promise.race([
+        (options.lookup ?? defaultLookup)(hostname),
+        new Promise<never>((_, reject) => {
+          lookupTimer = setTimeout(
+            () =>
+              reject(new Error(`no DNS answer within ${policy.timeoutMs} ms`)),
+            policy.timeoutMs,
+          );
+        }),
+      ]);
+      addresses = answered.map(a => a.address);
     } catch (e) {
       return {
         outcome: 'failed',
@@ -104,6 +115,8 @@ export async function sendWebhookRequest(
           (e as NodeJS.ErrnoException).code ?? (e as Error).message
         }`,
       };
+    } finally {
+      clearTimeout(lookupTimer);
     }
   }
   if (!addresses.length) {
