@@ -227,7 +227,9 @@ describe('webhooks API', () => {
       .set('Authorization', user);
     const original = log.body.items[0];
     const res = await request(server)
-      .post(`/api/interchange/webhooks/deliveries/${original.id}/redeliver`)
+      .post(
+        `/api/interchange/webhooks/default/partner/deliveries/${original.id}/redeliver`,
+      )
       .set('Authorization', user)
       .expect(200);
     expect(received).toHaveLength(2);
@@ -268,6 +270,37 @@ describe('webhooks API', () => {
       .get('/api/interchange/webhooks/default/partner/deliveries')
       .set('Authorization', user)
       .expect(403);
+  });
+
+  it('checks the redeliver permission before looking the attempt up, and only redelivers the webhook its own attempts', async () => {
+    const log = await request(server)
+      .get('/api/interchange/webhooks/default/partner/deliveries')
+      .set('Authorization', user);
+    const original = log.body.items[0];
+    const denied = await request(denyServer)
+      .post(
+        '/api/interchange/webhooks/default/partner/deliveries/no-such-id/redeliver',
+      )
+      .set('Authorization', user)
+      .expect(403);
+    expect(denied.body.error.message).toContain(
+      'interchange.webhook.redeliver is not allowed on webhook:default/partner',
+    );
+    await request(server)
+      .post(
+        '/api/interchange/webhooks/default/partner/deliveries/no-such-id/redeliver',
+      )
+      .set('Authorization', user)
+      .expect(404);
+    const other = await request(server)
+      .post(
+        `/api/interchange/webhooks/default/inbound/deliveries/${original.id}/redeliver`,
+      )
+      .set('Authorization', user)
+      .expect(404);
+    expect(other.body.error.message).toBe(
+      `No delivery ${original.id} of webhook:default/inbound`,
+    );
   });
 
   describe('receiving', () => {

@@ -323,18 +323,23 @@ export function createWebhooksRouter(
     res.json(await deliverer.sendTestEvent(webhook, { eventType, schemaApi }));
   });
 
-  router.post('/webhooks/deliveries/:id/redeliver', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const found = await store.get(req.params.id);
-    if (!found) {
-      throw new NotFoundError(`No delivery ${req.params.id}`);
-    }
-    const ref = found.delivery.entityRef;
-    const credentials = await authorize(req, webhookRedeliverPermission, ref);
-    const compound = parseEntityRef(ref);
-    const webhook = await webhookEntity(catalog, compound, credentials);
-    res.json(await deliverer.redeliver(webhook, found.delivery, found.payload));
-  });
+  router.post(
+    '/webhooks/:namespace/:name/deliveries/:id/redeliver',
+    async (req, res) => {
+      const ref = refOf(req.params);
+      // Permission first: whether a delivery id exists is only told to
+      // those who may redeliver this webhook's attempts.
+      const credentials = await authorize(req, webhookRedeliverPermission, ref);
+      const found = await store.get(req.params.id);
+      if (!found || found.delivery.entityRef !== ref) {
+        throw new NotFoundError(`No delivery ${req.params.id} of ${ref}`);
+      }
+      const webhook = await webhookEntity(catalog, req.params, credentials);
+      res.json(
+        await deliverer.redeliver(webhook, found.delivery, found.payload),
+      );
+    },
+  );
 
   return router;
 }

@@ -121,8 +121,11 @@ export interface InterchangeApi {
     entity: CompoundEntityRef,
     eventType?: string,
   ): Promise<WebhookSendResult>;
-  /** Sends a logged attempt again, with the same event id. */
-  redeliverWebhook(deliveryId: string): Promise<WebhookSendResult>;
+  /** Sends a logged attempt of this webhook again, with the same event id. */
+  redeliverWebhook(
+    entity: CompoundEntityRef,
+    deliveryId: string,
+  ): Promise<WebhookSendResult>;
   /** Health of every webhook with recent deliveries, by entity ref. */
   getWebhooksHealth(): Promise<{ entityRef: string; health: EndpointHealth }[]>;
 }

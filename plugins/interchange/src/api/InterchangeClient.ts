@@ -89,9 +89,11 @@ export class InterchangeClient implements InterchangeApi {
     );
   }
 
-  async redeliverWebhook(deliveryId: string) {
+  async redeliverWebhook(entity: CompoundEntityRef, deliveryId: string) {
     return this.#request<WebhookSendResult>(
-      `/webhooks/deliveries/${encodeURIComponent(deliveryId)}/redeliver`,
+      `/webhooks/${webhookPath(entity)}/deliveries/${encodeURIComponent(
+        deliveryId,
+      )}/redeliver`,
       { method: 'POST', body: {} },
     );
   }

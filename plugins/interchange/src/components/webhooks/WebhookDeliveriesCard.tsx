@@ -125,7 +125,7 @@ export function WebhookDeliveriesCard() {
           <Button
             size="small"
             disabled={sending}
-            onClick={() => run(() => api.redeliverWebhook(d.id))}
+            onClick={() => run(() => api.redeliverWebhook(ref, d.id))}
           >
             Redeliver
           </Button>
