@@ -4,6 +4,7 @@ import {
   webhookDeliveriesReadPermission,
   webhookSendPermission,
 } from '@interchange/plugin-interchange-common';
+import { taskReadPermission } from '@backstage/plugin-scaffolder-common/alpha';
 import { DemoPermissionPolicy } from './permissionPolicy';
 
 const user = {
@@ -29,6 +30,21 @@ describe('DemoPermissionPolicy', () => {
         params: {
           claims: ['user:default/guest', 'group:default/team-platform'],
         },
+      },
+    });
+  });
+
+  it('lets only the person who ran a scaffolder task read it (its output may hold a new webhook secret)', async () => {
+    expect(
+      await policy.handle({ permission: taskReadPermission }, user),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-task',
+      conditions: {
+        rule: 'IS_TASK_OWNER',
+        resourceType: 'scaffolder-task',
+        params: { createdBy: ['user:default/guest'] },
       },
     });
   });

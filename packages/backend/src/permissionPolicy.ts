@@ -14,6 +14,11 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { taskReadPermission } from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
 import {
   webhookRedeliverPermission,
   webhookSendPermission,
@@ -22,8 +27,10 @@ import {
 /**
  * The demo's policy: everything is allowed, except that only a webhook's
  * owners may send test events to it and redeliver its attempts (the request
- * leaves the company's network signed with a real secret). Install your own
- * policy in production; this one shows the Interchange rules in context.
+ * leaves the company's network signed with a real secret), and a scaffolder
+ * task (whose output may hold a newly generated webhook secret) is readable
+ * only by whoever ran it. Install your own policy in production; this one
+ * shows the Interchange rules in context.
  */
 export class DemoPermissionPolicy implements PermissionPolicy {
   async handle(
@@ -38,6 +45,14 @@ export class DemoPermissionPolicy implements PermissionPolicy {
         request.permission,
         catalogConditions.isEntityOwner({
           claims: user?.info.ownershipEntityRefs ?? [],
+        }),
+      );
+    }
+    if (isPermission(request.permission, taskReadPermission)) {
+      return createScaffolderTaskConditionalDecision(
+        request.permission,
+        scaffolderTaskConditions.isTaskOwner({
+          createdBy: user ? [user.info.userEntityRef] : [],
         }),
       );
     }
