@@ -54,12 +54,19 @@ export function checkEntityRef(
     return [
       {
         path,
-        message: `'${value}' refers to a ${kind}, but only ${allowed.join(
-          ' or ',
-        )} can be used here`,
-        fix: `point it at a ${allowed.join(' or ')}, e.g. '${options.example}'`,
+        message: `'${value}' refers to ${withArticle(
+          kind,
+        )}, but only ${allowed.join(' or ')} can be used here`,
+        fix: `point it at ${withArticle(allowed.join(' or '))}, e.g. '${
+          options.example
+        }'`,
       },
     ];
   }
   return [];
+}
+
+/** 'an API', 'a System': messages read as sentences. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }

@@ -505,7 +505,7 @@ describe('validateInterchangeEntity', () => {
 
     it('rejects refs to other kinds and non-lists', () => {
       expect(lines(component({ producesTo: ['api:orders-api'] }))).toEqual([
-        "spec.producesTo[0]: 'api:orders-api' refers to a api, but only KafkaTopic or Webhook can be used here",
+        "spec.producesTo[0]: 'api:orders-api' refers to an api, but only KafkaTopic or Webhook can be used here",
       ]);
       expect(lines(component({ consumesFrom: 'orders' }))).toEqual([
         "spec.consumesFrom: must be a list of topic or webhook refs (got 'orders')",
@@ -538,5 +538,85 @@ describe('validateInterchangeEntity', () => {
     ).toBe(
       'spec.partitions: must be at least 1 (got 0). Fix: set spec.partitions to a whole number of at least 1, e.g. 6',
     );
+  });
+
+  describe('rules each with its message', () => {
+    const component = (annotations: Record<string, string>): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'order-service', annotations },
+      spec: {
+        type: 'service',
+        owner: 'team-fulfillment',
+        lifecycle: 'production',
+      },
+    });
+
+    it.each<[string, Entity, string[]]>([
+      [
+        'spec.system must be a System',
+        topic({ system: 'api:orders-api' }),
+        [
+          "spec.system: 'api:orders-api' refers to an api, but only System can be used here. Fix: point it at a System, e.g. 'storefront'",
+        ],
+      ],
+      [
+        'replicationFactor of 0',
+        topic({ replicationFactor: 0 }),
+        [
+          'spec.replicationFactor: must be at least 1 (got 0). Fix: set spec.replicationFactor to a whole number of at least 1, e.g. 3',
+        ],
+      ],
+      [
+        'an invalid sender ref',
+        webhook({ sender: 'shipping service!' }),
+        [
+          "spec.sender: 'shipping service!' is not a valid entity ref (name 'shipping service!' is not valid). Fix: write it as [kind:][namespace/]name, e.g. 'shipping-service'",
+        ],
+      ],
+      [
+        'an invalid receiver ref',
+        webhook({ receiver: 'not a ref!' }),
+        [
+          "spec.receiver: 'not a ref!' is not a valid entity ref (name 'not a ref!' is not valid). Fix: write it as [kind:][namespace/]name, e.g. 'notification-service'",
+        ],
+      ],
+      [
+        'a webhook schema that is not an API',
+        webhook({ schema: 'component:order-service' }),
+        [
+          "spec.schema: 'component:order-service' refers to a component, but only API can be used here. Fix: point it at an API, e.g. 'api:shipment-events'",
+        ],
+      ],
+      [
+        'retry.maxAttempts of 0',
+        webhook({ retry: { maxAttempts: 0, backoff: 'exponential' } }),
+        [
+          'spec.retry.maxAttempts: must be at least 1 (got 0). Fix: use a whole number from 1 to 100',
+        ],
+      ],
+      [
+        'an unknown retry.backoff',
+        webhook({ retry: { maxAttempts: 3, backoff: 'sometimes' } }),
+        [
+          "spec.retry.backoff: must be one of 'fixed', 'linear', 'exponential' (got 'sometimes'). Fix: use 'fixed', 'linear' or 'exponential'",
+        ],
+      ],
+      [
+        'a bad entry in interchange.dev/kafka-consumer-groups',
+        component({
+          'interchange.dev/kafka-consumer-groups': 'local/orders,broken',
+        }),
+        [
+          "metadata.annotations.interchange.dev/kafka-consumer-groups: entry 'broken' is not <cluster>/<group>. Fix: write e.g. 'interchange.dev/kafka-consumer-groups: prod-eu/billing-consumer' (comma-separate several)",
+        ],
+      ],
+    ])('%s', (_name, entity, expected) => {
+      expect(
+        validateInterchangeEntity(entity).map(
+          p => `${p.path}: ${p.message}. Fix: ${p.fix}`,
+        ),
+      ).toEqual(expected);
+    });
   });
 });
