@@ -222,6 +222,44 @@ describe.each([
     );
   }, 90_000);
 
+  it('relates webhooks declared on the component side, and systems to their integrations', async () => {
+    // payment-service declares consumesFrom the webhook; the webhook also
+    // names it as receiver: one pair.
+    const receiver = await waitForEntity(
+      server,
+      'component:default/payment-service',
+      e =>
+        relationsOf(e).includes(
+          'consumesFrom webhook:default/payment-provider-events',
+        ),
+    );
+    const declared = relationsOf(receiver).filter(
+      r => r === 'consumesFrom webhook:default/payment-provider-events',
+    );
+    expect(declared).toHaveLength(1);
+    const hook = await waitForEntity(
+      server,
+      'webhook:default/payment-provider-events',
+    );
+    expect(relationsOf(hook)).toContain(
+      'consumedBy component:default/payment-service',
+    );
+
+    const system = await waitForEntity(
+      server,
+      'system:default/fulfillment',
+      e =>
+        relationsOf(e).includes('hasPart gatewayroute:default/public-orders'),
+    );
+    expect(relationsOf(system)).toEqual(
+      expect.arrayContaining([
+        'hasPart kafkatopic:default/orders.order-events.v1',
+        'hasPart gatewayroute:default/public-orders',
+        'hasPart webhook:default/carrier-tracking-updates',
+      ]),
+    );
+  }, 90_000);
+
   it('keeps each relation once even when both sides declare it', async () => {
     const topic = await waitForEntity(
       server,
