@@ -1,4 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { emitInterchangeRelations } from './emitRelations';
 
@@ -18,7 +19,7 @@ function relationsOf(entity: Entity): string[] {
 
 const interchange = (
   kind: string,
-  spec: Record<string, unknown>,
+  spec: JsonObject,
   namespace = 'default',
 ): Entity => ({
   apiVersion: 'interchange.dev/v1alpha1',
