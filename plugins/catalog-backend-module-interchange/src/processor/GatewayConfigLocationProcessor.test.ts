@@ -11,6 +11,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleUnprocessedEntities from '@backstage/plugin-catalog-backend-module-unprocessed';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 import { catalogModuleInterchange } from '../module';
+import { getEntity, relations, waitFor } from '../__testUtils__/catalogQueries';
 
 jest.setTimeout(120_000);
 
@@ -44,31 +45,6 @@ async function startRepoServer() {
     failing,
     close: () => new Promise<void>(resolve => server.close(() => resolve())),
   };
-}
-
-async function getEntity(
-  server: any,
-  ref: string,
-): Promise<Entity | undefined> {
-  const [kind, rest] = ref.split(':');
-  const [namespace, name] = rest.split('/');
-  const res = await request(server).get(
-    `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
-  );
-  return res.status === 200 ? res.body : undefined;
-}
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    if (value) return value;
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /**
@@ -120,9 +96,6 @@ async function errorsWhere(server: any, match: (e: Entity) => boolean) {
     return errors.length ? errors.join('\n') : undefined;
   }, 'processing errors');
 }
-
-const relations = (e: Entity) =>
-  (e.relations ?? []).map(r => `${r.type} ${r.targetRef}`).sort();
 
 describe('interchange-gateway-config locations through the real catalog backend', () => {
   it('turns gateway files in repositories into GatewayRoute entities linked to components, and reports files it cannot use', async () => {

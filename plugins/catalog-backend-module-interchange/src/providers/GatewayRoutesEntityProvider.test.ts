@@ -1,50 +1,21 @@
 import path from 'path';
-import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import {
   coreServices,
   createBackendModule,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 import { startKongAdminStub } from '@interchange/plugin-interchange-node/testUtils';
 import { catalogModuleInterchange } from '../module';
+import { getEntity, relations, waitFor } from '../__testUtils__/catalogQueries';
 
 jest.setTimeout(120_000);
 
 const examples = path.resolve(__dirname, '../../../../examples');
-
-async function getEntity(
-  server: any,
-  ref: string,
-): Promise<Entity | undefined> {
-  const [kind, rest] = ref.split(':');
-  const [namespace, name] = rest.split('/');
-  const res = await request(server).get(
-    `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
-  );
-  return res.status === 200 ? res.body : undefined;
-}
-
-async function waitFor<T>(
-  fn: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const value = await fn();
-    if (value) return value;
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const relations = (e: Entity) =>
-  (e.relations ?? []).map(r => `${r.type} ${r.targetRef}`).sort();
 
 describe('gateway routes through the real catalog backend', () => {
   it('ingests files and a recorded Kong, links routes to components and APIs, and keeps them when Kong fails mid-pagination', async () => {

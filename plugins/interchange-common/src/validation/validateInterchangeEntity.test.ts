@@ -37,6 +37,21 @@ const webhook = (spec: Record<string, unknown>): Entity => ({
   },
 });
 
+const component = (
+  spec: Record<string, unknown>,
+  annotations?: Record<string, string>,
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'order-service', annotations },
+  spec: {
+    type: 'service',
+    owner: 'team-fulfillment',
+    lifecycle: 'production',
+    ...spec,
+  },
+});
+
 /** Problems as `path: message` lines, the way users read them. */
 const lines = (entity: Entity, options = {}) =>
   validateInterchangeEntity(entity, options).map(
@@ -477,21 +492,6 @@ describe('validateInterchangeEntity', () => {
   });
 
   describe('Component integration fields', () => {
-    const component = (
-      spec: Record<string, unknown>,
-      annotations?: Record<string, string>,
-    ): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'order-service', annotations },
-      spec: {
-        type: 'service',
-        owner: 'team-fulfillment',
-        lifecycle: 'production',
-        ...spec,
-      },
-    });
-
     it('accepts topic and webhook refs', () => {
       expect(
         lines(
@@ -541,17 +541,6 @@ describe('validateInterchangeEntity', () => {
   });
 
   describe('rules each with its message', () => {
-    const component = (annotations: Record<string, string>): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name: 'order-service', annotations },
-      spec: {
-        type: 'service',
-        owner: 'team-fulfillment',
-        lifecycle: 'production',
-      },
-    });
-
     it.each<[string, Entity, string[]]>([
       [
         'spec.system must be a System',
@@ -604,9 +593,10 @@ describe('validateInterchangeEntity', () => {
       ],
       [
         'a bad entry in interchange.dev/kafka-consumer-groups',
-        component({
-          'interchange.dev/kafka-consumer-groups': 'local/orders,broken',
-        }),
+        component(
+          {},
+          { 'interchange.dev/kafka-consumer-groups': 'local/orders,broken' },
+        ),
         [
           "metadata.annotations.interchange.dev/kafka-consumer-groups: entry 'broken' is not <cluster>/<group>. Fix: write e.g. 'interchange.dev/kafka-consumer-groups: prod-eu/billing-consumer' (comma-separate several)",
         ],
