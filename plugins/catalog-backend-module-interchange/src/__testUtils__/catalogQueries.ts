@@ -1,3 +1,4 @@
+import path from 'node:path';
 import request from 'supertest';
 import { Entity } from '@backstage/catalog-model';
 
@@ -31,3 +32,27 @@ export async function waitFor<T>(
 /** Relations as sorted `type targetRef` lines. */
 export const relations = (e: Entity) =>
   (e.relations ?? []).map(r => `${r.type} ${r.targetRef}`).sort();
+
+/** Kinds the gateway tests let into the catalog. */
+export const GATEWAY_TEST_RULES = [
+  {
+    allow: [
+      'Component',
+      'System',
+      'API',
+      'Group',
+      'User',
+      'Resource',
+      'Domain',
+      'Location',
+      'GatewayRoute',
+    ],
+  },
+];
+
+/** The demo company's org, systems, components and APIs as file locations. */
+export function demoCompanyLocations(examples: string) {
+  return ['org.yaml', 'systems.yaml', 'components.yaml', 'apis.yaml'].map(
+    f => ({ type: 'file', target: path.join(examples, f) }),
+  );
+}

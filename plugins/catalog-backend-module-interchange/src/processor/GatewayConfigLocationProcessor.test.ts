@@ -11,7 +11,13 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleUnprocessedEntities from '@backstage/plugin-catalog-backend-module-unprocessed';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 import { catalogModuleInterchange } from '../module';
-import { getEntity, relations, waitFor } from '../__testUtils__/catalogQueries';
+import {
+  demoCompanyLocations,
+  GATEWAY_TEST_RULES,
+  getEntity,
+  relations,
+  waitFor,
+} from '../__testUtils__/catalogQueries';
 
 jest.setTimeout(120_000);
 
@@ -119,28 +125,9 @@ describe('interchange-gateway-config locations through the real catalog backend'
             catalog: {
               // Short, so the test sees further passes after the file breaks.
               processingInterval: { seconds: 2 },
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'API',
-                    'Group',
-                    'User',
-                    'Resource',
-                    'Domain',
-                    'Location',
-                    'GatewayRoute',
-                  ],
-                },
-              ],
+              rules: GATEWAY_TEST_RULES,
               locations: [
-                ...[
-                  'org.yaml',
-                  'systems.yaml',
-                  'components.yaml',
-                  'apis.yaml',
-                ].map(f => ({ type: 'file', target: path.join(examples, f) })),
+                ...demoCompanyLocations(examples),
                 // A repository's catalog file (read over HTTP) that lists
                 // its Kong configuration with a relative target.
                 { type: 'url', target: `${repo.url}/repo/catalog-info.yaml` },

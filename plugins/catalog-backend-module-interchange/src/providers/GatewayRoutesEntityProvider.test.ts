@@ -11,7 +11,13 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 import { startKongAdminStub } from '@interchange/plugin-interchange-node/testUtils';
 import { catalogModuleInterchange } from '../module';
-import { getEntity, relations, waitFor } from '../__testUtils__/catalogQueries';
+import {
+  demoCompanyLocations,
+  GATEWAY_TEST_RULES,
+  getEntity,
+  relations,
+  waitFor,
+} from '../__testUtils__/catalogQueries';
 
 jest.setTimeout(120_000);
 
@@ -50,30 +56,8 @@ describe('gateway routes through the real catalog backend', () => {
           data: {
             backend: { baseUrl: 'http://localhost:0' },
             catalog: {
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'API',
-                    'Group',
-                    'User',
-                    'Resource',
-                    'Domain',
-                    'Location',
-                    'GatewayRoute',
-                  ],
-                },
-              ],
-              locations: [
-                'org.yaml',
-                'systems.yaml',
-                'components.yaml',
-                'apis.yaml',
-              ].map(f => ({
-                type: 'file',
-                target: path.join(examples, f),
-              })),
+              rules: GATEWAY_TEST_RULES,
+              locations: demoCompanyLocations(examples),
               providers: {
                 interchangeGateways: {
                   defaultOwner: 'group:default/team-platform',
