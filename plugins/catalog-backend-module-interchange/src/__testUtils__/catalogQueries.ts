@@ -56,3 +56,11 @@ export function demoCompanyLocations(examples: string) {
     f => ({ type: 'file', target: path.join(examples, f) }),
   );
 }
+
+/** Waits until the entity exists and has a relation of `type`. */
+export function waitForRelation(server: any, ref: string, type: string) {
+  return waitFor(async () => {
+    const e = await getEntity(server, ref);
+    return e?.relations?.some(r => r.type === type) ? e : undefined;
+  }, `${ref} with a ${type} relation`);
+}

@@ -17,6 +17,7 @@ import {
   getEntity,
   relations,
   waitFor,
+  waitForRelation,
 } from '../__testUtils__/catalogQueries';
 
 jest.setTimeout(120_000);
@@ -169,13 +170,11 @@ describe('interchange-gateway-config locations through the real catalog backend'
     });
     const server = backend.server;
     try {
-      const read = await waitFor(async () => {
-        const e = await getEntity(
-          server,
-          'gatewayroute:default/kong-edge.customers-read',
-        );
-        return e?.relations?.some(r => r.type === 'routesTo') ? e : undefined;
-      }, 'kong-edge.customers-read with relations');
+      const read = await waitForRelation(
+        server,
+        'gatewayroute:default/kong-edge.customers-read',
+        'routesTo',
+      );
       expect(read.spec).toEqual({
         owner: 'team-identity',
         system: 'customer-identity',
@@ -226,13 +225,11 @@ describe('interchange-gateway-config locations through the real catalog backend'
         billing.metadata.annotations?.['interchange.dev/upstream-unmatched'],
       ).toBe('true');
 
-      const orders = await waitFor(async () => {
-        const e = await getEntity(
-          server,
-          'gatewayroute:default/mesh-internal.orders-internal',
-        );
-        return e?.relations?.some(r => r.type === 'routesTo') ? e : undefined;
-      }, 'mesh-internal.orders-internal');
+      const orders = await waitForRelation(
+        server,
+        'gatewayroute:default/mesh-internal.orders-internal',
+        'routesTo',
+      );
       expect(relations(orders)).toEqual(
         expect.arrayContaining([
           'exposes api:default/orders-api',

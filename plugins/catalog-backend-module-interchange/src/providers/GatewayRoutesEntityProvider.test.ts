@@ -17,6 +17,7 @@ import {
   getEntity,
   relations,
   waitFor,
+  waitForRelation,
 } from '../__testUtils__/catalogQueries';
 
 jest.setTimeout(120_000);
@@ -110,13 +111,11 @@ describe('gateway routes through the real catalog backend', () => {
       await run('kong-public');
       await run('mesh-internal');
 
-      const orders = await waitFor(async () => {
-        const e = await getEntity(
-          server,
-          'gatewayroute:default/kong-public.orders-public',
-        );
-        return e?.relations?.some(r => r.type === 'routesTo') ? e : undefined;
-      }, 'kong-public.orders-public with relations');
+      const orders = await waitForRelation(
+        server,
+        'gatewayroute:default/kong-public.orders-public',
+        'routesTo',
+      );
       expect(orders.spec).toMatchObject({
         gateway: 'kong-public',
         owner: 'team-fulfillment',
@@ -167,13 +166,11 @@ describe('gateway routes through the real catalog backend', () => {
         search.metadata.annotations?.['interchange.dev/upstream-unmatched'],
       ).toBe('true');
 
-      const storefront = await waitFor(async () => {
-        const e = await getEntity(
-          server,
-          'gatewayroute:default/mesh-internal.storefront',
-        );
-        return e?.relations?.some(r => r.type === 'routesTo') ? e : undefined;
-      }, 'mesh-internal.storefront');
+      const storefront = await waitForRelation(
+        server,
+        'gatewayroute:default/mesh-internal.storefront',
+        'routesTo',
+      );
       expect(relations(storefront)).toContain(
         'routesTo component:default/storefront-web',
       );
@@ -183,10 +180,11 @@ describe('gateway routes through the real catalog backend', () => {
           'gatewayroute:default/mesh-internal.legacy-reports',
         ),
       ).toBeDefined();
-      const component = await waitFor(async () => {
-        const e = await getEntity(server, 'component:default/order-service');
-        return e?.relations?.some(r => r.type === 'routedBy') ? e : undefined;
-      }, 'order-service routedBy');
+      const component = await waitForRelation(
+        server,
+        'component:default/order-service',
+        'routedBy',
+      );
       expect(relations(component)).toContain(
         'routedBy gatewayroute:default/kong-public.orders-public',
       );
