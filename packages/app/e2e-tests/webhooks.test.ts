@@ -16,7 +16,7 @@ test('"Send test event" signs, sends, and shows both sides in the delivery log',
   await expect(preview).toContainText('Sent order.status-changed');
   await expect(preview).toContainText('webhook-signature: v1,');
   await expect(preview).toContainText(
-    'secret fulfillment-sandbox (hidden (kept in the backend))',
+    'secret fulfillment-sandbox (whsec_…b3g=)',
   );
   const eventId = (await preview.textContent())!.match(
     /\((msg_[0-9a-f]+)\)/,

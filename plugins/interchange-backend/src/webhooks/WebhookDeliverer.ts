@@ -9,6 +9,7 @@ import {
   WebhookEntityV1alpha1,
   WebhookSendResult,
   WebhookSignaturePreview,
+  maskWebhookSecret,
 } from '@interchange/plugin-interchange-common';
 import { sendWebhookRequest } from '@interchange/plugin-interchange-node';
 import { parse as parseYaml } from 'yaml';
@@ -166,7 +167,9 @@ export class WebhookDeliverer {
       signature: {
         scheme: signing.scheme,
         secretRef: signing.secretRef,
-        secret: secret ? 'hidden (kept in the backend)' : undefined,
+        // Enough to tell which secret signed (e.g. during a rotation),
+        // never enough to sign.
+        secret: secret ? maskWebhookSecret(secret) : undefined,
         headers: signatureHeaders,
       },
     };

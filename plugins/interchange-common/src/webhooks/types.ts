@@ -24,7 +24,7 @@ export interface WebhookDelivery {
 export interface WebhookSignaturePreview {
   scheme: string;
   secretRef?: string;
-  /** Always masked: the secret never leaves the backend. */
+  /** Masked (`whsec_…abcd`: prefix and last 4 characters); the secret itself never leaves the backend. */
   secret?: string;
   headers: Record<string, string>;
 }
