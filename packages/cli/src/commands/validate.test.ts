@@ -50,6 +50,33 @@ describe('interchange validate', () => {
     expect(output).toContain('1 file, 2 entities: 2 invalid, 5 problems');
   });
 
+  it("skips other tools' YAML in a scanned folder, and names a missing metadata", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-validate-'));
+    fs.writeFileSync(
+      path.join(dir, 'kong.yml'),
+      '_format_version: "3.0"\nservices: []\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nspec:\n  type: service\n',
+    );
+    const { code, output } = await run([dir]);
+    expect(output).toContain(
+      `note: ${path.join(
+        dir,
+        'kong.yml',
+      )}:1 is not a catalog entity (no apiVersion or kind); skipped`,
+    );
+    expect(output).toContain(
+      `${path.join(
+        dir,
+        'catalog-info.yaml',
+      )}:1  metadata: is required (a map with at least name)`,
+    );
+    expect(output).toContain('2 files, 1 entity: 1 invalid, 1 problem');
+    expect(code).toBe(1);
+  });
+
   it("uses Backstage's own validators for core kinds", async () => {
     const file = tempFile(
       'catalog-info.yaml',

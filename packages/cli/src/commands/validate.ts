@@ -58,6 +58,7 @@ export async function validateCommand(
     fix: 'fix the YAML syntax at that line',
   }));
   const unknownKinds: string[] = [];
+  const notEntities: string[] = [];
   let invalidEntities = 0;
   for (const doc of documents) {
     if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
@@ -77,7 +78,9 @@ export async function validateCommand(
       knownClusters: options.cluster?.length ? options.cluster : undefined,
       knownGateways: options.gateway?.length ? options.gateway : undefined,
     });
-    if (outcome.status === 'unknown-kind') {
+    if (outcome.status === 'not-an-entity') {
+      notEntities.push(`${doc.file}:${doc.line}`);
+    } else if (outcome.status === 'unknown-kind') {
       unknownKinds.push(`${doc.file}:${doc.line} ${entityLabel(doc.value)}`);
     } else if (outcome.status === 'invalid') {
       invalidEntities += 1;
@@ -92,14 +95,16 @@ export async function validateCommand(
     }
   }
 
+  const entityCount = documents.length - notEntities.length;
   if (options.format === 'json') {
     out.log(
       JSON.stringify(
         {
           files: files.length,
-          entities: documents.length,
+          entities: entityCount,
           problems: findings,
           unknownKinds,
+          notEntities,
         },
         null,
         2,
@@ -119,10 +124,15 @@ export async function validateCommand(
     for (const u of unknownKinds) {
       out.log(`note: ${u} has a kind this command does not know; not checked`);
     }
+    for (const n of notEntities) {
+      out.log(
+        `note: ${n} is not a catalog entity (no apiVersion or kind); skipped`,
+      );
+    }
     out.log(
-      `\n${files.length} file${files.length === 1 ? '' : 's'}, ${
-        documents.length
-      } ${documents.length === 1 ? 'entity' : 'entities'}: ${
+      `\n${files.length} file${files.length === 1 ? '' : 's'}, ${entityCount} ${
+        entityCount === 1 ? 'entity' : 'entities'
+      }: ${
         findings.length === 0
           ? 'all valid'
           : `${invalidEntities} invalid, ${findings.length} problem${

@@ -86,7 +86,9 @@ function fromBackstageError(error: Error, kind: string): EntityProblem {
 export type ValidationOutcome =
   | { status: 'valid' }
   | { status: 'invalid'; problems: EntityProblem[] }
-  | { status: 'unknown-kind' };
+  | { status: 'unknown-kind' }
+  /** No apiVersion and no kind: another tool's YAML (kong.yml, compose files). */
+  | { status: 'not-an-entity' };
 
 /**
  * Validates one entity the way the catalog would: Backstage's entity policies
@@ -98,6 +100,22 @@ export async function validateCatalogEntity(
   options: InterchangeValidationOptions = {},
 ): Promise<ValidationOutcome> {
   const kind = String(entity?.kind ?? '');
+  if (entity.apiVersion === undefined && entity.kind === undefined) {
+    return { status: 'not-an-entity' };
+  }
+  const metadata = entity.metadata as unknown;
+  if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) {
+    return {
+      status: 'invalid',
+      problems: [
+        {
+          path: 'metadata',
+          message: 'is required (a map with at least name)',
+          fix: `add 'metadata: { name: <name> }'; see ${DESCRIPTOR_DOCS}`,
+        },
+      ],
+    };
+  }
   try {
     await policy.enforce(entity);
   } catch (e) {
