@@ -305,6 +305,7 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
       target.kind === 'url'
         ? { type: 'url', target: target.url }
         : { type: 'file', target: target.file };
+    const sourceRef = `${source.type}:${source.target}`;
     const answeredByGateway: string[] = [];
     let emitted = 0;
     for (const route of parsed.routes) {
@@ -313,8 +314,8 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
         components,
         defaultOwner: gateway.defaultOwner ?? this.#defaultOwner,
         defaultSystem: gateway.defaultSystem ?? this.#defaultSystem,
-        source: `${source.type}:${source.target}`,
-        location: `${source.type}:${source.target}`,
+        source: sourceRef,
+        location: sourceRef,
       });
       if (entity) {
         emit(processingResult.entity(source, entity));
@@ -401,14 +402,13 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
       this.#components = { at: now, items };
       // Neither a failed lookup nor an empty catalog (still starting) is
       // worth remembering.
-      items.then(
-        list => {
-          if (!list.length) this.#components = undefined;
-        },
-        () => {
-          this.#components = undefined;
-        },
-      );
+      // A later lookup may have replaced this one by the time it settles.
+      const forget = () => {
+        if (this.#components?.items === items) this.#components = undefined;
+      };
+      items.then(list => {
+        if (!list.length) forget();
+      }, forget);
     }
     return this.#components.items;
   }
