@@ -1,4 +1,8 @@
 import { JsonObject } from '@backstage/types';
+import {
+  RATE_LIMIT_PERIODS,
+  ROUTE_AUTHENTICATIONS,
+} from '../gateways/routePolicy';
 
 /*
  * JSON schemas (draft-07) of the `spec` of each Interchange kind. They are
@@ -72,16 +76,14 @@ export const gatewayRouteSpecSchema: JsonObject = {
     methods: { type: 'array', items: { type: 'string' } },
     api: entityRef,
     exposure: { enum: ['public', 'partner', 'internal'] },
-    authentication: {
-      enum: ['none', 'api-key', 'jwt', 'oauth2', 'mtls', 'basic'],
-    },
+    authentication: { enum: [...ROUTE_AUTHENTICATIONS] },
     rateLimit: {
       type: 'object',
       required: ['requests', 'period'],
       additionalProperties: false,
       properties: {
         requests: { type: 'integer', minimum: 1 },
-        period: { enum: ['second', 'minute', 'hour', 'day'] },
+        period: { enum: [...RATE_LIMIT_PERIODS] },
       },
     },
   },

@@ -6,6 +6,10 @@ import {
   KAFKA_TOPIC_KIND,
   WEBHOOK_KIND,
 } from './constants';
+import type {
+  RATE_LIMIT_PERIODS,
+  ROUTE_AUTHENTICATIONS,
+} from '../gateways/routePolicy';
 
 /**
  * Fields every Interchange kind has in `spec`.
@@ -50,16 +54,10 @@ export interface KafkaTopicEntityV1alpha1 extends Entity {
 export type GatewayRouteExposure = 'public' | 'partner' | 'internal';
 
 /** @public */
-export type GatewayRouteAuthentication =
-  | 'none'
-  | 'api-key'
-  | 'jwt'
-  | 'oauth2'
-  | 'mtls'
-  | 'basic';
+export type GatewayRouteAuthentication = (typeof ROUTE_AUTHENTICATIONS)[number];
 
 /** @public */
-export type RateLimitPeriod = 'second' | 'minute' | 'hour' | 'day';
+export type RateLimitPeriod = (typeof RATE_LIMIT_PERIODS)[number];
 
 /** @public */
 export type GatewayRouteRateLimit = {

@@ -4,6 +4,27 @@ export { parseGatewayApiDocument } from './gatewayApi';
 export { parseIstioDocument } from './istio';
 export { parseAwsApiGatewayExport } from './awsApiGateway';
 export { detectGatewayFormat, parseGatewayConfig } from './parseGatewayConfig';
+export { GatewayFormatRegistry } from './formatRegistry';
+export type {
+  GatewayConfigFormat,
+  GatewayFileParseResult,
+} from './formatRegistry';
+export {
+  awsApiGatewayFormat,
+  builtinGatewayFormats,
+  createGatewayFormatRegistry,
+  gatewayApiFormat,
+  istioFormat,
+  kongFormat,
+} from './builtinFormats';
+export {
+  KONG_AUTH_PLUGIN_FOR,
+  KONG_AUTH_PLUGINS,
+  KONG_RATE_LIMIT_PLUGINS,
+  quotedChoices,
+  RATE_LIMIT_PERIODS,
+  ROUTE_AUTHENTICATIONS,
+} from './routePolicy';
 export {
   ANNOTATION_ROUTE_LOCATION,
   ANNOTATION_ROUTE_SOURCE,

@@ -1,4 +1,9 @@
 import {
+  KONG_AUTH_PLUGINS,
+  KONG_RATE_LIMIT_PLUGINS,
+  RATE_LIMIT_PERIODS,
+} from './routePolicy';
+import {
   GatewayParseResult,
   NormalizedRoute,
   RouteUpstream,
@@ -36,22 +41,6 @@ type KongService = {
   plugins?: KongPlugin[];
 };
 
-/** Kong authentication plugins and the GatewayRoute authentication they mean. */
-const AUTH_PLUGINS: Record<
-  string,
-  NonNullable<NormalizedRoute['authentication']>
-> = {
-  'key-auth': 'api-key',
-  'key-auth-enc': 'api-key',
-  jwt: 'jwt',
-  'openid-connect': 'jwt',
-  oauth2: 'oauth2',
-  'oauth2-introspection': 'oauth2',
-  'basic-auth': 'basic',
-  'mtls-auth': 'mtls',
-};
-
-const PERIODS = ['second', 'minute', 'hour', 'day'] as const;
 const STREAM_PROTOCOLS = new Set(['tcp', 'tls', 'udp', 'tls_passthrough']);
 
 function refName(ref: KongPlugin['service']): string | undefined {
@@ -111,7 +100,7 @@ function rateLimitOf(
   plugin: KongPlugin | undefined,
 ): NormalizedRoute['rateLimit'] {
   const config = plugin?.config ?? {};
-  for (const period of PERIODS) {
+  for (const period of RATE_LIMIT_PERIODS) {
     const value = config[period];
     if (typeof value === 'number' && value > 0) {
       return { requests: value, period };
@@ -197,7 +186,11 @@ export function parseKongConfig(
       ],
       globalPlugins,
     );
-    const auth = [...plugins.keys()].map(p => AUTH_PLUGINS[p]).find(Boolean);
+    // Own keys only: a plugin named like an Object member is no authentication.
+    const auth = [...plugins.keys()]
+      .filter(p => Object.prototype.hasOwnProperty.call(KONG_AUTH_PLUGINS, p))
+      .map(p => KONG_AUTH_PLUGINS[p])
+      .find(Boolean);
     const paths = route.paths?.length ? route.paths : ['/'];
     routes.push({
       format: 'kong',
@@ -210,7 +203,7 @@ export function parseKongConfig(
       upstreams: upstreamOf(service),
       authentication: auth,
       rateLimit: rateLimitOf(
-        plugins.get('rate-limiting') ?? plugins.get('rate-limiting-advanced'),
+        KONG_RATE_LIMIT_PLUGINS.map(p => plugins.get(p)).find(Boolean),
       ),
       plugins: [...plugins.keys()].sort(),
       parents: [],

@@ -1,11 +1,19 @@
 import type { GatewayRouteEntityV1alpha1 } from '../entities/types';
 
-/** The configuration formats the parsers read. @public */
-export type GatewayFormat =
+/** The configuration formats Interchange reads out of the box. @public */
+export type BuiltinGatewayFormat =
   | 'kong'
   | 'gateway-api'
   | 'istio'
   | 'aws-api-gateway';
+
+/**
+ * The id of a configuration format: a built-in one, or one an adopter
+ * registered (see GatewayFormatRegistry).
+ *
+ * @public
+ */
+export type GatewayFormat = BuiltinGatewayFormat | (string & {});
 
 /** Where a route's traffic goes, as the gateway configuration says. @public */
 export interface RouteUpstream {

@@ -1,3 +1,9 @@
+import {
+  quotedChoices,
+  RATE_LIMIT_PERIODS,
+  ROUTE_AUTHENTICATIONS,
+} from '../gateways/routePolicy';
+
 /*
  * What to write in each field, used to turn a bare "is required" or "wrong
  * type" into a fix the reader can copy. Keys are spec paths without indexes.
@@ -48,11 +54,10 @@ export const FIELD_HINTS: Record<string, string> = {
   'spec.api':
     "set spec.api to the API entity the route exposes, e.g. 'orders-api'",
   'spec.exposure': "use 'public', 'partner' or 'internal'",
-  'spec.authentication':
-    "use 'none', 'api-key', 'jwt', 'oauth2', 'mtls' or 'basic'",
+  'spec.authentication': `use ${quotedChoices(ROUTE_AUTHENTICATIONS)}`,
   'spec.rateLimit': 'write it as { requests: 100, period: minute }',
   'spec.rateLimit.requests': 'use a whole number of at least 1, e.g. 100',
-  'spec.rateLimit.period': "use 'second', 'minute', 'hour' or 'day'",
+  'spec.rateLimit.period': `use ${quotedChoices(RATE_LIMIT_PERIODS)}`,
   'spec.events': "list at least one event type, e.g. ['order.shipped']",
   'spec.events[]': "use an event type string, e.g. 'order.shipped'",
   'spec.sender':

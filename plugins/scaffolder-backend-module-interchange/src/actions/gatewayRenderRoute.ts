@@ -5,6 +5,10 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import yaml from 'yaml';
 import {
+  RATE_LIMIT_PERIODS,
+  ROUTE_AUTHENTICATIONS,
+} from '@interchange/plugin-interchange-common';
+import {
   renderHttpRoute,
   renderKongRoute,
   routeInputProblems,
@@ -76,10 +80,7 @@ export function createGatewayRenderRouteAction() {
             .string({ description: 'Gateway API: parent Gateway name' })
             .optional(),
         namespace: z => z.string().optional(),
-        authentication: z =>
-          z
-            .enum(['none', 'api-key', 'jwt', 'oauth2', 'mtls', 'basic'])
-            .optional(),
+        authentication: z => z.enum(ROUTE_AUTHENTICATIONS).optional(),
         rateLimit: z =>
           z
             .object({
@@ -87,7 +88,7 @@ export function createGatewayRenderRouteAction() {
                 .number({ description: '0 means no rate limit' })
                 .int()
                 .min(0),
-              period: z.enum(['second', 'minute', 'hour', 'day']),
+              period: z.enum(RATE_LIMIT_PERIODS),
             })
             .optional(),
         targetPath: z =>

@@ -1,4 +1,10 @@
-import { HTTP_METHODS } from '@interchange/plugin-interchange-common';
+import {
+  GatewayRouteAuthentication,
+  GatewayRouteRateLimit,
+  HTTP_METHODS,
+  KONG_AUTH_PLUGIN_FOR,
+  KONG_RATE_LIMIT_PLUGINS,
+} from '@interchange/plugin-interchange-common';
 
 /** A new route, as a template collects it. */
 export interface RouteRenderInput {
@@ -15,11 +21,8 @@ export interface RouteRenderInput {
   /** Gateway API: the Gateway the route attaches to. */
   gatewayName?: string;
   namespace?: string;
-  authentication?: 'none' | 'api-key' | 'jwt' | 'oauth2' | 'mtls' | 'basic';
-  rateLimit?: {
-    requests: number;
-    period: 'second' | 'minute' | 'hour' | 'day';
-  };
+  authentication?: GatewayRouteAuthentication;
+  rateLimit?: GatewayRouteRateLimit;
 }
 
 export interface RenderedRoute {
@@ -27,14 +30,6 @@ export interface RenderedRoute {
   /** What the format cannot express, for the user to handle. */
   notes: string[];
 }
-
-const KONG_AUTH_PLUGINS = {
-  'api-key': 'key-auth',
-  jwt: 'jwt',
-  oauth2: 'oauth2',
-  mtls: 'mtls-auth',
-  basic: 'basic-auth',
-} as const;
 
 /** Problems with the input for the chosen format, each naming the field. */
 export function routeInputProblems(
@@ -98,11 +93,11 @@ export function routeInputProblems(
 export function renderKongRoute(input: RouteRenderInput): RenderedRoute {
   const plugins: Record<string, unknown>[] = [];
   if (input.authentication && input.authentication !== 'none') {
-    plugins.push({ name: KONG_AUTH_PLUGINS[input.authentication] });
+    plugins.push({ name: KONG_AUTH_PLUGIN_FOR[input.authentication] });
   }
   if (input.rateLimit) {
     plugins.push({
-      name: 'rate-limiting',
+      name: KONG_RATE_LIMIT_PLUGINS[0],
       config: {
         [input.rateLimit.period]: input.rateLimit.requests,
         policy: 'local',

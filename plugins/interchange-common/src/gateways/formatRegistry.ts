@@ -1,0 +1,165 @@
+import { parseAllDocuments } from 'yaml';
+import { GatewayParseResult } from './types';
+
+/**
+ * One gateway (or mesh) configuration format: how to recognise one of its
+ * documents and how to turn it into routes of the common shape. Pure: no
+ * I/O, so the catalog module, the CLI and tests run the same code.
+ *
+ * @public
+ */
+export interface GatewayConfigFormat {
+  /**
+   * Stable id: the `type` of a gateway in `interchange.gateways`, the
+   * `format` of its routes and a tag on their entities. Lower case letters,
+   * digits and `-`, at most 63 characters.
+   */
+  id: string;
+  /** What a person calls it, for messages listing the formats read. */
+  title: string;
+  /** Whether this format reads a document (one YAML or JSON document of a file). Must not throw. */
+  detect(doc: Record<string, unknown>): boolean;
+  /**
+   * The routes of a document `detect` accepted, and what it skipped with
+   * the reason. `document` is the document's 0-based index in its file.
+   */
+  parse(doc: Record<string, any>, document: number): GatewayParseResult;
+}
+
+/** Every route of a file, what was skipped, and the formats it held. @public */
+export type GatewayFileParseResult = GatewayParseResult & {
+  /** Ids of the formats found, in the order first seen. */
+  formats: string[];
+};
+
+const FORMAT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A YAML alias bomb must not expand without bound. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The formats configuration files are read with. A format added later is
+ * asked first, so an adopter's format can claim documents a built-in one
+ * would also take (Kong's detection, for one, accepts any document with a
+ * `routes` list).
+ *
+ * @public
+ */
+export class GatewayFormatRegistry {
+  readonly #formats: GatewayConfigFormat[] = [];
+
+  constructor(formats: GatewayConfigFormat[] = []) {
+    formats.forEach(f => this.add(f));
+  }
+
+  /** Adds a format; throws for a malformed or already registered id. */
+  add(format: GatewayConfigFormat): void {
+    const where = `gateway configuration format '${String(format?.id)}'`;
+    if (typeof format?.id !== 'string' || !FORMAT_ID.test(format.id)) {
+      throw new Error(
+        `${where}: id must be lower case letters, digits and '-' (at most 63), e.g. 'apigee'`,
+      );
+    }
+    if (!format.title || typeof format.title !== 'string') {
+      throw new Error(`${where}: set title, e.g. 'Apigee proxy bundle'`);
+    }
+    if (
+      typeof format.detect !== 'function' ||
+      typeof format.parse !== 'function'
+    ) {
+      throw new Error(
+        `${where}: detect(doc) and parse(doc, document) must be functions`,
+      );
+    }
+    if (this.#formats.some(f => f.id === format.id)) {
+      throw new Error(
+        `${where} is already registered; give the new format another id`,
+      );
+    }
+    this.#formats.push(format);
+  }
+
+  /** The formats, in the order they were added. */
+  list(): readonly GatewayConfigFormat[] {
+    return [...this.#formats];
+  }
+
+  get(id: string): GatewayConfigFormat | undefined {
+    return this.#formats.find(f => f.id === id);
+  }
+
+  /** What a person reads for "the formats Interchange reads". */
+  describe(): string {
+    return this.#formats.map(f => f.title).join(', ');
+  }
+
+  /** The format that reads a document, newest first, or undefined. */
+  detect(doc: unknown): GatewayConfigFormat | undefined {
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+      return undefined;
+    }
+    for (let i = this.#formats.length - 1; i >= 0; i--) {
+      if (this.#formats[i].detect(doc as Record<string, unknown>)) {
+        return this.#formats[i];
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Every route in a configuration file (YAML or JSON, one or several
+   * documents), whatever its formats, and everything skipped with the
+   * reason. Throws for text that is not YAML/JSON at all, and when a
+   * format's parser fails, naming the document and the format: a file
+   * read half is never taken for the whole file.
+   */
+  parse(text: string): GatewayFileParseResult {
+    const result: GatewayFileParseResult = {
+      routes: [],
+      skipped: [],
+      formats: [],
+    };
+    const docs = parseAllDocuments(text);
+    (Array.isArray(docs) ? docs : [docs]).forEach((d, i) => {
+      if (d.errors.length) {
+        throw new Error(
+          `document ${i + 1}: ${d.errors[0].message.split('\n')[0]}`,
+        );
+      }
+      const doc = d.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (doc === null || doc === undefined) {
+        return;
+      }
+      const format = this.detect(doc);
+      if (!format) {
+        result.skipped.push({
+          document: i,
+          kind: String((doc as { kind?: unknown }).kind ?? typeof doc),
+          name: (doc as { metadata?: { name?: string } }).metadata?.name,
+          reason: `not a gateway configuration this parser knows (${this.describe()})`,
+        });
+        return;
+      }
+      let parsed: GatewayParseResult;
+      try {
+        parsed = format.parse(doc, i);
+      } catch (e) {
+        throw new Error(
+          `document ${i + 1} (${format.title}): ${
+            (e as Error)?.message ?? String(e)
+          }`,
+        );
+      }
+      if (!result.formats.includes(format.id)) {
+        result.formats.push(format.id);
+      }
+      // The format's id is what gateways are matched on, whatever its parser wrote.
+      result.routes.push(
+        ...parsed.routes.map(r =>
+          r.format === format.id ? r : { ...r, format: format.id },
+        ),
+      );
+      result.skipped.push(...parsed.skipped);
+    });
+    return result;
+  }
+}

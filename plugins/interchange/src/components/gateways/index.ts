@@ -1,3 +1,0 @@
-export { GatewayRouteDriftCard } from './GatewayRouteDriftCard';
-export { RoutesPage } from './RoutesPage';
-export { EntityRoutesCard } from './EntityRoutesCard';

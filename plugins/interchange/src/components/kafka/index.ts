@@ -1,2 +1,0 @@
-export { KafkaTopicStateCard } from './KafkaTopicStateCard';
-export { KafkaConsumerGroupsCard } from './KafkaConsumerGroupsCard';

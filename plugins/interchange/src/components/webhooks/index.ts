@@ -1,2 +1,0 @@
-export { WebhookDeliveriesCard } from './WebhookDeliveriesCard';
-export { WebhooksPage } from './WebhooksPage';
