@@ -1,11 +1,12 @@
 /**
  * Backend library shared by the Interchange backend plugin and modules:
- * configuration, and (as they land) the Kafka access layer and the safe
- * webhook sender.
+ * configuration readers, the shared services (the Kafka cluster registry),
+ * the Kafka access layer, the safe webhook sender and the Kong Admin client.
  *
  * @packageDocumentation
  */
-export * from './config/readInterchangeConfig';
+export * from './config';
+export * from './services';
 export * from './kafka';
 export * from './webhooks';
 export * from './gateways';

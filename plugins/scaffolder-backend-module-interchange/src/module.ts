@@ -1,13 +1,6 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  createKafkaAdminClient,
-  KafkaClusters,
-  readKafkaClusters,
-} from '@interchange/plugin-interchange-node';
+import { kafkaClustersServiceRef } from '@interchange/plugin-interchange-node';
 import { createEntityRenderAction } from './actions/entityRender';
 import { createGatewayRenderRouteAction } from './actions/gatewayRenderRoute';
 import { createKafkaCreateTopicAction } from './actions/kafkaCreateTopic';
@@ -27,17 +20,11 @@ export const scaffolderModuleInterchange = createBackendModule({
     registerInit({
       deps: {
         scaffolderActions: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
-        lifecycle: coreServices.lifecycle,
+        // The backend's one cluster registry, shared with the Interchange
+        // plugin and catalog module.
+        clusters: kafkaClustersServiceRef,
       },
-      async init({ scaffolderActions, config, lifecycle }) {
-        // kafkajs for creating topics: the broker's validate-only create is
-        // what makes dry runs and pre-checks trustworthy, and only kafkajs
-        // exposes it.
-        const clusters = new KafkaClusters(readKafkaClusters(config), {
-          createClient: c => createKafkaAdminClient(c, 'kafkajs'),
-        });
-        lifecycle.addShutdownHook(() => clusters.close());
+      async init({ scaffolderActions, clusters }) {
         scaffolderActions.addActions(
           createKafkaCreateTopicAction({ clusters }),
           createGatewayRenderRouteAction(),

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readGateways, readKafkaClusters } from './readInterchangeConfig';
+import { readKafkaClusters } from './readKafkaClusters';
 
 const kafka = (clusters: any[]) =>
   new ConfigReader({ interchange: { kafka: { clusters } } });
@@ -124,68 +124,5 @@ describe('readKafkaClusters', () => {
     ],
   ])('rejects bad config %#', (clusters, message) => {
     expect(() => readKafkaClusters(kafka(clusters))).toThrow(message);
-  });
-});
-
-describe('readGateways', () => {
-  it('reads gateways and checks their type', () => {
-    expect(
-      readGateways(
-        new ConfigReader({
-          interchange: { gateways: [{ id: 'kong', type: 'kong' }] },
-        }),
-      ),
-    ).toEqual([
-      {
-        id: 'kong',
-        type: 'kong',
-        title: 'kong',
-        adminUrl: undefined,
-        token: undefined,
-        workspace: undefined,
-        files: [],
-        defaultOwner: undefined,
-        requestTimeoutMs: 10000,
-      },
-    ]);
-    expect(
-      readGateways(
-        new ConfigReader({
-          interchange: {
-            gateways: [
-              {
-                id: 'kong',
-                type: 'kong',
-                adminUrl: 'http://kong:8001/',
-                workspace: 'payments',
-                files: ['gateways/*.yaml'],
-              },
-            ],
-          },
-        }),
-      )[0],
-    ).toMatchObject({
-      adminUrl: 'http://kong:8001',
-      workspace: 'payments',
-      files: ['gateways/*.yaml'],
-    });
-    expect(() =>
-      readGateways(
-        new ConfigReader({
-          interchange: {
-            gateways: [{ id: 'x', type: 'istio', adminUrl: 'http://x' }],
-          },
-        }),
-      ),
-    ).toThrow(
-      'interchange.gateways[0].adminUrl: only Kong gateways are read through an Admin API',
-    );
-    expect(() =>
-      readGateways(
-        new ConfigReader({
-          interchange: { gateways: [{ id: 'x', type: 'nginx' }] },
-        }),
-      ),
-    ).toThrow("interchange.gateways[0].type: 'nginx' is not supported");
   });
 });

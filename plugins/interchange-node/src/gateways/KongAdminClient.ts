@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import type { GatewayConfig } from '../config/readInterchangeConfig';
+import type { GatewayConfig } from '../config/readGateways';
 
 /** A page of a Kong Admin API list endpoint. */
 interface KongPage<T> {

@@ -6,7 +6,7 @@ import {
   switchablePort,
   uniqueName,
 } from '../testUtils/kafka';
-import { KafkaClusterConfig } from '../config/readInterchangeConfig';
+import { KafkaClusterConfig } from '../config/readKafkaClusters';
 import { createKafkaAdminClient, KafkaClusters } from './KafkaClusters';
 import { KafkaAdapterName } from './types';
 

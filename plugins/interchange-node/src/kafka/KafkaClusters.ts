@@ -1,5 +1,10 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import type { KafkaClusterConfig } from '../config/readInterchangeConfig';
+import type { KafkaClusterConfig } from '../config/readKafkaClusters';
+import {
+  describeKafkaError,
+  isBackstageRefusal,
+  kafkaRefusalError,
+} from './kafkaErrors';
 import { KafkajsAdminClient } from './KafkajsAdminClient';
 import { createOAuthTokenProvider } from './oauthToken';
 import { PlatformaticAdminClient } from './PlatformaticAdminClient';
@@ -7,25 +12,6 @@ import { KafkaAdapterName, KafkaAdminClient } from './types';
 
 /** Concurrent admin calls per cluster: enough for a page's cards, gentle on brokers. */
 const MAX_CONCURRENT_CALLS = 4;
-
-/** The most specific message in a (possibly nested) client error. */
-export function describeKafkaError(error: unknown): string {
-  let e: any = error;
-  const seen = new Set<unknown>();
-  while (e && !seen.has(e)) {
-    seen.add(e);
-    const nested = e.errors?.[0] ?? e.cause;
-    if (!nested || nested === e) {
-      break;
-    }
-    e = nested;
-  }
-  const message = String(e?.message ?? e ?? 'unknown error');
-  // kafkajs gives the broker's error name in `type` and its number in `code`.
-  const name = e?.type ?? e?.code;
-  const code = name && !message.includes(String(name)) ? ` (${name})` : '';
-  return `${message}${code}`;
-}
 
 class Semaphore {
   #free: number;
@@ -51,10 +37,19 @@ class Semaphore {
 }
 
 /**
- * One long-lived admin client per configured cluster, created on first use
- * and reused by every request. Each call is bounded by the cluster's timeout
- * and a per-cluster concurrency limit; failures become a 503 that names the
- * cluster and the cause, and drop the client so the next call reconnects.
+ * One long-lived admin client per configured cluster (and adapter asked
+ * for), created on first use and reused by every request. Each call is
+ * bounded by the cluster's timeout and a per-cluster concurrency limit.
+ *
+ * A broker's refusal keeps its meaning: topic already exists is a
+ * ConflictError, invalid topic/config/partitions/policy an InputError, not
+ * authorized a NotAllowedError, unknown topic or group a NotFoundError. Any
+ * other failure (connection, timeout, authentication) becomes a 503 that
+ * names the cluster and the cause, and drops the client so the next call
+ * reconnects.
+ *
+ * One instance serves a whole backend: depend on `kafkaClustersServiceRef`
+ * instead of constructing it.
  *
  * @public
  */
@@ -62,12 +57,19 @@ export class KafkaClusters {
   readonly #configs: Map<string, KafkaClusterConfig>;
   readonly #clients = new Map<string, KafkaAdminClient>();
   readonly #limits = new Map<string, Semaphore>();
-  readonly #createClient: (config: KafkaClusterConfig) => KafkaAdminClient;
+  readonly #createClient: (
+    config: KafkaClusterConfig,
+    adapter: KafkaAdapterName,
+  ) => KafkaAdminClient;
 
   constructor(
     configs: KafkaClusterConfig[],
     options: {
-      createClient?: (config: KafkaClusterConfig) => KafkaAdminClient;
+      /** Builds a cluster's admin client; default `createKafkaAdminClient`. */
+      createClient?: (
+        config: KafkaClusterConfig,
+        adapter: KafkaAdapterName,
+      ) => KafkaAdminClient;
     } = {},
   ) {
     this.#configs = new Map(configs.map(c => [c.id, c]));
@@ -93,23 +95,31 @@ export class KafkaClusters {
     return config;
   }
 
-  /** Runs `fn` with the cluster's admin client, bounded in time and concurrency. */
+  /**
+   * Runs `fn` with the cluster's admin client, bounded in time and
+   * concurrency. `operation` completes "while trying to ..." in errors.
+   * `options.adapter` asks for a client library other than the cluster's
+   * configured one (the scaffolder needs kafkajs' validate-only create).
+   */
   async run<T>(
     clusterId: string,
     operation: string,
     fn: (admin: KafkaAdminClient) => Promise<T>,
+    options: { adapter?: KafkaAdapterName } = {},
   ): Promise<T> {
     const config = this.config(clusterId);
+    const adapter = options.adapter ?? config.adapter;
+    const clientKey = `${clusterId}/${adapter}`;
     let limit = this.#limits.get(clusterId);
     if (!limit) {
       limit = new Semaphore(MAX_CONCURRENT_CALLS);
       this.#limits.set(clusterId, limit);
     }
     const release = await limit.acquire();
-    let client = this.#clients.get(clusterId);
+    let client = this.#clients.get(clientKey);
     if (!client) {
-      client = this.#createClient(config);
-      this.#clients.set(clusterId, client);
+      client = this.#createClient(config, adapter);
+      this.#clients.set(clientKey, client);
     }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -128,12 +138,17 @@ export class KafkaClusters {
     try {
       return await Promise.race([fn(client), timeout]);
     } catch (error) {
-      if (error instanceof NotFoundError) {
+      if (isBackstageRefusal(error)) {
         throw error;
+      }
+      // The broker answered: the connection is fine, the request is not.
+      const refusal = kafkaRefusalError(clusterId, operation, error);
+      if (refusal) {
+        throw refusal;
       }
       // A failed connection can leave a client in a half-open state; start
       // afresh on the next call so a recovered cluster is picked up.
-      this.#clients.delete(clusterId);
+      this.#clients.delete(clientKey);
       client.close().catch(() => {});
       throw new ServiceUnavailableError(
         `Kafka cluster ${clusterId} unreachable while trying to ${operation}: ${describeKafkaError(

@@ -6,7 +6,7 @@ import {
   logLevel,
   SASLOptions,
 } from 'kafkajs';
-import type { KafkaClusterConfig } from '../config/readInterchangeConfig';
+import type { KafkaClusterConfig } from '../config/readKafkaClusters';
 import {
   KafkaAdminClient,
   KafkaClusterDescription,
@@ -243,7 +243,7 @@ export class KafkajsAdminClient implements KafkaAdminClient {
     topics: KafkaNewTopic[],
     options: { validateOnly: boolean },
   ): Promise<void> {
-    await (
+    const created = await (
       await this.#ready()
     ).createTopics({
       validateOnly: options.validateOnly,
@@ -258,6 +258,18 @@ export class KafkajsAdminClient implements KafkaAdminClient {
         })),
       })),
     });
+    if (!created) {
+      // kafkajs reports "all topics already exist" as a false return value,
+      // not an error; give it the broker's error name like any refusal.
+      throw Object.assign(
+        new Error(
+          `Topic ${topics
+            .map(t => t.topic)
+            .join(', ')} already exists on the cluster`,
+        ),
+        { type: 'TOPIC_ALREADY_EXISTS', code: 36, retriable: false },
+      );
+    }
   }
 
   async close(): Promise<void> {

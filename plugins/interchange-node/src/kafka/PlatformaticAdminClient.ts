@@ -6,7 +6,7 @@ import {
   connectionsApiChannel,
   type SASLOptions,
 } from '@platformatic/kafka';
-import type { KafkaClusterConfig } from '../config/readInterchangeConfig';
+import type { KafkaClusterConfig } from '../config/readKafkaClusters';
 import {
   KafkaAdminClient,
   KafkaClusterDescription,

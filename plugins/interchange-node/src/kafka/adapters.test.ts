@@ -7,7 +7,7 @@ import {
   seedTopic,
   uniqueName,
 } from '../testUtils/kafka';
-import { readKafkaClusters } from '../config/readInterchangeConfig';
+import { readKafkaClusters } from '../config/readKafkaClusters';
 import { ConfigReader } from '@backstage/config';
 import { createKafkaAdminClient } from './KafkaClusters';
 import { KafkaAdapterName, KafkaAdminClient } from './types';

@@ -1,8 +1,5 @@
 export * from './types';
-export {
-  KafkaClusters,
-  createKafkaAdminClient,
-  describeKafkaError,
-} from './KafkaClusters';
+export { KafkaClusters, createKafkaAdminClient } from './KafkaClusters';
+export { describeKafkaError } from './kafkaErrors';
 export { KafkajsAdminClient } from './KafkajsAdminClient';
 export { PlatformaticAdminClient } from './PlatformaticAdminClient';

@@ -1,4 +1,4 @@
-import type { KafkaSaslConfig } from '../config/readInterchangeConfig';
+import type { KafkaSaslConfig } from '../config/readKafkaClusters';
 
 type OAuthConfig = Extract<
   KafkaSaslConfig,

@@ -1,4 +1,9 @@
-import { InputError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   checkKafkaTopicRequest,
@@ -54,24 +59,19 @@ async function differences(
 }
 
 /**
- * The broker answered with a Kafka error code about the request itself
- * (invalid config, replication factor, policy violation), as opposed to a
- * connection or timeout problem.
+ * kafkajs for every call: the broker's validate-only create is what makes
+ * dry runs and pre-checks trustworthy, and only kafkajs sends it. On a
+ * cluster configured with kafkajs this is the registry's one client.
  */
-function isBrokerRejection(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let e: any = error;
-  while (e && !seen.has(e)) {
-    seen.add(e);
-    // kafkajs: KafkaJSCreateTopicError / KafkaJSProtocolError with the
-    // broker's error type, e.g. INVALID_CONFIG or POLICY_VIOLATION.
-    if (typeof e.type === 'string' && e.retriable === false) {
-      return true;
-    }
-    e = e.errors?.[0] ?? e.cause;
-  }
-  return false;
-}
+const KAFKAJS = { adapter: 'kafkajs' } as const;
+
+/** Broker refusals as KafkaClusters.run reports them. */
+const REFUSALS: Record<string, new (message: string) => Error> = {
+  InputError,
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+};
 
 function differenceList(drift: TopicDrift[]): string {
   return drift
@@ -193,6 +193,7 @@ export function createKafkaCreateTopicAction(options: {
         cluster,
         `describe topic ${resolved.name}`,
         admin => differences(admin, cluster, resolved),
+        KAFKAJS,
       );
       if (existing) {
         if (existing.length) {
@@ -211,30 +212,31 @@ export function createKafkaCreateTopicAction(options: {
         return;
       }
 
-      // Inside run() every error counts as the cluster being unreachable; a
-      // broker that answers "no" is the user's problem to fix, so it is
-      // passed out as a value.
-      const rejection = await clusters.run(
-        cluster,
-        `validate topic ${resolved.name}`,
-        async admin => {
-          try {
-            await admin.createTopics(
+      try {
+        await clusters.run(
+          cluster,
+          `validate topic ${resolved.name}`,
+          admin =>
+            admin.createTopics(
               [{ ...resolved, topic: resolved.name, configs: resolved.config }],
               { validateOnly: true },
-            );
-            return undefined;
-          } catch (error) {
-            if (isBrokerRejection(error)) {
-              return describeKafkaError(error);
-            }
-            throw error;
-          }
-        },
-      );
-      if (rejection) {
-        throw new InputError(
-          `The broker of cluster ${cluster} rejected topic ${resolved.name} (validate-only, nothing was created): ${rejection}`,
+            ),
+          KAFKAJS,
+        );
+      } catch (error) {
+        // The broker said no (invalid config, policy, not authorized, the
+        // topic appeared meanwhile): same kind of error, in the words of
+        // this action. Connection failures pass through as 503s.
+        const Refusal = error instanceof Error && REFUSALS[error.name];
+        if (!Refusal) {
+          throw error;
+        }
+        throw new Refusal(
+          `The broker of cluster ${cluster} rejected topic ${
+            resolved.name
+          } (validate-only, nothing was created): ${describeKafkaError(
+            (error as Error & { cause?: unknown }).cause ?? error,
+          )}`,
         );
       }
       if (ctx.isDryRun) {
@@ -248,12 +250,30 @@ export function createKafkaCreateTopicAction(options: {
       await ctx.checkpoint({
         key: `interchange.kafka.create-topic.v1.${cluster}.${resolved.name}`,
         fn: async () => {
-          await clusters.run(cluster, `create topic ${resolved.name}`, admin =>
-            admin.createTopics(
-              [{ ...resolved, topic: resolved.name, configs: resolved.config }],
-              { validateOnly: false },
-            ),
-          );
+          try {
+            await clusters.run(
+              cluster,
+              `create topic ${resolved.name}`,
+              admin =>
+                admin.createTopics(
+                  [
+                    {
+                      ...resolved,
+                      topic: resolved.name,
+                      configs: resolved.config,
+                    },
+                  ],
+                  { validateOnly: false },
+                ),
+              KAFKAJS,
+            );
+          } catch (error) {
+            // Created by someone else since the check: the comparison
+            // below decides whether that is the topic asked for.
+            if (!(error instanceof Error && error.name === 'ConflictError')) {
+              throw error;
+            }
+          }
         },
       });
       // Someone may have created it between the check and the create.
@@ -261,6 +281,7 @@ export function createKafkaCreateTopicAction(options: {
         cluster,
         `describe topic ${resolved.name}`,
         admin => differences(admin, cluster, resolved),
+        KAFKAJS,
       );
       if (!after || after.length) {
         throw new InputError(

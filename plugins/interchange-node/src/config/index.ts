@@ -1,0 +1,7 @@
+export {
+  readKafkaClusters,
+  type KafkaClusterConfig,
+  type KafkaSaslConfig,
+  type KafkaTlsConfig,
+} from './readKafkaClusters';
+export { readGateways, type GatewayConfig } from './readGateways';

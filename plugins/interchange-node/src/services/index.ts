@@ -1,0 +1,1 @@
+export { kafkaClustersServiceRef } from './kafkaClustersServiceRef';
