@@ -17,7 +17,7 @@ import express from 'express';
 import knexFactory, { Knex } from 'knex';
 import { signWebhook } from '@interchange/plugin-interchange-common';
 import { migrationsDir } from '../../plugins/interchange-backend/src/database/migrations';
-import { DeliveryStore } from '../../plugins/interchange-backend/src/webhooks/DeliveryStore';
+import { DatabaseDeliveryStore } from '../../plugins/interchange-backend/src/database/DatabaseDeliveryStore';
 import { createWebhookReceiveRouter } from '../../plugins/interchange-backend/src/webhooks/createWebhooksRouter';
 import { readWebhookSettings } from '../../plugins/interchange-backend/src/webhooks/webhookSettings';
 import { ConfigReader } from '@backstage/config';
@@ -99,7 +99,7 @@ async function run(kind: 'sqlite' | 'postgres') {
       directory: migrationsDir,
       tableName: 'interchange_knex_migrations',
     });
-    const store = new DeliveryStore(db);
+    const store = new DatabaseDeliveryStore(db);
     let published = 0;
     const app = express();
     app.use(

@@ -9,17 +9,18 @@ import {
   KafkaClusters,
   readKafkaClusters,
 } from '@interchange/plugin-interchange-node';
+import { DatabaseCatalogProblemsStore } from './database/DatabaseCatalogProblemsStore';
+import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
+import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
 import { migrateDatabase } from './database/migrations';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
-import { LagHistoryStore } from './kafka/LagHistoryStore';
 import {
   readLagSamplingSettings,
   scheduleLagSampling,
 } from './kafka/lagSampling';
-import { CatalogProblemsStore } from './problems/CatalogProblemsStore';
+import { scheduleCatalogProblemsPruning } from './problems/catalogProblemsRetention';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
 import { createRouter } from './service/router';
-import { DeliveryStore } from './webhooks/DeliveryStore';
 import { readWebhookSettings } from './webhooks/webhookSettings';
 
 /**
@@ -60,7 +61,12 @@ export const interchangePlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(interchangePermissions);
 
         const db = await migrateDatabase(database);
-        const problems = new CatalogProblemsStore(db);
+        const problems = new DatabaseCatalogProblemsStore(db);
+        await scheduleCatalogProblemsPruning({
+          scheduler,
+          logger,
+          store: problems,
+        });
         await subscribeToCatalogErrors({
           events: deps.events,
           store: problems,
@@ -69,7 +75,7 @@ export const interchangePlugin = createBackendPlugin({
 
         const clusters = new KafkaClusters(readKafkaClusters(config));
         lifecycle.addShutdownHook(() => clusters.close());
-        const history = new LagHistoryStore(db);
+        const history = new DatabaseLagHistoryStore(db);
         const live = new KafkaLiveState(clusters, history);
         await scheduleLagSampling({
           settings: readLagSamplingSettings(config),
@@ -80,7 +86,7 @@ export const interchangePlugin = createBackendPlugin({
         });
 
         const webhookSettings = readWebhookSettings(config);
-        const deliveries = new DeliveryStore(db);
+        const deliveries = new DatabaseDeliveryStore(db);
         await scheduler.scheduleTask({
           id: 'interchange-webhook-deliveries-retention',
           frequency: { hours: 1 },

@@ -1,13 +1,13 @@
 import { createTestDatabases } from '../__testUtils__/createTestDatabases';
-import { migrationsDir } from '../database/migrations';
-import { CatalogProblemsStore } from './CatalogProblemsStore';
+import { DatabaseCatalogProblemsStore } from './DatabaseCatalogProblemsStore';
+import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())(
-  'CatalogProblemsStore on %s',
+  'DatabaseCatalogProblemsStore on %s',
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId);
@@ -15,7 +15,7 @@ describe.each(databases.eachSupportedId())(
         directory: migrationsDir,
         tableName: 'interchange_knex_migrations',
       });
-      return { knex, store: new CatalogProblemsStore(knex) };
+      return { knex, store: new DatabaseCatalogProblemsStore(knex) };
     }
 
     it('keeps the latest message per entity and its first sighting', async () => {
@@ -59,8 +59,14 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('forgets problems that are no longer reported', async () => {
+    it('hides problems no longer reported without deleting them on read, and prunes them', async () => {
       const { store, knex } = await createStore();
+      const count = async () => {
+        const [{ n }] = await knex('interchange_catalog_problems').count({
+          n: '*',
+        });
+        return Number(n);
+      };
       await store.record(
         { entityRef: 'kafkatopic:default/old', message: 'x' },
         new Date('2026-11-25T09:00:00Z'),
@@ -74,13 +80,18 @@ describe.each(databases.eachSupportedId())(
         now: new Date('2026-11-25T10:05:00Z'),
       });
       expect(listed.map(p => p.entityRef)).toEqual(['kafkatopic:default/new']);
+      expect(await count()).toBe(2);
+
+      expect(await store.prune(new Date('2026-11-25T09:50:00Z'))).toBe(1);
+      expect(await count()).toBe(1);
       expect(
-        await knex('interchange_catalog_problems').count({ n: '*' }),
-      ).toEqual([{ n: expect.anything() }]);
-      const [{ n }] = await knex('interchange_catalog_problems').count({
-        n: '*',
-      });
-      expect(Number(n)).toBe(1);
+        (
+          await store.list({
+            maxAgeMs: 24 * 3600_000,
+            now: new Date('2026-11-25T10:05:00Z'),
+          })
+        ).map(p => p.entityRef),
+      ).toEqual(['kafkatopic:default/new']);
     });
 
     it('migrates down cleanly', async () => {

@@ -1,12 +1,12 @@
 import { createTestDatabases } from '../__testUtils__/createTestDatabases';
-import { migrationsDir } from '../database/migrations';
-import { LagHistoryStore } from './LagHistoryStore';
+import { DatabaseLagHistoryStore } from './DatabaseLagHistoryStore';
+import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())(
-  'LagHistoryStore on %s',
+  'DatabaseLagHistoryStore on %s',
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId);
@@ -14,7 +14,7 @@ describe.each(databases.eachSupportedId())(
         directory: migrationsDir,
         tableName: 'interchange_knex_migrations',
       });
-      return new LagHistoryStore(knex);
+      return new DatabaseLagHistoryStore(knex);
     }
     const sample = (timestamp: number, committed: number, logEnd: number) => ({
       timestamp,

@@ -1,7 +1,3 @@
-import { Knex } from 'knex';
-
-const TABLE = 'interchange_catalog_problems';
-
 /** @public */
 export interface CatalogProblem {
   entityRef: string;
@@ -15,47 +11,19 @@ export interface CatalogProblem {
  * Keeps the latest catalog error per Interchange entity. The catalog reports
  * errors on every processing attempt but says nothing when an entity becomes
  * valid again, so an entry counts as current only while it keeps being
- * reported (see `list`).
+ * reported: `list` hides the ones not reported within its age, and `prune`
+ * (on a schedule, never during a read) deletes them.
  */
-export class CatalogProblemsStore {
-  readonly #db: Knex;
-
-  constructor(db: Knex) {
-    this.#db = db;
-  }
-
-  async record(
+export interface CatalogProblemsStore {
+  /** Records a problem now reported, keeping when it was first seen. */
+  record(
     problem: { entityRef: string; location?: string; message: string },
-    now = new Date(),
-  ) {
-    await this.#db(TABLE)
-      .insert({
-        entity_ref: problem.entityRef,
-        location: problem.location ?? null,
-        message: problem.message,
-        first_seen: now,
-        last_seen: now,
-      })
-      .onConflict('entity_ref')
-      .merge(['location', 'message', 'last_seen']);
-  }
+    now?: Date,
+  ): Promise<void>;
 
-  /** Problems reported within `maxAgeMs`; older ones are deleted. */
-  async list(options: {
-    maxAgeMs: number;
-    now?: Date;
-  }): Promise<CatalogProblem[]> {
-    const cutoff = new Date(
-      (options.now ?? new Date()).getTime() - options.maxAgeMs,
-    );
-    await this.#db(TABLE).where('last_seen', '<', cutoff).delete();
-    const rows = await this.#db(TABLE).select().orderBy('entity_ref');
-    return rows.map(r => ({
-      entityRef: r.entity_ref,
-      location: r.location ?? undefined,
-      message: r.message,
-      firstSeen: new Date(r.first_seen).toISOString(),
-      lastSeen: new Date(r.last_seen).toISOString(),
-    }));
-  }
+  /** Problems reported within `maxAgeMs` of `now`, by entity ref. Reads only. */
+  list(options: { maxAgeMs: number; now?: Date }): Promise<CatalogProblem[]>;
+
+  /** Deletes problems last reported before `olderThan`; returns how many. */
+  prune(olderThan: Date): Promise<number>;
 }

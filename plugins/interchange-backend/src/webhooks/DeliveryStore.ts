@@ -1,178 +1,48 @@
-import { randomUUID } from 'node:crypto';
-import { Knex } from 'knex';
 import type {
   AttemptSummary,
   WebhookDelivery,
 } from '@interchange/plugin-interchange-common';
 
-const TABLE = 'interchange_webhook_deliveries';
-
 /** One row of the delivery log, as the API returns it. */
 export type Delivery = WebhookDelivery;
 
+/** A delivery to record; the payload is kept for redelivery, never listed. */
 export type NewDelivery = Omit<Delivery, 'id'> & { payload?: string };
 
-type Row = {
-  id: string;
-  entity_ref: string;
-  direction: string;
-  event_id: string;
-  event_type: string;
-  attempted_at: number | string;
-  duration_ms: number;
-  status_code: number | null;
-  outcome: string;
-  error: string | null;
-  response: string | null;
-  url: string | null;
-  request_headers: string | null;
-  payload: string | null;
-  redelivery_of: string | null;
-};
-
-function fromRow(row: Row): Delivery {
-  return {
-    id: row.id,
-    entityRef: row.entity_ref,
-    direction: row.direction as Delivery['direction'],
-    eventId: row.event_id,
-    eventType: row.event_type,
-    attemptedAt: Number(row.attempted_at),
-    durationMs: row.duration_ms,
-    statusCode: row.status_code ?? undefined,
-    outcome: row.outcome as Delivery['outcome'],
-    error: row.error ?? undefined,
-    response: row.response ?? undefined,
-    url: row.url ?? undefined,
-    requestHeaders: row.request_headers
-      ? JSON.parse(row.request_headers)
-      : undefined,
-    redeliveryOf: row.redelivery_of ?? undefined,
-  };
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return (
-    err.code === '23505' || // PostgreSQL
-    err.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(err.message ?? '')
-  );
-}
-
-/** The webhook delivery log in the plugin database. */
-export class DeliveryStore {
-  constructor(private readonly db: Knex) {}
-
-  async add(delivery: NewDelivery): Promise<Delivery> {
-    const id = randomUUID();
-    await this.db(TABLE).insert(this.#toRow(id, delivery));
-    const { payload: _payload, ...rest } = delivery;
-    return { ...rest, id };
-  }
+/**
+ * The webhook delivery log: every outbound attempt and every inbound
+ * delivery. Times are milliseconds since the epoch, as in {@link Delivery}.
+ */
+export interface DeliveryStore {
+  /** Records an outbound attempt. */
+  add(delivery: NewDelivery): Promise<Delivery>;
 
   /**
    * Records an inbound delivery once per (entity, event id): a sender's
    * retry of an event already received is reported as a duplicate and not
-   * stored again. The unique index decides, so concurrent retries race
-   * safely.
+   * stored again, also when retries arrive concurrently.
    */
-  async addInbound(
+  addInbound(
     delivery: NewDelivery,
-  ): Promise<{ duplicate: boolean; delivery?: Delivery }> {
-    const id = randomUUID();
-    try {
-      await this.db(TABLE).insert({
-        ...this.#toRow(id, delivery),
-        dedup_key: `${delivery.entityRef}|${delivery.eventId}`,
-      });
-      const { payload: _payload, ...rest } = delivery;
-      return { duplicate: false, delivery: { ...rest, id } };
-    } catch (e) {
-      if (isUniqueViolation(e)) {
-        return { duplicate: true };
-      }
-      throw e;
-    }
-  }
+  ): Promise<{ duplicate: boolean; delivery?: Delivery }>;
 
-  async list(entityRef: string, limit = 50): Promise<Delivery[]> {
-    const rows = await this.db<Row>(TABLE)
-      .where({ entity_ref: entityRef })
-      .orderBy([
-        { column: 'attempted_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit);
-    return rows.map(fromRow);
-  }
+  /** An entity's latest deliveries, newest first. */
+  list(entityRef: string, limit?: number): Promise<Delivery[]>;
 
   /** The attempt and the payload it carried, for redelivery. */
-  async get(
+  get(
     id: string,
-  ): Promise<{ delivery: Delivery; payload?: string } | undefined> {
-    const row = await this.db<Row>(TABLE).where({ id }).first();
-    return row
-      ? { delivery: fromRow(row), payload: row.payload ?? undefined }
-      : undefined;
-  }
+  ): Promise<{ delivery: Delivery; payload?: string } | undefined>;
 
-  /** Latest attempts of every entity, for health on list pages. */
-  async recentByEntity(
-    perEntity = 50,
-    sinceMs = 7 * 24 * 3600 * 1000,
-  ): Promise<Map<string, AttemptSummary[]>> {
-    const rows = await this.db<Row>(TABLE)
-      .where('attempted_at', '>=', Date.now() - sinceMs)
-      .orderBy('attempted_at', 'desc')
-      .select('entity_ref', 'outcome', 'duration_ms', 'attempted_at')
-      .limit(10_000);
-    const byEntity = new Map<string, AttemptSummary[]>();
-    for (const row of rows) {
-      const list = byEntity.get(row.entity_ref) ?? [];
-      if (list.length < perEntity) {
-        list.push({
-          outcome: row.outcome as AttemptSummary['outcome'],
-          durationMs: row.duration_ms,
-          attemptedAt: Number(row.attempted_at),
-        });
-      }
-      byEntity.set(row.entity_ref, list);
-    }
-    return byEntity;
-  }
+  /** Latest attempts of every entity within `sinceMs`, for health on list pages. */
+  recentByEntity(
+    perEntity?: number,
+    sinceMs?: number,
+  ): Promise<Map<string, AttemptSummary[]>>;
 
-  async count(entityRef: string): Promise<number> {
-    const [{ n }] = await this.db(TABLE)
-      .where({ entity_ref: entityRef })
-      .count({ n: '*' });
-    return Number(n);
-  }
+  /** How many deliveries an entity has. */
+  count(entityRef: string): Promise<number>;
 
-  /** Deletes rows older than the cut-off; returns how many. */
-  async prune(olderThan: number): Promise<number> {
-    return this.db(TABLE).where('attempted_at', '<', olderThan).delete();
-  }
-
-  #toRow(id: string, d: NewDelivery) {
-    return {
-      id,
-      entity_ref: d.entityRef,
-      direction: d.direction,
-      event_id: d.eventId,
-      event_type: d.eventType,
-      attempted_at: d.attemptedAt,
-      duration_ms: Math.round(d.durationMs),
-      status_code: d.statusCode ?? null,
-      outcome: d.outcome,
-      error: d.error ?? null,
-      response: d.response ?? null,
-      url: d.url ?? null,
-      request_headers: d.requestHeaders
-        ? JSON.stringify(d.requestHeaders)
-        : null,
-      payload: d.payload ?? null,
-      redelivery_of: d.redeliveryOf ?? null,
-    };
-  }
+  /** Deletes rows attempted before `olderThan`; returns how many. */
+  prune(olderThan: number): Promise<number>;
 }
