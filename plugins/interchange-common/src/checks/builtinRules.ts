@@ -1,0 +1,46 @@
+import { CheckRule } from './types';
+import { syncCycleRule } from './rules/syncCycle';
+import { sharedTopicWritersRule } from './rules/sharedTopicWriters';
+import { chattySystemsRule } from './rules/chattySystems';
+import { hubRule } from './rules/hub';
+import { deepSyncChainRule } from './rules/deepSyncChain';
+import { selfTopicRule } from './rules/selfTopic';
+import { gatewayForInternalCallsRule } from './rules/gatewayForInternalCalls';
+import { idleIntegrationRule } from './rules/idleIntegration';
+import { orphanTopicRule } from './rules/orphanTopic';
+import { writerlessTopicRule } from './rules/writerlessTopic';
+import { unownedRule } from './rules/unowned';
+import { unsignedWebhookRule } from './rules/unsignedWebhook';
+import { publicRouteWithoutAuthRule } from './rules/publicRouteWithoutAuth';
+import { topicWithoutSchemaRule } from './rules/topicWithoutSchema';
+import { webhookWithoutRetryRule } from './rules/webhookWithoutRetry';
+import { deprecatedDependencyRule } from './rules/deprecatedDependency';
+import { gatewayRouteDriftRule, kafkaTopicDriftRule } from './rules/drift';
+import { invalidExceptionRule } from './rules/invalidException';
+
+/**
+ * The rules Interchange ships, in the order of the documentation.
+ *
+ * @public
+ */
+export const BUILTIN_CHECK_RULES: readonly CheckRule[] = [
+  syncCycleRule,
+  sharedTopicWritersRule,
+  chattySystemsRule,
+  hubRule,
+  deepSyncChainRule,
+  selfTopicRule,
+  gatewayForInternalCallsRule,
+  idleIntegrationRule,
+  orphanTopicRule,
+  writerlessTopicRule,
+  unownedRule,
+  unsignedWebhookRule,
+  publicRouteWithoutAuthRule,
+  topicWithoutSchemaRule,
+  webhookWithoutRetryRule,
+  deprecatedDependencyRule,
+  kafkaTopicDriftRule,
+  gatewayRouteDriftRule,
+  invalidExceptionRule,
+];

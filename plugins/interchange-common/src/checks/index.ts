@@ -1,0 +1,24 @@
+export type {
+  CheckFinding,
+  CheckLiveData,
+  CheckRule,
+  CheckRuleConfig,
+  CheckRuleRunOptions,
+  CheckSeverity,
+  RuleFinding,
+} from './types';
+export { CHECK_SEVERITIES } from './types';
+export { BUILTIN_CHECK_RULES } from './builtinRules';
+export { resolveCheckConfig } from './config';
+export type { ResolvedCheckRuleConfig } from './config';
+export {
+  ANNOTATION_CHECK_EXCEPTIONS,
+  parseCheckExceptions,
+} from './exceptions';
+export type { CheckException, ParsedCheckExceptions } from './exceptions';
+export { runChecks } from './runChecks';
+export type {
+  ExcusedCheckFinding,
+  RunChecksOptions,
+  RunChecksResult,
+} from './runChecks';

@@ -1,0 +1,106 @@
+import { TopicDrift } from '../kafka/drift';
+import { RouteDrift } from '../gateways/drift';
+import { IntegrationGraph } from '../graph';
+
+/** @public */
+export type CheckSeverity = 'error' | 'warning' | 'info';
+
+/** @public */
+export const CHECK_SEVERITIES: readonly CheckSeverity[] = [
+  'error',
+  'warning',
+  'info',
+];
+
+/**
+ * One anti-pattern found. Refs are `kind:namespace/name`, lower-case kind.
+ *
+ * @public
+ */
+export interface CheckFinding {
+  rule: string;
+  severity: CheckSeverity;
+  /** The entity the finding belongs to (the first system for system-level findings). */
+  entityRef: string;
+  /** Every entity involved, `entityRef` first. */
+  entityRefs: string[];
+  message: string;
+  fix: string;
+  details: Record<string, unknown>;
+}
+
+/** What a rule returns; the runner adds rule id, severity and defaults. @public */
+export interface RuleFinding {
+  entityRef: string;
+  entityRefs?: string[];
+  message: string;
+  /** Overrides the rule's general fix with a specific one. */
+  fix?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Live state the backend already computes, for the rules that need it.
+ * Entities absent from a map are not judged.
+ *
+ * @public
+ */
+export interface CheckLiveData {
+  /** Drift per KafkaTopic ref. */
+  topicDrift?: Record<string, TopicDrift[]>;
+  /** Drift per GatewayRoute ref. */
+  routeDrift?: Record<string, RouteDrift[]>;
+  /** Time of the newest message per KafkaTopic ref (ISO 8601), null when none. */
+  topicLastMessageAt?: Record<string, string | null>;
+  /** Time of the last delivery per Webhook ref (ISO 8601), null when none. */
+  webhookLastDeliveryAt?: Record<string, string | null>;
+}
+
+/** @public */
+export interface CheckRuleRunOptions {
+  /** The configured or default threshold, for rules that have one. */
+  threshold?: number;
+  /** The configured or default number of days, for rules that have one. */
+  days?: number;
+  now: Date;
+  liveData?: CheckLiveData;
+}
+
+/**
+ * A check rule. Built-in rules and adopters' rules have this shape and are
+ * passed to {@link runChecks} (an extension point registers them).
+ *
+ * @public
+ */
+export interface CheckRule {
+  /** `family/name`, a public contract: config keys, exceptions and output use it. */
+  id: string;
+  defaultSeverity: CheckSeverity;
+  /** One line: what it finds. */
+  description: string;
+  /** Why it matters. */
+  explanation: string;
+  /** What to do about it. */
+  fix: string;
+  /** Skipped (with a note) when no live data is given. */
+  needsLiveData?: boolean;
+  /** Default `threshold`, for rules that take one. */
+  defaultThreshold?: number;
+  /** Default `days`, for rules that take one. */
+  defaultDays?: number;
+  /** A reason to skip this run (e.g. the input cannot answer the question), or undefined. */
+  skipReason?(graph: IntegrationGraph, options: CheckRuleRunOptions): string | undefined;
+  run(graph: IntegrationGraph, options: CheckRuleRunOptions): RuleFinding[];
+}
+
+/**
+ * Per-rule configuration under `interchange.checks.<rule id>`.
+ *
+ * @public
+ */
+export interface CheckRuleConfig {
+  enabled?: boolean;
+  severity?: CheckSeverity;
+  threshold?: number;
+  days?: number;
+}

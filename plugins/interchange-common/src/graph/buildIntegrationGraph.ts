@@ -1,0 +1,357 @@
+import { Entity } from '@backstage/catalog-model';
+import { collapseGraph } from './collapse';
+import { DEFAULT_INTEGRATION_KINDS, IntegrationKindMapping } from './kinds';
+import { kindOfRef, normalizeRef, refValues } from './refs';
+import {
+  IntegrationEdgeStyle,
+  IntegrationGraph,
+  IntegrationGraphEdge,
+  IntegrationGraphSkip,
+  IntegrationNodeCategory,
+} from './types';
+
+/** @public */
+export interface BuildIntegrationGraphOptions {
+  /** Integration kinds; default {@link DEFAULT_INTEGRATION_KINDS}. */
+  kinds?: readonly IntegrationKindMapping[];
+  /**
+   * A channel with more writer x reader pairs than this is left out of the
+   * collapsed view (and recorded in `skipped`) instead of multiplying out.
+   * Default 10,000.
+   */
+  maxPairsPerChannel?: number;
+}
+
+const CORE_CATEGORIES: Record<string, IntegrationNodeCategory> = {
+  component: 'component',
+  system: 'system',
+  group: 'group',
+  api: 'api',
+  resource: 'resource',
+};
+
+type Spec = Record<string, unknown>;
+
+function isEntityLike(value: unknown): value is Entity {
+  const v = value as Entity | undefined;
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof v.kind === 'string' &&
+    !!v.metadata &&
+    typeof v.metadata === 'object' &&
+    typeof v.metadata.name === 'string'
+  );
+}
+
+/**
+ * Turns catalog entities into the integration graph: nodes for components,
+ * systems, groups, APIs, resources and integration kinds; flow edges with a
+ * style and sync/async; a collapsed component/system view. Works from `spec`
+ * fields (catalog files) and from `relations` (entities from the catalog
+ * API), whichever is present. References it cannot resolve, self-loops,
+ * duplicates and oversized fan-outs are skipped and recorded in `skipped`.
+ * Pure: no I/O.
+ *
+ * @public
+ */
+export function buildIntegrationGraph(
+  entities: readonly unknown[],
+  options: BuildIntegrationGraphOptions = {},
+): IntegrationGraph {
+  const mappings = new Map<string, IntegrationKindMapping>();
+  for (const m of options.kinds ?? DEFAULT_INTEGRATION_KINDS) {
+    mappings.set(m.kind.toLocaleLowerCase('en-US'), m);
+  }
+  const graph: IntegrationGraph = {
+    nodes: new Map(),
+    edges: [],
+    links: [],
+    outgoing: new Map(),
+    incoming: new Map(),
+    collapsed: { components: [], systems: [] },
+    known: new Set(),
+    skipped: [],
+  };
+  const skipKeys = new Set<string>();
+  const skip = (s: IntegrationGraphSkip) => {
+    const key = `${s.entityRef}|${s.reason}|${s.ref ?? ''}`;
+    if (!skipKeys.has(key)) {
+      skipKeys.add(key);
+      graph.skipped.push(s);
+    }
+  };
+
+  // 1. Nodes.
+  const accepted: Array<{ ref: string; entity: Entity }> = [];
+  for (const value of entities) {
+    if (!isEntityLike(value)) {
+      continue;
+    }
+    const namespace = value.metadata.namespace ?? 'default';
+    const ref = normalizeRef(
+      `${value.kind}:${namespace}/${value.metadata.name}`,
+      undefined,
+      'default',
+    );
+    if (!ref) {
+      continue;
+    }
+    if (graph.known.has(ref)) {
+      skip({
+        entityRef: ref,
+        reason: 'duplicate-entity',
+        message: `${ref} appears more than once; the first one is used`,
+      });
+      continue;
+    }
+    graph.known.add(ref);
+    const kind = kindOfRef(ref);
+    const mapping = mappings.get(kind);
+    const category: IntegrationNodeCategory | undefined = mapping
+      ? 'integration'
+      : CORE_CATEGORIES[kind];
+    if (!category) {
+      continue; // users, domains, locations, templates: known, not drawn
+    }
+    const spec = (value.spec ?? {}) as Spec;
+    graph.nodes.set(ref, {
+      ref,
+      kind,
+      namespace: namespace.toLocaleLowerCase('en-US'),
+      name: value.metadata.name.toLocaleLowerCase('en-US'),
+      title: value.metadata.title,
+      category,
+      lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+      type: typeof spec.type === 'string' ? spec.type : undefined,
+      owner: normalizeRef(spec.owner, 'Group', namespace),
+      system:
+        kind === 'system'
+          ? undefined
+          : normalizeRef(spec.system, 'System', namespace),
+      integrationKind: mapping?.kind,
+      style: mapping?.style,
+      sync: mapping?.sync,
+      entity: value,
+    });
+    accepted.push({ ref, entity: value });
+  }
+
+  // 2. Edges and links.
+  const edgeKeys = new Set<string>();
+  const linkKeys = new Set<string>();
+  const addEdge = (
+    declaredBy: string,
+    from: string,
+    to: string,
+    style: IntegrationEdgeStyle,
+    sync: boolean,
+    relation: string,
+  ) => {
+    const missing = [from, to].find(r => !graph.nodes.has(r));
+    if (missing) {
+      skip({
+        entityRef: declaredBy,
+        reason: 'unresolved-ref',
+        ref: missing,
+        message: `${declaredBy} refers to ${missing}, which is not in the catalog`,
+      });
+      return;
+    }
+    if (from === to) {
+      skip({
+        entityRef: declaredBy,
+        reason: 'self-loop',
+        ref: from,
+        message: `${from} ${relation} itself; ignored`,
+      });
+      return;
+    }
+    const key = `${from}>${to}>${style}`;
+    if (edgeKeys.has(key)) {
+      return;
+    }
+    edgeKeys.add(key);
+    const edge: IntegrationGraphEdge = { from, to, style, sync, relation };
+    graph.edges.push(edge);
+    if (!graph.outgoing.has(from)) graph.outgoing.set(from, []);
+    graph.outgoing.get(from)!.push(edge);
+    if (!graph.incoming.has(to)) graph.incoming.set(to, []);
+    graph.incoming.get(to)!.push(edge);
+  };
+  const addLink = (declaredBy: string, from: string, to: string, type: string) => {
+    const missing = [from, to].find(r => !graph.known.has(r));
+    if (missing) {
+      skip({
+        entityRef: declaredBy,
+        reason: 'unresolved-ref',
+        ref: missing,
+        message: `${declaredBy} refers to ${missing}, which is not in the catalog`,
+      });
+      return;
+    }
+    const key = `${from}>${to}>${type}`;
+    if (from !== to && !linkKeys.has(key)) {
+      linkKeys.add(key);
+      graph.links.push({ from, to, type });
+    }
+  };
+  const writer = (declaredBy: string, w: string, integration: string) => {
+    const m = mappings.get(kindOfRef(integration));
+    if (m) {
+      addEdge(declaredBy, w, integration, m.style, m.sync, m.writerRelations[1]);
+    }
+  };
+  const reader = (declaredBy: string, integration: string, r: string) => {
+    const m = mappings.get(kindOfRef(integration));
+    if (m) {
+      addEdge(declaredBy, integration, r, m.style, m.sync, m.readerRelations[0]);
+    }
+  };
+  const dependsOn = (declaredBy: string, from: string, to: string) => {
+    if (kindOfRef(from) === 'component' && kindOfRef(to) === 'component') {
+      addEdge(declaredBy, from, to, 'http', true, 'dependsOn');
+    } else {
+      addLink(declaredBy, from, to, 'dependsOn');
+    }
+  };
+  const refsOf = (
+    self: string,
+    namespace: string,
+    value: unknown,
+    defaultKind: string | undefined,
+    field: string,
+  ): string[] => {
+    const out: string[] = [];
+    for (const raw of refValues(value)) {
+      const ref = normalizeRef(raw, defaultKind, namespace);
+      if (ref) {
+        out.push(ref);
+      } else {
+        skip({
+          entityRef: self,
+          reason: 'invalid-ref',
+          ref: raw,
+          message: `${self} spec.${field}: '${raw}' is not an entity ref${
+            defaultKind ? '' : ' (give the kind, e.g. component:name)'
+          }`,
+        });
+      }
+    }
+    return out;
+  };
+
+  for (const { ref: self, entity } of accepted) {
+    const node = graph.nodes.get(self)!;
+    const spec = (entity.spec ?? {}) as Spec;
+    const ns = entity.metadata.namespace ?? 'default';
+    const mapping = mappings.get(node.kind);
+
+    // From spec fields (catalog files carry no relations).
+    if (mapping) {
+      for (const f of mapping.writers) {
+        for (const w of refsOf(self, ns, spec[f.field], f.defaultKind, f.field)) {
+          writer(self, w, self);
+        }
+      }
+      let readers = 0;
+      for (const f of mapping.readers) {
+        for (const r of refsOf(self, ns, spec[f.field], f.defaultKind, f.field)) {
+          readers += 1;
+          reader(self, self, r);
+        }
+      }
+      const url = mapping.externalUrlField
+        ? spec[mapping.externalUrlField]
+        : undefined;
+      if (readers === 0 && typeof url === 'string' && url) {
+        const ext = `url:${url}`;
+        if (!graph.nodes.has(ext)) {
+          graph.nodes.set(ext, {
+            ref: ext,
+            kind: 'url',
+            namespace: '',
+            name: url,
+            category: 'external',
+          });
+        }
+        addEdge(self, self, ext, mapping.style, mapping.sync, 'deliversTo');
+      }
+      for (const l of mapping.links ?? []) {
+        for (const t of refsOf(self, ns, spec[l.field], l.defaultKind, l.field)) {
+          addLink(self, self, t, l.type);
+        }
+      }
+    }
+    if (node.kind === 'component') {
+      for (const t of refsOf(self, ns, spec.producesTo, 'KafkaTopic', 'producesTo')) {
+        writer(self, self, t);
+      }
+      for (const t of refsOf(self, ns, spec.consumesFrom, 'KafkaTopic', 'consumesFrom')) {
+        reader(self, t, self);
+      }
+      for (const a of refsOf(self, ns, spec.consumesApis, 'API', 'consumesApis')) {
+        addEdge(self, self, a, 'http', true, 'consumesApi');
+      }
+      for (const a of refsOf(self, ns, spec.providesApis, 'API', 'providesApis')) {
+        addEdge(self, a, self, 'http', true, 'apiProvidedBy');
+      }
+    }
+    if (node.kind === 'component' || node.kind === 'resource') {
+      for (const t of refsOf(self, ns, spec.dependsOn, undefined, 'dependsOn')) {
+        dependsOn(self, self, t);
+      }
+    }
+
+    // From relations (entities read from the catalog API).
+    for (const rel of entity.relations ?? []) {
+      const target = normalizeRef(rel.targetRef, undefined, 'default');
+      if (!target || typeof rel.type !== 'string') {
+        continue;
+      }
+      const targetMapping = mappings.get(kindOfRef(target));
+      const t = rel.type;
+      if (mapping && t === mapping.writerRelations[0]) {
+        writer(self, target, self);
+      } else if (mapping && t === mapping.readerRelations[0]) {
+        reader(self, self, target);
+      } else if (targetMapping && t === targetMapping.writerRelations[1]) {
+        writer(self, self, target);
+      } else if (targetMapping && t === targetMapping.readerRelations[1]) {
+        reader(self, target, self);
+      } else if (t === 'consumesApi') {
+        addEdge(self, self, target, 'http', true, 'consumesApi');
+      } else if (t === 'apiConsumedBy') {
+        addEdge(self, target, self, 'http', true, 'consumesApi');
+      } else if (t === 'providesApi') {
+        addEdge(self, target, self, 'http', true, 'apiProvidedBy');
+      } else if (t === 'apiProvidedBy') {
+        addEdge(self, self, target, 'http', true, 'apiProvidedBy');
+      } else if (t === 'dependsOn') {
+        dependsOn(self, self, target);
+      } else if (t === 'dependencyOf') {
+        dependsOn(self, target, self);
+      } else if (t === 'ownedBy') {
+        node.owner = node.owner ?? target;
+      } else if (t === 'partOf' && kindOfRef(target) === 'system') {
+        node.system = node.system ?? target;
+      } else if (
+        t === 'exposes' ||
+        t === 'describedBy' ||
+        t === 'exposedBy' ||
+        t === 'describes'
+      ) {
+        const forward = t === 'exposes' || t === 'describedBy';
+        addLink(
+          self,
+          forward ? self : target,
+          forward ? target : self,
+          t === 'exposes' || t === 'exposedBy' ? 'exposes' : 'describedBy',
+        );
+      }
+    }
+  }
+
+  collapseGraph(graph, options.maxPairsPerChannel ?? 10_000, skip);
+  return graph;
+}

@@ -1,0 +1,48 @@
+import { IntegrationGraph, IntegrationGraphSkip } from './types';
+
+/**
+ * Entities writing into an integration (producers, senders), in the order
+ * they were declared.
+ *
+ * @public
+ */
+export function writersOf(graph: IntegrationGraph, ref: string): string[] {
+  return (graph.incoming.get(ref) ?? []).map(e => e.from);
+}
+
+/**
+ * Entities an integration delivers to (consumers, receivers, upstreams, and
+ * `url:` nodes for external webhook destinations).
+ *
+ * @public
+ */
+export function readersOf(graph: IntegrationGraph, ref: string): string[] {
+  return (graph.outgoing.get(ref) ?? []).map(e => e.to);
+}
+
+/**
+ * What the graph skipped while reading an entity, for a finding's details.
+ *
+ * @public
+ */
+export function skippedFor(
+  graph: IntegrationGraph,
+  ref: string,
+): IntegrationGraphSkip[] {
+  let index = skippedIndex.get(graph);
+  if (!index || index.size !== graph.skipped.length) {
+    const byRef = new Map<string, IntegrationGraphSkip[]>();
+    for (const s of graph.skipped) {
+      if (!byRef.has(s.entityRef)) byRef.set(s.entityRef, []);
+      byRef.get(s.entityRef)!.push(s);
+    }
+    index = { size: graph.skipped.length, byRef };
+    skippedIndex.set(graph, index);
+  }
+  return index.byRef.get(ref) ?? [];
+}
+
+const skippedIndex = new WeakMap<
+  IntegrationGraph,
+  { size: number; byRef: Map<string, IntegrationGraphSkip[]> }
+>();
