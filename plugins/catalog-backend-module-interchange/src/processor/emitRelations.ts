@@ -14,32 +14,29 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   INTERCHANGE_KINDS,
+  interchangeRelationPair,
   isGatewayRouteEntity,
   isKafkaTopicEntity,
   isWebhookEntity,
   RELATION_CONSUMED_BY,
   RELATION_CONSUMES_FROM,
   RELATION_DESCRIBED_BY,
-  RELATION_DESCRIBES,
-  RELATION_EXPOSED_BY,
   RELATION_EXPOSES,
   RELATION_PRODUCED_BY,
   RELATION_PRODUCES_TO,
-  RELATION_ROUTED_BY,
   RELATION_ROUTES_TO,
 } from '@interchange/plugin-interchange-common';
 
-type Pair = readonly [forward: string, reverse: string];
+/** Backstage's own pairs that Interchange kinds also emit. */
+const BACKSTAGE_REVERSE: Record<string, string> = {
+  [RELATION_OWNED_BY]: RELATION_OWNER_OF,
+  [RELATION_PART_OF]: RELATION_HAS_PART,
+};
 
-const OWNED_BY: Pair = [RELATION_OWNED_BY, RELATION_OWNER_OF];
-const PART_OF: Pair = [RELATION_PART_OF, RELATION_HAS_PART];
-const DESCRIBED_BY: Pair = [RELATION_DESCRIBED_BY, RELATION_DESCRIBES];
-const PRODUCED_BY: Pair = [RELATION_PRODUCED_BY, RELATION_PRODUCES_TO];
-const CONSUMED_BY: Pair = [RELATION_CONSUMED_BY, RELATION_CONSUMES_FROM];
-const PRODUCES_TO: Pair = [RELATION_PRODUCES_TO, RELATION_PRODUCED_BY];
-const CONSUMES_FROM: Pair = [RELATION_CONSUMES_FROM, RELATION_CONSUMED_BY];
-const ROUTES_TO: Pair = [RELATION_ROUTES_TO, RELATION_ROUTED_BY];
-const EXPOSES: Pair = [RELATION_EXPOSES, RELATION_EXPOSED_BY];
+/** The reverse type: Backstage's for its pairs, else Interchange's one list. */
+function reverseOf(type: string): string {
+  return BACKSTAGE_REVERSE[type] ?? interchangeRelationPair(type).reverse.type;
+}
 
 /**
  * Emits relations in both directions. The catalog deduplicates identical
@@ -55,7 +52,9 @@ class RelationEmitter {
     this.#emit = emit;
   }
 
-  pair(refs: unknown, defaultKind: string, [forward, reverse]: Pair) {
+  /** `forward` from this entity to each ref, and its reverse back. */
+  pair(refs: unknown, defaultKind: string, forward: string) {
+    const reverse = reverseOf(forward);
     const list = Array.isArray(refs) ? refs : [refs];
     for (const ref of list) {
       if (typeof ref !== 'string' || !ref) {
@@ -91,33 +90,33 @@ export function emitInterchangeRelations(
   const relations = new RelationEmitter(entity, emit);
   if (isKafkaTopicEntity(entity)) {
     const spec = entity.spec;
-    relations.pair(spec.producers, 'Component', PRODUCED_BY);
+    relations.pair(spec.producers, 'Component', RELATION_PRODUCED_BY);
     relations.pair(
       (spec.consumers ?? []).map(c =>
         typeof c === 'string' ? c : c.entityRef,
       ),
       'Component',
-      CONSUMED_BY,
+      RELATION_CONSUMED_BY,
     );
-    relations.pair(spec.schema, 'API', DESCRIBED_BY);
+    relations.pair(spec.schema, 'API', RELATION_DESCRIBED_BY);
   } else if (isGatewayRouteEntity(entity)) {
-    relations.pair(entity.spec.upstream, 'Component', ROUTES_TO);
-    relations.pair(entity.spec.api, 'API', EXPOSES);
+    relations.pair(entity.spec.upstream, 'Component', RELATION_ROUTES_TO);
+    relations.pair(entity.spec.api, 'API', RELATION_EXPOSES);
   } else if (isWebhookEntity(entity)) {
-    relations.pair(entity.spec.sender, 'Component', PRODUCED_BY);
-    relations.pair(entity.spec.receiver, 'Component', CONSUMED_BY);
-    relations.pair(entity.spec.schema, 'API', DESCRIBED_BY);
+    relations.pair(entity.spec.sender, 'Component', RELATION_PRODUCED_BY);
+    relations.pair(entity.spec.receiver, 'Component', RELATION_CONSUMED_BY);
+    relations.pair(entity.spec.schema, 'API', RELATION_DESCRIBED_BY);
   } else if (entity.kind === 'Component') {
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    relations.pair(spec.producesTo, 'KafkaTopic', PRODUCES_TO);
-    relations.pair(spec.consumesFrom, 'KafkaTopic', CONSUMES_FROM);
+    relations.pair(spec.producesTo, 'KafkaTopic', RELATION_PRODUCES_TO);
+    relations.pair(spec.consumesFrom, 'KafkaTopic', RELATION_CONSUMES_FROM);
     return;
   } else {
     return;
   }
   if ((INTERCHANGE_KINDS as readonly string[]).includes(entity.kind)) {
     const spec = entity.spec as { owner?: string; system?: string };
-    relations.pair(spec.owner, 'Group', OWNED_BY);
-    relations.pair(spec.system, 'System', PART_OF);
+    relations.pair(spec.owner, 'Group', RELATION_OWNED_BY);
+    relations.pair(spec.system, 'System', RELATION_PART_OF);
   }
 }

@@ -6,15 +6,11 @@ import {
   WEBHOOK_KIND,
 } from './constants';
 import {
+  interchangeRelationPair,
   RELATION_CONSUMED_BY,
-  RELATION_CONSUMES_FROM,
   RELATION_DESCRIBED_BY,
-  RELATION_DESCRIBES,
-  RELATION_EXPOSED_BY,
   RELATION_EXPOSES,
   RELATION_PRODUCED_BY,
-  RELATION_PRODUCES_TO,
-  RELATION_ROUTED_BY,
   RELATION_ROUTES_TO,
 } from './relations';
 import {
@@ -43,6 +39,13 @@ const system = {
   defaultNamespace: 'inherit' as const,
   allowedKinds: ['System'],
 };
+/** A spec field referencing components, e.g. a topic's producers. */
+const componentRef = (path: string, relation: string) => ({
+  selector: { path },
+  relation,
+  defaultKind: 'Component',
+  defaultNamespace: 'inherit' as const,
+});
 const schema = {
   selector: { path: 'spec.schema' },
   relation: RELATION_DESCRIBED_BY,
@@ -50,6 +53,51 @@ const schema = {
   defaultNamespace: 'inherit' as const,
   allowedKinds: ['API'],
 };
+
+const integrationKinds = [KAFKA_TOPIC_KIND, WEBHOOK_KIND];
+
+/**
+ * Which kinds each Interchange relation pair joins, named by its type on the
+ * declaring entity; the reverse type and the titles come from `relations.ts`.
+ */
+const RELATION_PAIRS: Array<{
+  type: string;
+  fromKind: string | string[];
+  toKind: string | string[];
+  description: string;
+}> = [
+  {
+    type: RELATION_PRODUCED_BY,
+    fromKind: integrationKinds,
+    toKind: 'Component',
+    description: 'A component that produces to a topic or sends a webhook.',
+  },
+  {
+    type: RELATION_CONSUMED_BY,
+    fromKind: integrationKinds,
+    toKind: 'Component',
+    description:
+      'A component that consumes from a topic or receives a webhook.',
+  },
+  {
+    type: RELATION_ROUTES_TO,
+    fromKind: GATEWAY_ROUTE_KIND,
+    toKind: ['Component', 'Resource'],
+    description: 'The component a gateway route forwards requests to.',
+  },
+  {
+    type: RELATION_EXPOSES,
+    fromKind: GATEWAY_ROUTE_KIND,
+    toKind: 'API',
+    description: 'The API a gateway route exposes.',
+  },
+  {
+    type: RELATION_DESCRIBED_BY,
+    fromKind: integrationKinds,
+    toKind: 'API',
+    description: 'The API entity describing the payload of a topic or webhook.',
+  },
+];
 
 /**
  * The Interchange kinds and relation pairs as a catalog model layer, for
@@ -78,12 +126,7 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
             owner,
             system,
             schema,
-            {
-              selector: { path: 'spec.producers' },
-              relation: RELATION_PRODUCED_BY,
-              defaultKind: 'Component',
-              defaultNamespace: 'inherit',
-            },
+            componentRef('spec.producers', RELATION_PRODUCED_BY),
           ],
           schema: { jsonSchema: entitySchema(kafkaTopicSpecSchema) },
         },
@@ -104,12 +147,7 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
           relationFields: [
             owner,
             system,
-            {
-              selector: { path: 'spec.upstream' },
-              relation: RELATION_ROUTES_TO,
-              defaultKind: 'Component',
-              defaultNamespace: 'inherit',
-            },
+            componentRef('spec.upstream', RELATION_ROUTES_TO),
             {
               selector: { path: 'spec.api' },
               relation: RELATION_EXPOSES,
@@ -134,60 +172,20 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
             owner,
             system,
             schema,
-            {
-              selector: { path: 'spec.sender' },
-              relation: RELATION_PRODUCED_BY,
-              defaultKind: 'Component',
-              defaultNamespace: 'inherit',
-            },
-            {
-              selector: { path: 'spec.receiver' },
-              relation: RELATION_CONSUMED_BY,
-              defaultKind: 'Component',
-              defaultNamespace: 'inherit',
-            },
+            componentRef('spec.sender', RELATION_PRODUCED_BY),
+            componentRef('spec.receiver', RELATION_CONSUMED_BY),
           ],
           schema: { jsonSchema: entitySchema(webhookSpecSchema) },
         },
       ],
     });
-    const integrationKinds = [KAFKA_TOPIC_KIND, WEBHOOK_KIND];
-    model.addRelationPair({
-      fromKind: integrationKinds,
-      toKind: 'Component',
-      description: 'A component that produces to a topic or sends a webhook.',
-      forward: { type: RELATION_PRODUCED_BY, title: 'produced by' },
-      reverse: { type: RELATION_PRODUCES_TO, title: 'produces to' },
-    });
-    model.addRelationPair({
-      fromKind: integrationKinds,
-      toKind: 'Component',
-      description:
-        'A component that consumes from a topic or receives a webhook.',
-      forward: { type: RELATION_CONSUMED_BY, title: 'consumed by' },
-      reverse: { type: RELATION_CONSUMES_FROM, title: 'consumes from' },
-    });
-    model.addRelationPair({
-      fromKind: GATEWAY_ROUTE_KIND,
-      toKind: ['Component', 'Resource'],
-      description: 'The component a gateway route forwards requests to.',
-      forward: { type: RELATION_ROUTES_TO, title: 'routes to' },
-      reverse: { type: RELATION_ROUTED_BY, title: 'routed by' },
-    });
-    model.addRelationPair({
-      fromKind: GATEWAY_ROUTE_KIND,
-      toKind: 'API',
-      description: 'The API a gateway route exposes.',
-      forward: { type: RELATION_EXPOSES, title: 'exposes' },
-      reverse: { type: RELATION_EXPOSED_BY, title: 'exposed by' },
-    });
-    model.addRelationPair({
-      fromKind: integrationKinds,
-      toKind: 'API',
-      description:
-        'The API entity describing the payload of a topic or webhook.',
-      forward: { type: RELATION_DESCRIBED_BY, title: 'described by' },
-      reverse: { type: RELATION_DESCRIBES, title: 'describes' },
-    });
+    for (const { type, fromKind, toKind, description } of RELATION_PAIRS) {
+      model.addRelationPair({
+        fromKind,
+        toKind,
+        description,
+        ...interchangeRelationPair(type),
+      });
+    }
   },
 });

@@ -2,6 +2,10 @@
  * Relation types Interchange emits, in pairs. Each pair is emitted in both
  * directions whichever side declared it (the topic's `producers` or the
  * component's `producesTo`).
+ *
+ * This file is the one place that says which type is the reverse of which:
+ * the catalog module's processor, the catalog model layer and the frontend's
+ * graph settings all derive their pairs from {@link INTERCHANGE_RELATION_PAIRS}.
  */
 
 /** A component produces to a topic or sends a webhook. @public */
@@ -40,3 +44,55 @@ export const INTERCHANGE_RELATION_PAIRS: ReadonlyArray<
   [RELATION_EXPOSES, RELATION_EXPOSED_BY],
   [RELATION_DESCRIBED_BY, RELATION_DESCRIBES],
 ];
+
+/**
+ * One direction of a relation pair as the catalog model declares it: the
+ * type and the title the catalog shows for it.
+ *
+ * @public
+ */
+export interface InterchangeRelationDirection {
+  type: string;
+  title: string;
+}
+
+/**
+ * A relation pair oriented from one of its types: `forward` is the type on
+ * the entity that declares the reference, `reverse` the type on the entity it
+ * points to.
+ *
+ * @public
+ */
+export interface InterchangeRelationPair {
+  forward: InterchangeRelationDirection;
+  reverse: InterchangeRelationDirection;
+}
+
+/** `producesTo` reads "produces to", `exposedBy` "exposed by". */
+function titleOf(type: string): string {
+  return type.replace(/[A-Z]/g, c => ` ${c.toLowerCase()}`);
+}
+
+/**
+ * The pair of an Interchange relation type, oriented from that type, e.g.
+ * `producedBy` (a topic's producers) gives `producedBy` forward and
+ * `producesTo` reverse, each with its title.
+ *
+ * @public
+ */
+export function interchangeRelationPair(type: string): InterchangeRelationPair {
+  for (const [a, b] of INTERCHANGE_RELATION_PAIRS) {
+    if (type === a || type === b) {
+      const reverse = type === a ? b : a;
+      return {
+        forward: { type, title: titleOf(type) },
+        reverse: { type: reverse, title: titleOf(reverse) },
+      };
+    }
+  }
+  throw new Error(
+    `'${type}' is not an Interchange relation type; known types: ${INTERCHANGE_RELATION_PAIRS.flat().join(
+      ', ',
+    )}`,
+  );
+}

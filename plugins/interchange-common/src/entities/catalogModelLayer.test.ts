@@ -1,0 +1,40 @@
+import {
+  compileCatalogModel,
+  defaultCatalogEntityModel,
+} from '@backstage/catalog-model/alpha';
+import { interchangeCatalogModelLayer } from './catalogModelLayer';
+import { INTERCHANGE_RELATION_PAIRS } from './relations';
+
+describe('interchangeCatalogModelLayer', () => {
+  it('declares every Interchange relation pair, both ways, with its titles and kinds', () => {
+    const model = compileCatalogModel([
+      defaultCatalogEntityModel,
+      interchangeCatalogModelLayer,
+    ]);
+    const ours = new Set<string>(INTERCHANGE_RELATION_PAIRS.flat());
+    const lines = model
+      .listRelations()
+      .filter(r => ours.has(r.forward.type))
+      .map(
+        r =>
+          `${[r.fromKind].flat().join('|')} ${r.forward.type} (${
+            r.forward.title
+          }) ${[r.toKind].flat().join('|')}; reverse ${r.reverse.type} (${
+            r.reverse.title
+          })`,
+      )
+      .sort();
+    expect(lines).toEqual([
+      'API describes (describes) KafkaTopic|Webhook; reverse describedBy (described by)',
+      'API exposedBy (exposed by) GatewayRoute; reverse exposes (exposes)',
+      'Component consumesFrom (consumes from) KafkaTopic|Webhook; reverse consumedBy (consumed by)',
+      'Component producesTo (produces to) KafkaTopic|Webhook; reverse producedBy (produced by)',
+      'Component|Resource routedBy (routed by) GatewayRoute; reverse routesTo (routes to)',
+      'GatewayRoute exposes (exposes) API; reverse exposedBy (exposed by)',
+      'GatewayRoute routesTo (routes to) Component|Resource; reverse routedBy (routed by)',
+      'KafkaTopic|Webhook consumedBy (consumed by) Component; reverse consumesFrom (consumes from)',
+      'KafkaTopic|Webhook describedBy (described by) API; reverse describes (describes)',
+      'KafkaTopic|Webhook producedBy (produced by) Component; reverse producesTo (produces to)',
+    ]);
+  });
+});
