@@ -132,5 +132,8 @@ export function impact(
     }
     frontier = next;
   }
+  result.reached.sort(
+    (a, b) => a.distance - b.distance || a.entityRef.localeCompare(b.entityRef),
+  );
   return result;
 }
