@@ -10,3 +10,4 @@ export * from './services';
 export * from './kafka';
 export * from './webhooks';
 export * from './gateways';
+export * from './extensions/configFormats';

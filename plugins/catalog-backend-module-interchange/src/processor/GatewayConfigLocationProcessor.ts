@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import {
   AuthService,
   LoggerService,
@@ -17,15 +15,33 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  GatewayFormat,
-  parseGatewayConfig,
-  routeToEntity,
+  createGatewayFormatRegistry,
+  GatewayFileParseResult,
+  GatewayFormatRegistry,
 } from '@interchange/plugin-interchange-common';
 import { GatewayConfig } from '@interchange/plugin-interchange-node';
+import {
+  ANNOTATION_LOCATION_GATEWAY,
+  chooseGateway,
+  ComponentIndex,
+  ConfigFile,
+  isNotFound,
+  linkToComponents,
+  mapToEntities,
+  noKnownFormatMessage,
+  parseConfigFile,
+  readConfigFile,
+  ResolvedTarget,
+  resolveConfigTarget,
+  targetName,
+} from '../ingestion';
+
+export { ANNOTATION_LOCATION_GATEWAY };
 
 /**
  * Location type for gateway configuration files (kong.yml, HTTPRoute and
- * VirtualService manifests, AWS API Gateway exports) kept in repositories.
+ * VirtualService manifests, AWS API Gateway exports, and formats added
+ * through `interchangeConfigFormatsExtensionPoint`) kept in repositories.
  * Each route in the file becomes a GatewayRoute entity.
  *
  * @public
@@ -33,44 +49,23 @@ import { GatewayConfig } from '@interchange/plugin-interchange-node';
 export const GATEWAY_CONFIG_LOCATION_TYPE = 'interchange-gateway-config';
 
 /**
- * On a `Location` entity of type `interchange-gateway-config`: the id (from
- * `interchange.gateways[]`) of the gateway its files configure.
- *
- * @public
- */
-export const ANNOTATION_LOCATION_GATEWAY = 'interchange.dev/gateway';
-
-/**
- * Components are looked up for every file; a short cache spares the catalog.
- * Short, because right after start-up the catalog holds only some of them and
- * routes linked in that window are linked properly on the next pass.
- */
-const COMPONENTS_TTL_MS = 10_000;
-
-const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/** Where one target of a Location is read from, or why it may not be. */
-type Target =
-  | { kind: 'url'; url: string }
-  | { kind: 'file'; file: string }
-  | { kind: 'refused'; reason: string };
-
-/**
  * Turns `Location` entities of type `interchange-gateway-config` into
- * GatewayRoute entities, one per route in each listed file (see
- * `routeToEntity` for how a route is linked to the component serving it).
+ * GatewayRoute entities, one per route in each listed file, through the
+ * ingestion pipeline (src/ingestion): read, parse, link to components, map.
  *
  * The work happens in `postProcessEntity` of the Location entity rather than
  * in `readLocation`, because only there are the Location's annotations and
  * its own origin known: the gateway comes from the `interchange.dev/gateway`
  * annotation (else the only configured gateway of the file's format), and a
  * Location that was itself read from a URL may only list URLs, so a
- * repository cannot make the backend read files from its own disk.
- * Relative targets are resolved against the Location's own location, as the
- * catalog does for `url` and `file` locations.
+ * repository cannot make the backend read files from its own disk
+ * (resolveConfigTarget).
  *
  * A file that cannot be read or parsed is an error on the Location; the
- * catalog then keeps the entities it emitted before.
+ * catalog then keeps the entities it emitted before. Routes are linked to
+ * the components of the shared ComponentIndex, and every processing pass
+ * links again, so routes processed before their component existed are
+ * linked on a later pass.
  *
  * @public
  */
@@ -78,13 +73,12 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
   readonly #reader: UrlReaderService;
   readonly #integrations: ScmIntegrationRegistry;
   readonly #gateways: GatewayConfig[];
-  readonly #catalog: CatalogService;
-  readonly #auth: AuthService;
   readonly #logger: LoggerService;
   readonly #defaultOwner: string;
   readonly #defaultSystem?: string;
   readonly #configuredTargets: () => string[];
-  #components?: { at: number; items: Promise<Entity[]> };
+  readonly #formats: GatewayFormatRegistry;
+  readonly #components: ComponentIndex;
 
   constructor(options: {
     reader: UrlReaderService;
@@ -104,16 +98,25 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
      * through the catalog API may only name URLs.
      */
     configuredTargets?: () => string[];
+    /** The formats files are read with. Default the built-in ones. */
+    formats?: GatewayFormatRegistry;
+    /**
+     * The components routes are linked to; pass the one the gateway
+     * providers use. Default a new index of `catalog`.
+     */
+    components?: ComponentIndex;
   }) {
     this.#reader = options.reader;
     this.#integrations = options.integrations;
     this.#gateways = options.gateways;
-    this.#catalog = options.catalog;
-    this.#auth = options.auth;
     this.#logger = options.logger;
     this.#defaultOwner = options.defaultOwner;
     this.#defaultSystem = options.defaultSystem;
     this.#configuredTargets = options.configuredTargets ?? (() => []);
+    this.#formats = options.formats ?? createGatewayFormatRegistry();
+    this.#components =
+      options.components ??
+      new ComponentIndex({ catalog: options.catalog, auth: options.auth });
   }
 
   /**
@@ -171,8 +174,13 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
       entity.metadata.annotations?.[ANNOTATION_LOCATION_GATEWAY]?.trim() ||
       undefined;
     for (const raw of targets) {
-      await this.#readTarget(
-        this.#resolve(location, raw),
+      const target = resolveConfigTarget(location, raw, {
+        locationType: GATEWAY_CONFIG_LOCATION_TYPE,
+        integrations: this.#integrations,
+        configuredTargets: this.#configuredTargets,
+      });
+      await this.#ingest(
+        target,
         raw,
         annotated,
         spec.presence === 'optional',
@@ -183,51 +191,9 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
     return entity;
   }
 
-  /** A target against the location of the Location entity listing it. */
-  #resolve(base: LocationSpec, target: string): Target {
-    const asUrl = (url: string): Target =>
-      /^https?:\/\//i.test(url)
-        ? { kind: 'url', url }
-        : {
-            kind: 'refused',
-            reason: `${target}: only http(s) URLs and, for Locations from local files or app-config, local paths can be read`,
-          };
-    if (ABSOLUTE_URL.test(target)) {
-      return asUrl(target);
-    }
-    if (base.type === 'url') {
-      // Absolute paths resolve against the repository host too, never to
-      // the backend's own disk.
-      return asUrl(
-        this.#integrations.resolveUrl({ url: target, base: base.target }),
-      );
-    }
-    if (base.type === 'file') {
-      return {
-        kind: 'file',
-        file: path.resolve(path.dirname(base.target), target),
-      };
-    }
-    if (base.type === GATEWAY_CONFIG_LOCATION_TYPE) {
-      // Registered in app-config (`catalog.locations`): relative to the
-      // backend's working directory, like `file` locations there. The same
-      // shape registered through the catalog API gets no disk access.
-      if (this.#configuredTargets().includes(base.target)) {
-        return { kind: 'file', file: path.resolve(target) };
-      }
-      return {
-        kind: 'refused',
-        reason: `${target}: only ${GATEWAY_CONFIG_LOCATION_TYPE} locations listed in app-config (catalog.locations) may read local files; register an http(s) URL instead`,
-      };
-    }
-    return {
-      kind: 'refused',
-      reason: `${target}: a Location from a ${base.type} location may only list http(s) URLs`,
-    };
-  }
-
-  async #readTarget(
-    target: Target,
+  /** One target through the pipeline: read, parse, choose the gateway, link, map. */
+  async #ingest(
+    target: ResolvedTarget,
     raw: string,
     annotated: string | undefined,
     optional: boolean,
@@ -238,25 +204,18 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
       emit(processingResult.inputError(location, target.reason));
       return;
     }
-    const name = target.kind === 'url' ? target.url : target.file;
-    let text: string;
+    const name = targetName(target);
+    let file: ConfigFile;
     try {
-      text =
-        target.kind === 'url'
-          ? (await (await this.#reader.readUrl(target.url)).buffer()).toString(
-              'utf8',
-            )
-          : await fs.readFile(target.file, 'utf8');
+      file = await readConfigFile(target, this.#reader);
     } catch (e) {
-      const error = toError(e);
-      const notFound =
-        error.name === 'NotFoundError' ||
-        (error as NodeJS.ErrnoException).code === 'ENOENT';
-      if (!notFound) {
+      if (!isNotFound(e)) {
         emit(
           processingResult.generalError(
             location,
-            `Unable to read gateway configuration ${name}: ${error.message}`,
+            `Unable to read gateway configuration ${name}: ${
+              toError(e).message
+            }`,
           ),
         );
       } else if (!optional) {
@@ -270,35 +229,34 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
       return;
     }
 
-    let parsed: ReturnType<typeof parseGatewayConfig>;
+    let parsed: GatewayFileParseResult;
     try {
-      parsed = parseGatewayConfig(text);
+      parsed = parseConfigFile(file, this.#formats);
     } catch (e) {
-      emit(
-        processingResult.inputError(
-          location,
-          `${name} is not valid YAML or JSON: ${toError(e).message}`,
-        ),
-      );
+      emit(processingResult.inputError(location, toError(e).message));
       return;
     }
     if (!parsed.formats.length) {
       emit(
         processingResult.inputError(
           location,
-          `${name} holds no gateway configuration Interchange reads (Kong declarative config, Gateway API HTTPRoute, Istio VirtualService, AWS API Gateway export)`,
+          noKnownFormatMessage(name, this.#formats),
         ),
       );
       return;
     }
 
-    const gateway = this.#gatewayFor(name, annotated, parsed.formats);
+    const gateway = chooseGateway(
+      name,
+      annotated,
+      parsed.formats,
+      this.#gateways,
+    );
     if (typeof gateway === 'string') {
       emit(processingResult.inputError(location, gateway));
       return;
     }
 
-    const components = await this.#componentList();
     // The entities point at the file itself, so "View source" in the portal
     // opens the gateway configuration.
     const source: LocationSpec =
@@ -306,23 +264,18 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
         ? { type: 'url', target: target.url }
         : { type: 'file', target: target.file };
     const sourceRef = `${source.type}:${source.target}`;
-    const answeredByGateway: string[] = [];
-    let emitted = 0;
-    for (const route of parsed.routes) {
-      const entity = routeToEntity(route, {
+    const { entities, answeredByGateway } = mapToEntities(
+      linkToComponents(parsed.routes, await this.#components.snapshot()),
+      {
         gateway: gateway.id,
-        components,
         defaultOwner: gateway.defaultOwner ?? this.#defaultOwner,
         defaultSystem: gateway.defaultSystem ?? this.#defaultSystem,
         source: sourceRef,
         location: sourceRef,
-      });
-      if (entity) {
-        emit(processingResult.entity(source, entity));
-        emitted += 1;
-      } else {
-        answeredByGateway.push(route.name);
-      }
+      },
+    );
+    for (const { entity } of entities) {
+      emit(processingResult.entity(source, entity));
     }
     const skipped = [
       ...parsed.skipped.map(
@@ -334,82 +287,10 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
     ];
     if (skipped.length) {
       this.#logger.info(
-        `${name}: ${emitted} routes for gateway ${
+        `${name}: ${entities.length} routes for gateway ${
           gateway.id
         }; skipped ${skipped.join('; ')}`,
       );
     }
-  }
-
-  /** The gateway a file belongs to, or an error message saying how to name it. */
-  #gatewayFor(
-    name: string,
-    annotated: string | undefined,
-    formats: GatewayFormat[],
-  ): Pick<GatewayConfig, 'id' | 'defaultOwner' | 'defaultSystem'> | string {
-    const fix = `set the annotation ${ANNOTATION_LOCATION_GATEWAY}: <gateway id> on the Location entity that lists this file`;
-    let gateway: GatewayConfig | undefined;
-    if (annotated) {
-      gateway = this.#gateways.find(g => g.id === annotated);
-      if (!gateway) {
-        if (this.#gateways.length) {
-          return `${name}: gateway '${annotated}' (annotation ${ANNOTATION_LOCATION_GATEWAY}) is not in interchange.gateways; use one of ${this.#gateways
-            .map(g => `'${g.id}'`)
-            .join(', ')}`;
-        }
-        // No gateways configured at all: the annotation alone names it.
-        return { id: annotated };
-      }
-    } else {
-      const candidates = this.#gateways.filter(g =>
-        formats.includes(g.type as GatewayFormat),
-      );
-      if (candidates.length !== 1) {
-        return candidates.length
-          ? `${name}: several gateways read ${formats.join(
-              '/',
-            )} configuration (${candidates.map(g => g.id).join(', ')}); ${fix}`
-          : `${name}: no gateway of type ${formats.join(
-              ' or ',
-            )} in interchange.gateways; add one, or ${fix}`;
-      }
-      gateway = candidates[0];
-    }
-    // Its provider already names routes `<gateway>.<route>`; the same names
-    // from a Location would conflict in the catalog.
-    if (gateway.files.length || gateway.adminUrl) {
-      return `${name}: gateway '${
-        gateway.id
-      }' is read by its own provider (interchange.gateways[].${
-        gateway.adminUrl ? 'adminUrl' : 'files'
-      }); list this file in that gateway's 'files' instead of a Location, or point the Location at another gateway id`;
-    }
-    return gateway;
-  }
-
-  async #componentList(): Promise<Entity[]> {
-    const now = Date.now();
-    if (!this.#components || now - this.#components.at > COMPONENTS_TTL_MS) {
-      const items = this.#auth
-        .getOwnServiceCredentials()
-        .then(credentials =>
-          this.#catalog.getEntities(
-            { filter: { kind: 'Component' } },
-            { credentials },
-          ),
-        )
-        .then(r => r.items);
-      this.#components = { at: now, items };
-      // Neither a failed lookup nor an empty catalog (still starting) is
-      // worth remembering.
-      // A later lookup may have replaced this one by the time it settles.
-      const forget = () => {
-        if (this.#components?.items === items) this.#components = undefined;
-      };
-      items.then(list => {
-        if (!list.length) forget();
-      }, forget);
-    }
-    return this.#components.items;
   }
 }

@@ -1,6 +1,4 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import {
   AuthService,
   LoggerService,
@@ -15,16 +13,26 @@ import {
 import {
   ANNOTATION_ROUTE_DRIFT,
   computeRouteDrift,
+  createGatewayFormatRegistry,
+  GatewayFormatRegistry,
   GatewayParseResult,
   NormalizedRoute,
-  parseGatewayConfig,
   parseKongConfig,
-  routeToEntity,
+  RouteDrift,
 } from '@interchange/plugin-interchange-common';
 import {
   GatewayConfig,
   KongAdminClient,
 } from '@interchange/plugin-interchange-node';
+import {
+  ComponentIndex,
+  ComponentSnapshot,
+  linkToComponents,
+  listConfigFiles,
+  mapToEntities,
+  parseConfigFile,
+  readConfigFile,
+} from '../ingestion';
 
 /** Routes of one source (a file or the live Admin API) and where they came from. */
 type Source = GatewayParseResult & { source: string; location: string };
@@ -32,8 +40,15 @@ type Source = GatewayParseResult & { source: string; location: string };
 /**
  * GatewayRoute entities for one gateway of `interchange.gateways[]`: from
  * its configuration files (`files` globs) and, for Kong, from its live Admin
- * API (`adminUrl`), re-read on a schedule. Each route is linked to the
- * component serving it (see routeToEntity for the rule).
+ * API (`adminUrl`), re-read on a schedule. Files go through the ingestion
+ * pipeline (src/ingestion) the `interchange-gateway-config` Location type
+ * uses; each route is linked to the component serving it (see
+ * routeToEntity for the rule) from the shared ComponentIndex.
+ *
+ * When the index finds components that differ from those the last run
+ * linked against (the catalog was still filling up at start-up, or a
+ * component changed), the provider runs again, so its routes end up linked
+ * the same whichever started first.
  *
  * Safety: it replaces its entities with a full mutation only after every
  * source was read. A file that cannot be read or parsed, or a Kong failure
@@ -46,12 +61,16 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
   readonly #gateway: GatewayConfig;
   readonly #defaultOwner: string;
   readonly #defaultSystem?: string;
-  readonly #catalog: CatalogService;
-  readonly #auth: AuthService;
   readonly #logger: LoggerService;
   readonly #taskRunner?: SchedulerServiceTaskRunner;
   readonly #cwd: string;
+  readonly #formats: GatewayFormatRegistry;
+  readonly #components: ComponentIndex;
   #connection?: EntityProviderConnection;
+  /** Fingerprint of the components the last run linked against. */
+  #linkedWith?: string;
+  #running = false;
+  #rerun = false;
 
   constructor(options: {
     gateway: GatewayConfig;
@@ -64,16 +83,25 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
     taskRunner?: SchedulerServiceTaskRunner;
     /** Base of relative `files` globs. Default the process working directory. */
     cwd?: string;
+    /** The formats files are read with. Default the built-in ones. */
+    formats?: GatewayFormatRegistry;
+    /**
+     * The components routes are linked to; pass the one the location
+     * processor and other providers use. Default a new index of `catalog`.
+     */
+    components?: ComponentIndex;
   }) {
     this.#gateway = options.gateway;
     this.#defaultOwner = options.gateway.defaultOwner ?? options.defaultOwner;
     this.#defaultSystem =
       options.gateway.defaultSystem ?? options.defaultSystem;
-    this.#catalog = options.catalog;
-    this.#auth = options.auth;
     this.#logger = options.logger;
     this.#taskRunner = options.taskRunner;
     this.#cwd = options.cwd ?? process.cwd();
+    this.#formats = options.formats ?? createGatewayFormatRegistry();
+    this.#components =
+      options.components ??
+      new ComponentIndex({ catalog: options.catalog, auth: options.auth });
   }
 
   getProviderName(): string {
@@ -82,6 +110,7 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
+    this.#components.subscribe(snapshot => this.#componentsChanged(snapshot));
     await this.#taskRunner?.run({
       id: `${this.getProviderName()}:refresh`,
       fn: async () => {
@@ -90,26 +119,27 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
     });
   }
 
+  #componentsChanged(snapshot: ComponentSnapshot) {
+    if (this.#running) {
+      // The running pass may have linked against older components.
+      this.#rerun = true;
+    } else if (
+      this.#linkedWith !== undefined &&
+      snapshot.fingerprint !== this.#linkedWith
+    ) {
+      void this.refresh();
+    }
+  }
+
   async #fileSources(): Promise<Source[]> {
-    const files = (
-      await fg(this.#gateway.files, {
-        cwd: this.#cwd,
-        absolute: true,
-        onlyFiles: true,
-      })
-    ).sort();
+    const targets = await listConfigFiles(this.#gateway.files, this.#cwd);
     return Promise.all(
-      files.map(async file => {
-        let parsed: GatewayParseResult;
-        try {
-          parsed = parseGatewayConfig(await fs.readFile(file, 'utf8'));
-        } catch (e) {
-          throw new Error(`${file}: ${(e as Error).message}`);
-        }
+      targets.map(async target => {
+        const file = await readConfigFile(target);
         return {
-          ...parsed,
-          source: `file:${path.relative(this.#cwd, file)}`,
-          location: `url:file://${file}`,
+          ...parseConfigFile(file, this.#formats),
+          source: `file:${path.relative(this.#cwd, file.name)}`,
+          location: `url:file://${file.name}`,
         };
       }),
     );
@@ -141,62 +171,46 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
         reason: 'not connected',
       };
     }
+    this.#running = true;
+    this.#rerun = false;
+    try {
+      return await this.#run(this.#connection);
+    } finally {
+      this.#running = false;
+      if (this.#rerun) {
+        this.#rerun = false;
+        // Linked against components that changed meanwhile: once more.
+        void this.#components.snapshot().then(
+          s => this.#componentsChanged(s),
+          () => undefined,
+        );
+      }
+    }
+  }
+
+  async #run(connection: EntityProviderConnection) {
     const id = this.#gateway.id;
     try {
-      const credentials = await this.#auth.getOwnServiceCredentials();
       const [components, files, live] = await Promise.all([
-        this.#catalog
-          .getEntities({ filter: { kind: 'Component' } }, { credentials })
-          .then(r => r.items),
+        this.#components.snapshot(),
         this.#fileSources(),
         this.#gateway.adminUrl ? this.#kongSource() : undefined,
       ]);
       const sources = [...files, ...(live ? [live] : [])];
       const byName = new Map<string, Entity>();
       let skipped = 0;
-      // With both files and a live Kong, every route gets its drift: file
-      // routes against the live route of the same name, live routes that no
-      // file declares as such.
-      const liveByName = new Map<string, NormalizedRoute>(
-        (live?.routes ?? []).map(r => [r.name, r]),
-      );
-      const declaredNames = new Set(
-        files.flatMap(f => f.routes.map(r => r.name)),
-      );
-      const compare = live && files.length > 0;
-      const driftOf = (s: Source, route: NormalizedRoute) => {
-        if (!compare) {
-          return undefined;
-        }
-        if (s !== live) {
-          return computeRouteDrift(route, liveByName.get(route.name));
-        }
-        return declaredNames.has(route.name)
-          ? undefined
-          : [
-              {
-                field: 'route',
-                declared: 'absent',
-                actual: 'present',
-                message: `route ${route.name} is live on the gateway but in no configuration file`,
-              },
-            ];
-      };
+      const driftOf = driftAgainstLive(files, live);
       for (const s of sources) {
         skipped += s.skipped.length;
-        for (const route of s.routes) {
-          const entity = routeToEntity(route, {
-            gateway: id,
-            components,
-            defaultOwner: this.#defaultOwner,
-            defaultSystem: this.#defaultSystem,
-            source: s.source,
-            location: s.location,
-          });
-          if (!entity) {
-            skipped += 1;
-            continue;
-          }
+        const mapped = mapToEntities(linkToComponents(s.routes, components), {
+          gateway: id,
+          defaultOwner: this.#defaultOwner,
+          defaultSystem: this.#defaultSystem,
+          source: s.source,
+          location: s.location,
+        });
+        skipped += mapped.answeredByGateway.length;
+        for (const { route, entity } of mapped.entities) {
           const drift = driftOf(s, route);
           if (drift) {
             entity.metadata.annotations![ANNOTATION_ROUTE_DRIFT] =
@@ -209,13 +223,14 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
           }
         }
       }
-      await this.#connection.applyMutation({
+      await connection.applyMutation({
         type: 'full',
         entities: [...byName.values()].map(entity => ({
           entity,
           locationKey: this.getProviderName(),
         })),
       });
+      this.#linkedWith = components.fingerprint;
       this.#logger.info(
         `Gateway ${id}: ${byName.size} routes from ${files.length} file(s)${
           live ? ' and the Kong Admin API' : ''
@@ -230,4 +245,37 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
       return { applied: false, entities: 0, skipped: 0, reason };
     }
   }
+}
+
+/**
+ * With both files and a live Kong, every route gets its drift: file routes
+ * against the live route of the same name, live routes that no file
+ * declares as such.
+ */
+function driftAgainstLive(
+  files: Source[],
+  live: Source | undefined,
+): (s: Source, route: NormalizedRoute) => RouteDrift[] | undefined {
+  if (!live || !files.length) {
+    return () => undefined;
+  }
+  const liveByName = new Map<string, NormalizedRoute>(
+    live.routes.map(r => [r.name, r]),
+  );
+  const declaredNames = new Set(files.flatMap(f => f.routes.map(r => r.name)));
+  return (s, route) => {
+    if (s !== live) {
+      return computeRouteDrift(route, liveByName.get(route.name));
+    }
+    return declaredNames.has(route.name)
+      ? undefined
+      : [
+          {
+            field: 'route',
+            declared: 'absent',
+            actual: 'present',
+            message: `route ${route.name} is live on the gateway but in no configuration file`,
+          },
+        ];
+  };
 }

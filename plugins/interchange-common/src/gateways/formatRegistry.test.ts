@@ -2,7 +2,11 @@ import {
   builtinGatewayFormats,
   createGatewayFormatRegistry,
 } from './builtinFormats';
-import { GatewayConfigFormat, GatewayFormatRegistry } from './formatRegistry';
+import {
+  GatewayConfigFormat,
+  GatewayDocumentError,
+  GatewayFormatRegistry,
+} from './formatRegistry';
 import { parseGatewayConfig } from './parseGatewayConfig';
 
 /** A made-up format: `kind: EdgeProxy` documents with a `routes` list, which Kong's detection also accepts. */
@@ -122,9 +126,18 @@ spec:
         },
       },
     ]);
-    expect(() => registry.parse(`a: 1\n---${EDGE}`)).toThrow(
-      'document 2 (EdgeProxy manifest): routes is not iterable',
-    );
+    let error: unknown;
+    try {
+      registry.parse(`a: 1\n---${EDGE}`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(GatewayDocumentError);
+    expect(error).toMatchObject({
+      message: 'document 2 (EdgeProxy manifest): routes is not iterable',
+      document: 1,
+      format: 'edge-proxy',
+    });
   });
 
   it('refuses malformed formats and duplicate ids with the field and the fix', () => {
@@ -157,7 +170,7 @@ spec:
             .join(',')}]`,
       ),
     ].join('\n');
-    expect(() => registry.parse(bomb)).toThrow();
+    expect(() => registry.parse(bomb)).toThrow(/^document 1: .*alias/i);
     expect(() => registry.parse('a: [1, 2')).toThrow(/^document 1: /);
   });
 });

@@ -32,6 +32,24 @@ export type GatewayFileParseResult = GatewayParseResult & {
   formats: string[];
 };
 
+/**
+ * A document of a configuration file could not be read: not YAML/JSON
+ * (`format` unset), or a format's parser failed on it.
+ *
+ * @public
+ */
+export class GatewayDocumentError extends Error {
+  readonly document: number;
+  readonly format?: string;
+
+  constructor(message: string, document: number, format?: string) {
+    super(message);
+    this.name = 'GatewayDocumentError';
+    this.document = document;
+    this.format = format;
+  }
+}
+
 const FORMAT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** A YAML alias bomb must not expand without bound. */
 const MAX_ALIAS_COUNT = 100;
@@ -121,11 +139,20 @@ export class GatewayFormatRegistry {
     const docs = parseAllDocuments(text);
     (Array.isArray(docs) ? docs : [docs]).forEach((d, i) => {
       if (d.errors.length) {
-        throw new Error(
+        throw new GatewayDocumentError(
           `document ${i + 1}: ${d.errors[0].message.split('\n')[0]}`,
+          i,
         );
       }
-      const doc = d.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      let doc: unknown;
+      try {
+        doc = d.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        throw new GatewayDocumentError(
+          `document ${i + 1}: ${(e as Error).message}`,
+          i,
+        );
+      }
       if (doc === null || doc === undefined) {
         return;
       }
@@ -141,12 +168,14 @@ export class GatewayFormatRegistry {
       }
       let parsed: GatewayParseResult;
       try {
-        parsed = format.parse(doc, i);
+        parsed = format.parse(doc as Record<string, any>, i);
       } catch (e) {
-        throw new Error(
+        throw new GatewayDocumentError(
           `document ${i + 1} (${format.title}): ${
             (e as Error)?.message ?? String(e)
           }`,
+          i,
+          format.id,
         );
       }
       if (!result.formats.includes(format.id)) {

@@ -4,7 +4,7 @@ export { parseGatewayApiDocument } from './gatewayApi';
 export { parseIstioDocument } from './istio';
 export { parseAwsApiGatewayExport } from './awsApiGateway';
 export { detectGatewayFormat, parseGatewayConfig } from './parseGatewayConfig';
-export { GatewayFormatRegistry } from './formatRegistry';
+export { GatewayDocumentError, GatewayFormatRegistry } from './formatRegistry';
 export type {
   GatewayConfigFormat,
   GatewayFileParseResult,
@@ -29,9 +29,11 @@ export {
   ANNOTATION_ROUTE_LOCATION,
   ANNOTATION_ROUTE_SOURCE,
   ANNOTATION_UPSTREAM_UNMATCHED,
+  linkedRouteToEntity,
   matchUpstreamComponent,
   routeEntityName,
   routeToEntity,
 } from './routeEntities';
+export type { RouteEntityOptions } from './routeEntities';
 export { ANNOTATION_ROUTE_DRIFT, computeRouteDrift } from './drift';
 export type { RouteDrift } from './drift';

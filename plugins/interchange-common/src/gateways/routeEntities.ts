@@ -88,6 +88,17 @@ function upstreamUrl(u: RouteUpstream): string | undefined {
   return undefined;
 }
 
+/** What a GatewayRoute entity of an ingested route is built with. @public */
+export interface RouteEntityOptions {
+  gateway: string;
+  defaultOwner: string;
+  defaultSystem?: string;
+  /** `file:<path>` or `kong:<adminUrl>`. */
+  source: string;
+  /** For `backstage.io/managed-by-location`. */
+  location: string;
+}
+
 /**
  * A GatewayRoute entity for an ingested route. Owner and system come from
  * the component serving it, else from the defaults; a route whose upstream
@@ -99,24 +110,30 @@ function upstreamUrl(u: RouteUpstream): string | undefined {
  */
 export function routeToEntity(
   route: NormalizedRoute,
-  options: {
-    gateway: string;
-    components: Entity[];
-    defaultOwner: string;
-    defaultSystem?: string;
-    /** `file:<path>` or `kong:<adminUrl>`. */
-    source: string;
-    /** For `backstage.io/managed-by-location`. */
-    location: string;
-  },
+  options: RouteEntityOptions & { components: Entity[] },
+): GatewayRouteEntityV1alpha1 | undefined {
+  const component = route.upstreams
+    .filter(u => u.kind !== 'mock')
+    .map(u => matchUpstreamComponent(u, options.components))
+    .find(Boolean);
+  return linkedRouteToEntity(route, component, options);
+}
+
+/**
+ * routeToEntity for a route already linked to the component serving it
+ * (found by matchUpstreamComponent), or to none.
+ *
+ * @public
+ */
+export function linkedRouteToEntity(
+  route: NormalizedRoute,
+  component: Entity | undefined,
+  options: RouteEntityOptions,
 ): GatewayRouteEntityV1alpha1 | undefined {
   const real = route.upstreams.filter(u => u.kind !== 'mock');
   if (!real.length) {
     return undefined;
   }
-  const component = real
-    .map(u => matchUpstreamComponent(u, options.components))
-    .find(Boolean);
   const componentSpec = (component?.spec ?? {}) as {
     owner?: string;
     system?: string;
