@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import {
+  interchangeConfigFormatsExtensionPoint,
   KafkaClusters,
   readGateways,
   readKafkaClusters,
@@ -19,6 +20,7 @@ import {
   GatewayConfigLocationProcessor,
 } from './processor/GatewayConfigLocationProcessor';
 import { GatewayRoutesEntityProvider } from './providers/GatewayRoutesEntityProvider';
+import { ComponentIndex, createConfigFormats } from './ingestion';
 import { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
 import { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
 import { readKafkaTopicProviderConfigs } from './providers/KafkaTopicEntityProviderConfig';
@@ -35,6 +37,14 @@ export const catalogModuleInterchange = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'interchange',
   register(reg) {
+    // Configuration file formats: the built-in ones, then those other
+    // catalog modules add (the backend starts them before this one); no
+    // more once this module starts.
+    const formats = createConfigFormats();
+    reg.registerExtensionPoint(
+      interchangeConfigFormatsExtensionPoint,
+      formats.extensionPoint,
+    );
     reg.registerInit({
       deps: {
         catalogProcessing: catalogProcessingExtensionPoint,
@@ -103,6 +113,10 @@ export const catalogModuleInterchange = createBackendModule({
         const defaultSystem =
           gatewaysConfig?.getOptionalString('defaultSystem');
         const gateways = readGateways(config);
+        formats.lock();
+        // One component index for linking routes, shared by the location
+        // processor and every gateway provider (refresh rule: ComponentIndex).
+        const components = new ComponentIndex({ catalog, auth });
         // Gateway configuration files in repositories, listed by Location
         // entities of type `interchange-gateway-config`. The catalog only
         // follows Locations of allowed types (default just `url`).
@@ -122,6 +136,8 @@ export const catalogModuleInterchange = createBackendModule({
             defaultSystem,
             configuredTargets:
               GatewayConfigLocationProcessor.configuredTargets(config),
+            formats: formats.registry,
+            components,
           }),
         );
         for (const gateway of gateways) {
@@ -137,8 +153,24 @@ export const catalogModuleInterchange = createBackendModule({
               auth,
               logger,
               taskRunner: scheduler.createScheduledTaskRunner(schedule),
+              formats: formats.registry,
+              components,
             }),
           );
+        }
+        if (gateways.some(g => g.files.length || g.adminUrl)) {
+          // Looks components up now and then, so providers re-link their
+          // routes when components appear or change between their runs.
+          await scheduler.scheduleTask({
+            id: 'interchange-component-index:refresh',
+            frequency: { minutes: 1 },
+            timeout: { seconds: 30 },
+            initialDelay: { seconds: 30 },
+            scope: 'local',
+            fn: async () => {
+              await components.snapshot();
+            },
+          });
         }
       },
     });
