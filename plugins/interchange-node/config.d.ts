@@ -1,22 +1,12 @@
-import { HumanDuration } from '@backstage/types';
-
 export interface Config {
-  /** Interchange: Kafka topics, gateway routes and webhooks in the catalog. */
+  /**
+   * Interchange: Kafka topics, gateway routes and webhooks in the catalog.
+   * This package declares what it reads (the Kafka clusters and the
+   * gateways); the backend plugin declares `interchange.kafka.lagSampling`
+   * and `interchange.webhooks`.
+   */
   interchange?: {
     kafka?: {
-      /**
-       * Consumer-lag sampling: the backend records every group's offsets on
-       * this schedule, for lag trends and health (OK / WARNING / STALLED /
-       * STOPPED / ERROR).
-       */
-      lagSampling?: {
-        /** Default true (when clusters are configured). */
-        enabled?: boolean;
-        /** How often to sample. Default one minute. */
-        frequency?: HumanDuration | string;
-        /** How long to keep samples. Default 24 hours. */
-        retention?: HumanDuration | string;
-      };
       /**
        * Kafka clusters the portal can read live state from. KafkaTopic
        * entities refer to them by `id` in `spec.cluster`.
@@ -39,16 +29,19 @@ export interface Config {
         requestTimeoutMs?: number;
         /** Link to a Kafka UI for this cluster, shown next to live state. */
         dashboardUrl?: string;
-        /** TLS: `true` for system CAs, or PEM material. */
+        /**
+         * TLS: `true` for the system CAs, or PEM material. A client
+         * certificate (mutual TLS) needs both `cert` and `key`.
+         */
         ssl?:
           | boolean
           | {
               /** CA certificate(s), PEM. */
               ca?: string;
-              /** Client certificate, PEM. */
+              /** Client certificate, PEM (with `key`). */
               cert?: string;
               /**
-               * Client private key, PEM.
+               * Client private key, PEM (with `cert`).
                * @visibility secret
                */
               key?: string;
@@ -75,65 +68,30 @@ export interface Config {
           /** Topic configs applied when a request does not set them. */
           defaultConfigs?: { [name: string]: string };
         };
-        /** SASL authentication. */
-        sasl?: {
-          mechanism:
-            | 'plain'
-            | 'scram-sha-256'
-            | 'scram-sha-512'
-            | 'oauthbearer';
-          /** For plain and scram. */
-          username?: string;
-          /**
-           * For plain and scram.
-           * @visibility secret
-           */
-          password?: string;
-          /** For oauthbearer: client-credentials token endpoint. */
-          oauthbearer?: {
-            tokenUrl: string;
-            clientId: string;
-            /** @visibility secret */
-            clientSecret: string;
-            scope?: string;
-          };
-        };
+        /**
+         * SASL authentication, by mechanism: a username and password for
+         * `plain` and `scram-*`, a client-credentials token endpoint for
+         * `oauthbearer`.
+         */
+        sasl?:
+          | {
+              mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+              username: string;
+              /** @visibility secret */
+              password: string;
+            }
+          | {
+              mechanism: 'oauthbearer';
+              /** The client-credentials token endpoint. */
+              oauthbearer: {
+                tokenUrl: string;
+                clientId: string;
+                /** @visibility secret */
+                clientSecret: string;
+                scope?: string;
+              };
+            };
       }>;
-    };
-    /** Webhook signing secrets, outbound safety and the delivery log. */
-    webhooks?: {
-      /**
-       * Signing secrets by name. Webhook entities refer to them with
-       * `spec.signing.secretRef`; the values never leave the backend.
-       * @visibility secret
-       */
-      secrets?: { [secretRef: string]: string };
-      /** Requests the portal sends (test events, redeliveries). */
-      outbound?: {
-        /**
-         * Non-public targets that may still be reached: CIDR ranges
-         * (`10.20.0.0/16`, `127.0.0.1/32`) or exact host names. Everything
-         * else must resolve to public addresses only.
-         */
-        allow?: string[];
-        /** Per request, connect to last byte. Default 10 seconds. */
-        timeout?: HumanDuration | string;
-        /** Response bytes kept in the delivery log. Default 4096. */
-        maxResponseBytes?: number;
-      };
-      /** POST /api/interchange/webhooks/:namespace/:name/receive */
-      inbound?: {
-        /** Larger bodies are refused with 413. Default 262144 (256 KiB). */
-        maxBodyBytes?: number;
-        /**
-         * Refs of Webhook entities with `signing.scheme: none` that may
-         * receive unsigned deliveries, e.g. `webhook:default/chat-alerts`.
-         * Others are refused: an unsigned receiver accepts anyone's events.
-         */
-        allowUnsigned?: string[];
-      };
-      /** How long delivery log rows are kept. Default 30 days. */
-      retention?: HumanDuration | string;
     };
     /** API gateways routes are read from. GatewayRoute entities use `id` in `spec.gateway`. */
     gateways?: Array<{

@@ -7,12 +7,10 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import {
   interchangeConfigFormatsExtensionPoint,
-  KafkaClusters,
+  kafkaClustersServiceRef,
   readGateways,
-  readKafkaClusters,
 } from '@interchange/plugin-interchange-node';
 import { ScmIntegrations } from '@backstage/integration';
 import {
@@ -23,7 +21,8 @@ import { GatewayRoutesEntityProvider } from './providers/GatewayRoutesEntityProv
 import { ComponentIndex, createConfigFormats } from './ingestion';
 import { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesProcessor';
 import { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
-import { readKafkaTopicProviderConfigs } from './providers/KafkaTopicEntityProviderConfig';
+import { readGatewayProviderSettings } from './config/readGatewayProviderSettings';
+import { readKafkaTopicProviderConfigs } from './config/readKafkaTopicProviderConfigs';
 
 /**
  * Adds the Interchange kinds (KafkaTopic, GatewayRoute, Webhook) and their
@@ -52,10 +51,11 @@ export const catalogModuleInterchange = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
-        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
         catalogLocations: catalogLocationsExtensionPoint,
+        // One registry per backend, shared with the Interchange plugin.
+        clusters: kafkaClustersServiceRef,
       },
       async init({
         catalogProcessing,
@@ -63,55 +63,36 @@ export const catalogModuleInterchange = createBackendModule({
         logger,
         scheduler,
         auth,
-        lifecycle,
         catalog,
         urlReader,
         catalogLocations,
+        clusters,
       }) {
         catalogProcessing.addProcessor(
           InterchangeEntitiesProcessor.fromConfig(config, { logger }),
         );
 
         const providers = readKafkaTopicProviderConfigs(config);
-        if (providers.length > 0) {
-          const clusters = new KafkaClusters(readKafkaClusters(config));
-          lifecycle.addShutdownHook(() => clusters.close());
-          for (const providerConfig of providers) {
-            clusters.config(providerConfig.cluster); // fails start-up for an unknown cluster id
-            catalogProcessing.addEntityProvider(
-              new KafkaTopicEntityProvider({
-                config: providerConfig,
-                clusters,
-                catalog,
-                auth,
-                logger,
-                taskRunner: scheduler.createScheduledTaskRunner(
-                  providerConfig.schedule,
-                ),
-              }),
-            );
-          }
+        for (const providerConfig of providers) {
+          clusters.config(providerConfig.cluster); // fails start-up for an unknown cluster id
+          catalogProcessing.addEntityProvider(
+            new KafkaTopicEntityProvider({
+              config: providerConfig,
+              clusters,
+              catalog,
+              auth,
+              logger,
+              taskRunner: scheduler.createScheduledTaskRunner(
+                providerConfig.schedule,
+              ),
+            }),
+          );
         }
 
         // Gateways with configuration files or a Kong Admin API become
         // GatewayRoute entities, one provider per gateway.
-        const gatewaysConfig = config.getOptionalConfig(
-          'catalog.providers.interchangeGateways',
-        );
-        const schedule = gatewaysConfig?.has('schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              gatewaysConfig.getConfig('schedule'),
-            )
-          : {
-              frequency: { minutes: 30 },
-              timeout: { minutes: 5 },
-              initialDelay: { seconds: 15 },
-            };
-        const defaultOwner =
-          gatewaysConfig?.getOptionalString('defaultOwner') ??
-          'group:default/platform';
-        const defaultSystem =
-          gatewaysConfig?.getOptionalString('defaultSystem');
+        const { schedule, defaultOwner, defaultSystem } =
+          readGatewayProviderSettings(config);
         const gateways = readGateways(config);
         formats.lock();
         // One component index for linking routes, shared by the location

@@ -5,19 +5,14 @@ import {
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { interchangePermissions } from '@interchange/plugin-interchange-common';
-import {
-  KafkaClusters,
-  readKafkaClusters,
-} from '@interchange/plugin-interchange-node';
+import { kafkaClustersServiceRef } from '@interchange/plugin-interchange-node';
 import { DatabaseCatalogProblemsStore } from './database/DatabaseCatalogProblemsStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
 import { migrateDatabase } from './database/migrations';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
-import {
-  readLagSamplingSettings,
-  scheduleLagSampling,
-} from './kafka/lagSampling';
+import { scheduleLagSampling } from './kafka/lagSampling';
+import { readLagSamplingSettings } from './kafka/lagSamplingSettings';
 import { scheduleCatalogProblemsPruning } from './problems/catalogProblemsRetention';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
 import { createRouter } from './service/router';
@@ -43,9 +38,10 @@ export const interchangePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
-        lifecycle: coreServices.lifecycle,
         events: eventsServiceRef,
         catalog: catalogServiceRef,
+        // One registry per backend, shared with the catalog and scaffolder modules.
+        clusters: kafkaClustersServiceRef,
       },
       async init(deps) {
         const {
@@ -56,7 +52,7 @@ export const interchangePlugin = createBackendPlugin({
           database,
           scheduler,
           permissions,
-          lifecycle,
+          clusters,
         } = deps;
         deps.permissionsRegistry.addPermissions(interchangePermissions);
 
@@ -73,8 +69,6 @@ export const interchangePlugin = createBackendPlugin({
           logger,
         });
 
-        const clusters = new KafkaClusters(readKafkaClusters(config));
-        lifecycle.addShutdownHook(() => clusters.close());
         const history = new DatabaseLagHistoryStore(db);
         const live = new KafkaLiveState(clusters, history);
         await scheduleLagSampling({

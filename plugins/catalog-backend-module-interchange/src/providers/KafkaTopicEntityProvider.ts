@@ -18,7 +18,7 @@ import {
   describeKafkaError,
   KafkaClusters,
 } from '@interchange/plugin-interchange-node';
-import { KafkaTopicProviderConfig } from './KafkaTopicEntityProviderConfig';
+import { KafkaTopicProviderConfig } from '../config/readKafkaTopicProviderConfigs';
 import { discoveredTopicEntity, entityNameForTopic } from './kafkaTopicEntity';
 
 /**

@@ -1,29 +1,9 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { Config, readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { durationToMilliseconds } from '@backstage/types';
 import { describeKafkaError } from '@interchange/plugin-interchange-node';
 import { KafkaLiveState } from './KafkaLiveState';
 import { LagHistoryStore } from './LagHistoryStore';
-
-export interface LagSamplingSettings {
-  enabled: boolean;
-  frequency: HumanDuration;
-  retention: HumanDuration;
-}
-
-/** `interchange.kafka.lagSampling`, with defaults: every minute, kept for a day. */
-export function readLagSamplingSettings(config: Config): LagSamplingSettings {
-  const c = config.getOptionalConfig('interchange.kafka.lagSampling');
-  return {
-    enabled: c?.getOptionalBoolean('enabled') ?? true,
-    frequency: c?.has('frequency')
-      ? readDurationFromConfig(c, { key: 'frequency' })
-      : { minutes: 1 },
-    retention: c?.has('retention')
-      ? readDurationFromConfig(c, { key: 'retention' })
-      : { hours: 24 },
-  };
-}
+import { LagSamplingSettings } from './lagSamplingSettings';
 
 /**
  * Samples every configured cluster's consumer offsets on a schedule (one

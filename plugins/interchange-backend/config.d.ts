@@ -1,0 +1,60 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /**
+   * What the Interchange backend plugin reads. The Kafka clusters and
+   * gateways are declared by `@interchange/plugin-interchange-node`.
+   */
+  interchange?: {
+    kafka?: {
+      /**
+       * Consumer-lag sampling: the backend records every group's offsets on
+       * this schedule, for lag trends and health (OK / WARNING / STALLED /
+       * STOPPED / ERROR).
+       */
+      lagSampling?: {
+        /** Default true (when clusters are configured). */
+        enabled?: boolean;
+        /** How often to sample. Default one minute. */
+        frequency?: HumanDuration | string;
+        /** How long to keep samples. Default 24 hours. */
+        retention?: HumanDuration | string;
+      };
+    };
+    /** Webhook signing secrets, outbound safety and the delivery log. */
+    webhooks?: {
+      /**
+       * Signing secrets by name. Webhook entities refer to them with
+       * `spec.signing.secretRef`; the values never leave the backend.
+       * @visibility secret
+       */
+      secrets?: { [secretRef: string]: string };
+      /** Requests the portal sends (test events, redeliveries). */
+      outbound?: {
+        /**
+         * Non-public targets that may still be reached: CIDR ranges
+         * (`10.20.0.0/16`, `127.0.0.1/32`) or exact host names. Everything
+         * else must resolve to public addresses only.
+         */
+        allow?: string[];
+        /** Per request, connect to last byte. Default 10 seconds. */
+        timeout?: HumanDuration | string;
+        /** Response bytes kept in the delivery log. Default 4096. */
+        maxResponseBytes?: number;
+      };
+      /** POST /api/interchange/webhooks/:namespace/:name/receive */
+      inbound?: {
+        /** Larger bodies are refused with 413. Default 262144 (256 KiB). */
+        maxBodyBytes?: number;
+        /**
+         * Refs of Webhook entities with `signing.scheme: none` that may
+         * receive unsigned deliveries, e.g. `webhook:default/chat-alerts`.
+         * Others are refused: an unsigned receiver accepts anyone's events.
+         */
+        allowUnsigned?: string[];
+      };
+      /** How long delivery log rows are kept. Default 30 days. */
+      retention?: HumanDuration | string;
+    };
+  };
+}
