@@ -2,6 +2,7 @@
  * Entity builders for the graph and rule tests (not exported by the package).
  */
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { buildIntegrationGraph } from '../graph';
 import { CheckRule, CheckRuleRunOptions, RuleFinding } from './types';
 
@@ -17,7 +18,7 @@ const entity = (
   apiVersion,
   kind,
   metadata: { name, ...(annotations ? { annotations } : {}) },
-  spec,
+  spec: spec as JsonObject,
 });
 
 const core = 'backstage.io/v1alpha1';
