@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { NotFoundError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  isNotFound,
+  listConfigFiles,
+  readConfigFile,
+  resolveConfigTarget,
+} from './readConfigFile';
+
+const options = (configured: string[] = []) => ({
+  locationType: 'interchange-gateway-config',
+  integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+  configuredTargets: () => configured,
+});
+
+describe('resolveConfigTarget (local-file safety rules)', () => {
+  it('resolves relative and absolute paths of a URL-read Location against its URL, never the disk', () => {
+    const base = {
+      type: 'url',
+      target: 'https://git.example/repo/catalog-info.yaml',
+    };
+    expect(resolveConfigTarget(base, 'gateway/kong.yml', options())).toEqual({
+      kind: 'url',
+      url: 'https://git.example/repo/gateway/kong.yml',
+    });
+    expect(resolveConfigTarget(base, '/etc/hostname', options())).toMatchObject(
+      {
+        kind: 'url',
+      },
+    );
+    expect(
+      resolveConfigTarget(base, 'file:///etc/hostname', options()),
+    ).toEqual({
+      kind: 'refused',
+      reason:
+        'file:///etc/hostname: only http(s) URLs and, for Locations from local files or app-config, local paths can be read',
+    });
+  });
+
+  it('lets file Locations and app-config Locations of the type read local paths, not API-registered ones', () => {
+    expect(
+      resolveConfigTarget(
+        { type: 'file', target: '/repo/catalog-info.yaml' },
+        'gw/kong.yml',
+        options(),
+      ),
+    ).toEqual({ kind: 'file', file: '/repo/gw/kong.yml' });
+    const base = { type: 'interchange-gateway-config', target: 'gw/kong.yml' };
+    expect(
+      resolveConfigTarget(base, 'gw/kong.yml', options(['gw/kong.yml'])),
+    ).toEqual({
+      kind: 'file',
+      file: path.resolve('gw/kong.yml'),
+    });
+    expect(resolveConfigTarget(base, '/etc/hostname', options())).toEqual({
+      kind: 'refused',
+      reason:
+        '/etc/hostname: only interchange-gateway-config locations listed in app-config (catalog.locations) may read local files; register an http(s) URL instead',
+    });
+    expect(
+      resolveConfigTarget(
+        { type: 'github-discovery', target: 'x' },
+        'kong.yml',
+        options(),
+      ),
+    ).toEqual({
+      kind: 'refused',
+      reason:
+        'kong.yml: a Location from a github-discovery location may only list http(s) URLs',
+    });
+  });
+});
+
+describe('readConfigFile and listConfigFiles', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-read-'));
+    fs.mkdirSync(path.join(dir, 'gw'));
+    fs.writeFileSync(path.join(dir, 'gw', 'b.yaml'), 'b: 1');
+    fs.writeFileSync(path.join(dir, 'gw', 'a.yaml'), 'a: 1');
+    fs.writeFileSync(path.join(dir, 'gw', 'notes.md'), '#');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lists the files of globs in a stable order and reads them', async () => {
+    const targets = await listConfigFiles(['gw/*.yaml'], dir);
+    expect(targets).toEqual([
+      { kind: 'file', file: path.join(dir, 'gw', 'a.yaml') },
+      { kind: 'file', file: path.join(dir, 'gw', 'b.yaml') },
+    ]);
+    expect(await readConfigFile(targets[0])).toEqual({
+      target: targets[0],
+      name: path.join(dir, 'gw', 'a.yaml'),
+      text: 'a: 1',
+    });
+  });
+
+  it('reads URLs through the URL reader, and tells a missing file from an unreadable one', async () => {
+    const reader = {
+      readUrl: async (url: string) => {
+        if (url.endsWith('missing.yml')) throw new NotFoundError(url);
+        return { buffer: async () => Buffer.from(`from ${url}`) } as any;
+      },
+    } as any;
+    expect(
+      (
+        await readConfigFile(
+          { kind: 'url', url: 'https://git.example/k.yml' },
+          reader,
+        )
+      ).text,
+    ).toBe('from https://git.example/k.yml');
+    const missingUrl = await readConfigFile(
+      { kind: 'url', url: 'https://git.example/missing.yml' },
+      reader,
+    ).catch(e => e);
+    expect(isNotFound(missingUrl)).toBe(true);
+    const missingFile = await readConfigFile({
+      kind: 'file',
+      file: path.join(dir, 'nope.yaml'),
+    }).catch(e => e);
+    expect(isNotFound(missingFile)).toBe(true);
+    const directory = await readConfigFile({ kind: 'file', file: dir }).catch(
+      e => e,
+    );
+    expect(isNotFound(directory)).toBe(false);
+    await expect(
+      readConfigFile({ kind: 'url', url: 'https://git.example/k.yml' }),
+    ).rejects.toThrow('no URL reader');
+  });
+});

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import {
+  createBackendModule,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
+import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { GatewayConfigFormat } from '@interchange/plugin-interchange-common';
+import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
+import { interchangeConfigFormatsExtensionPoint } from '@interchange/plugin-interchange-node';
+import { catalogModuleInterchange } from '../module';
+import {
+  demoCompanyLocations,
+  GATEWAY_TEST_RULES,
+  waitForRelation,
+} from '../__testUtils__/catalogQueries';
+
+jest.setTimeout(120_000);
+
+const examples = path.resolve(__dirname, '../../../../examples');
+
+/** An adopter's format: `kind: EdgeProxy` documents with a `routes` list (which Kong's detection would also take). */
+const edgeProxyFormat: GatewayConfigFormat = {
+  id: 'edge-proxy',
+  title: 'EdgeProxy manifest',
+  detect: doc => doc.kind === 'EdgeProxy',
+  parse: (doc, document) => ({
+    routes: (doc.routes as { name: string; path: string; to: string }[]).map(
+      (r, i) => ({
+        format: 'edge-proxy',
+        name: r.name,
+        hosts: [],
+        paths: [r.path],
+        pathMatch: ['prefix'],
+        methods: [],
+        upstreams: [{ kind: 'url', url: r.to, host: new URL(r.to).hostname }],
+        plugins: [],
+        parents: [],
+        conditions: [],
+        source: { document, location: `routes[${i}]` },
+      }),
+    ),
+    skipped: [],
+  }),
+};
+
+const adopterModule = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'edge-proxy-format',
+  register(reg) {
+    reg.registerInit({
+      deps: { formats: interchangeConfigFormatsExtensionPoint },
+      async init({ formats }) {
+        formats.addFormat(edgeProxyFormat);
+      },
+    });
+  },
+});
+
+const config = mockServices.rootConfig.factory({
+  data: {
+    backend: { baseUrl: 'http://localhost:0' },
+    catalog: {
+      processingInterval: { seconds: 2 },
+      rules: GATEWAY_TEST_RULES,
+      locations: [
+        ...demoCompanyLocations(examples),
+        {
+          type: 'file',
+          target: path.join(
+            __dirname,
+            '__fixtures__',
+            'edge-proxy',
+            'catalog-info.yaml',
+          ),
+        },
+      ],
+    },
+  },
+});
+
+const model = provideStaticCatalogModel({
+  layers: [defaultCatalogEntityModel, interchangeCatalogModelLayer],
+});
+
+describe('interchangeConfigFormatsExtensionPoint', () => {
+  it("lets another catalog module add a format that Locations' files are read with", async () => {
+    const backend = await startTestBackend({
+      // The adopter's module is listed after ours: the backend still starts
+      // it first, because it depends on the extension point ours provides.
+      features: [
+        catalogPlugin,
+        catalogModuleInterchange,
+        adopterModule,
+        model,
+        config,
+      ],
+    });
+    try {
+      const route = await waitForRelation(
+        backend.server,
+        'gatewayroute:default/edge-proxy.orders',
+        'routesTo',
+      );
+      expect(route.spec).toMatchObject({
+        gateway: 'edge-proxy',
+        owner: 'team-fulfillment',
+        paths: ['/v1/orders'],
+        upstream: 'component:default/order-service',
+      });
+      expect(route.metadata.tags).toEqual(['ingested', 'edge-proxy']);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('is not available to modules of other plugins', async () => {
+    const otherPlugin = createBackendPlugin({
+      pluginId: 'other',
+      register(reg) {
+        reg.registerInit({ deps: {}, async init() {} });
+      },
+    });
+    const otherModule = createBackendModule({
+      pluginId: 'other',
+      moduleId: 'edge-proxy-format',
+      register(reg) {
+        reg.registerInit({
+          deps: { formats: interchangeConfigFormatsExtensionPoint },
+          async init({ formats }) {
+            formats.addFormat(edgeProxyFormat);
+          },
+        });
+      },
+    });
+    await expect(
+      startTestBackend({
+        features: [
+          catalogPlugin,
+          catalogModuleInterchange,
+          otherPlugin,
+          otherModule,
+          model,
+          config,
+        ],
+      }),
+    ).rejects.toThrow(
+      /Extension points can only be used within their plugin's scope/,
+    );
+  });
+});
