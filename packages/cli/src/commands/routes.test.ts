@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createGatewayFormatRegistry } from '@interchange/plugin-interchange-common';
 import { routesCommand } from './routes';
 
 const fixtures = path.resolve(
@@ -63,5 +64,52 @@ describe('interchange routes', () => {
     const none = await run([path.join(dir, 'nothing-*.yaml')]);
     expect(none.code).toBe(2);
     expect(none.err).toContain('interchange routes: no files match');
+  });
+
+  it('reads files with the registry it is given, the one the catalog pipeline uses', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-routes-'));
+    try {
+      const file = path.join(dir, 'edge.yaml');
+      fs.writeFileSync(
+        file,
+        'kind: EdgeProxy\nroutes: [{ name: r, to: http://s:80 }]',
+      );
+      const formats = createGatewayFormatRegistry();
+      formats.add({
+        id: 'edge-proxy',
+        title: 'EdgeProxy manifest',
+        detect: d => d.kind === 'EdgeProxy',
+        parse: (d, document) => ({
+          routes: d.routes.map((r: { name: string; to: string }) => ({
+            format: 'edge-proxy',
+            name: r.name,
+            hosts: [],
+            paths: ['/'],
+            pathMatch: ['prefix'],
+            methods: [],
+            upstreams: [{ kind: 'url', url: r.to, host: 's' }],
+            plugins: [],
+            parents: [],
+            conditions: [],
+            source: { document, location: 'routes[0]' },
+          })),
+          skipped: [],
+        }),
+      });
+      const out: string[] = [];
+      const code = await routesCommand(
+        [file],
+        { json: true, formats },
+        { log: l => out.push(l), error: () => undefined },
+      );
+      expect(code).toBe(0);
+      const { files } = JSON.parse(out.join('\n'));
+      expect(files[0].formats).toEqual(['edge-proxy']);
+      expect(files[0].routes[0].upstreams[0].url).toBe('http://s:80');
+      // Without it, the built-in formats: Kong's detection takes the file.
+      expect((await run([file], true)).out).toContain('"kong"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import {
+  createGatewayFormatRegistry,
+  GatewayFormatRegistry,
   NormalizedRoute,
-  parseGatewayConfig,
   SkippedItem,
 } from '@interchange/plugin-interchange-common';
 import { expandPatterns } from '../lib/catalogFiles';
@@ -10,6 +11,11 @@ type Out = { log(line: string): void; error(line: string): void };
 
 export interface RoutesOptions {
   json?: boolean;
+  /**
+   * The formats files are read with: the registry the catalog module's
+   * pipeline uses, with the built-in formats. Default those.
+   */
+  formats?: GatewayFormatRegistry;
 }
 
 type FileResult = {
@@ -60,9 +66,10 @@ export async function routesCommand(
     );
     return 2;
   }
+  const formats = options.formats ?? createGatewayFormatRegistry();
   const results: FileResult[] = files.map(file => {
     try {
-      return { file, ...parseGatewayConfig(fs.readFileSync(file, 'utf8')) };
+      return { file, ...formats.parse(fs.readFileSync(file, 'utf8')) };
     } catch (e) {
       return {
         file,
