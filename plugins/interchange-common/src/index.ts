@@ -12,3 +12,8 @@ export * from './webhooks';
 export * from './gateways';
 export * from './graph';
 export * from './checks';
+// The HTTP contract's client and models, generated from the backend's
+// OpenAPI spec (yarn --cwd plugins/interchange-backend generate).
+export { DefaultApiClient } from './schema/openapi';
+export type { RequestOptions, TypedResponse } from './schema/openapi';
+export type * from './schema/openapi/generated/models';

@@ -8,11 +8,11 @@ import {
 import { KafkaClusters } from '@interchange/plugin-interchange-node';
 import { LagHistoryStore } from './LagHistoryStore';
 import {
-  ClusterOverview,
-  ClusterSummary,
-  ConsumerGroupState,
-  TopicState,
-} from './types';
+  KafkaClusterOverview,
+  KafkaClusterSummary,
+  KafkaConsumerGroupState,
+  KafkaTopicState,
+} from '../schema/openapi/generated/models';
 
 /** Samples considered for a group's health: with one sample a minute, ten minutes. */
 export const HEALTH_WINDOW_SAMPLES = 10;
@@ -42,11 +42,11 @@ export class KafkaLiveState {
     this.#history = history;
   }
 
-  listClusters(): ClusterSummary[] {
+  listClusters(): KafkaClusterSummary[] {
     return this.#clusters.list().map(c => this.summary(c.id));
   }
 
-  summary(clusterId: string): ClusterSummary {
+  summary(clusterId: string): KafkaClusterSummary {
     const c = this.#clusters.config(clusterId);
     // Brokers, TLS and SASL settings stay on the server.
     return {
@@ -57,7 +57,7 @@ export class KafkaLiveState {
     };
   }
 
-  async overview(clusterId: string): Promise<ClusterOverview> {
+  async overview(clusterId: string): Promise<KafkaClusterOverview> {
     return this.#clusters.run(
       clusterId,
       'describe the cluster',
@@ -112,7 +112,7 @@ export class KafkaLiveState {
     };
   }
 
-  async topicState(clusterId: string, topic: string): Promise<TopicState> {
+  async topicState(clusterId: string, topic: string): Promise<KafkaTopicState> {
     return this.#clusters.run(
       clusterId,
       `describe topic ${topic}`,
@@ -184,7 +184,7 @@ export class KafkaLiveState {
     clusterId: string,
     groupIds: string[],
     options: { topic?: string } = {},
-  ): Promise<ConsumerGroupState[]> {
+  ): Promise<KafkaConsumerGroupState[]> {
     if (groupIds.length === 0) {
       return [];
     }
@@ -265,7 +265,7 @@ export class KafkaLiveState {
   async topicGroups(
     clusterId: string,
     topic: string,
-  ): Promise<ConsumerGroupState[]> {
+  ): Promise<KafkaConsumerGroupState[]> {
     const groupIds = await this.#clusters.run(
       clusterId,
       `find consumer groups of ${topic}`,

@@ -1,15 +1,16 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
 import { PROBLEM_MAX_AGE_MS } from '../problems/catalogProblemsRetention';
+import { createOpenApiRouter } from '../schema/openapi';
 import {
-  createKafkaRouter,
+  addKafkaRoutes,
   KafkaRouterOptions,
 } from '../kafka/createKafkaRouter';
 import {
-  createWebhookReceiveRouter,
-  createWebhooksRouter,
+  addWebhookRoutes,
+  isWebhookReceivePath,
+  rawWebhookBody,
   WebhooksRouterOptions,
 } from '../webhooks/createWebhooksRouter';
 
@@ -20,14 +21,28 @@ export interface RouterOptions
   problems: CatalogProblemsStore;
 }
 
+/**
+ * The plugin's routes, typed from and validated against
+ * src/schema/openapi.yaml (a request that does not match it is a 400 naming
+ * the parameter). The spec is also served at /openapi.json.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, problems } = options;
-  const router = Router();
-  // Before the JSON parser: inbound webhooks are verified on their raw bytes.
-  router.use(createWebhookReceiveRouter(options));
-  router.use(express.json());
+  const router = await createOpenApiRouter({
+    // Inbound webhooks are verified on their raw bytes: their body is read
+    // raw (and express.json then leaves it alone), and the validator, which
+    // wants a parsed body, skips that one route; its handler checks its path
+    // parameters itself.
+    middleware: [rawWebhookBody(options.settings), express.json()],
+    validatorOptions: {
+      ignorePaths: (path: string) => isWebhookReceivePath(path),
+      // Authentication is Backstage's (httpAuth and the plugin's auth
+      // policies), answered with 401; the validator would make it a 400.
+      validateSecurity: false,
+    },
+  });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -38,8 +53,8 @@ export async function createRouter(
     res.json({ items: await problems.list({ maxAgeMs: PROBLEM_MAX_AGE_MS }) });
   });
 
-  router.use(createKafkaRouter(options));
-  router.use(createWebhooksRouter(options));
+  addKafkaRoutes(router, options);
+  addWebhookRoutes(router, options);
 
   return router;
 }

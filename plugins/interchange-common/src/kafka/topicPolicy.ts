@@ -197,24 +197,9 @@ export function checkKafkaTopicRequest(
 }
 
 /**
- * Answer of `GET /api/interchange/kafka/clusters/:cluster/topic-name-check`.
+ * Answer of `GET /api/interchange/kafka/clusters/:cluster/topic-name-check`;
+ * generated from the backend's OpenAPI spec.
  *
  * @public
  */
-export interface KafkaTopicNameCheck {
-  cluster: string;
-  name: string;
-  /** Empty when the name follows Kafka's rules and the cluster's policy. */
-  problems: EntityProblem[];
-  /** Whether a topic of that name exists; not looked up for a name with problems. */
-  exists?: boolean;
-  /** The cluster's rules, to show as help next to the field. */
-  rules: Pick<
-    KafkaTopicPolicy,
-    | 'namePattern'
-    | 'nameDescription'
-    | 'partitions'
-    | 'replicationFactor'
-    | 'requiredConfigs'
-  >;
-}
+export type { KafkaTopicNameCheck } from '../schema/openapi/generated';

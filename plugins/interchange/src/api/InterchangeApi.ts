@@ -1,91 +1,28 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/core-plugin-api';
 import type {
-  EndpointHealth,
+  CatalogProblem,
+  KafkaConsumerGroups,
+  KafkaLagTrendPoint,
+  KafkaTopicLiveState,
   KafkaTopicNameCheck,
   WebhookDeliveryLog,
+  WebhookHealthEntry,
   WebhookSendResult,
 } from '@interchange/plugin-interchange-common';
-import { CompoundEntityRef } from '@backstage/catalog-model';
-import type {
-  GroupLagStatus,
-  PartitionLag,
-  TopicDrift,
+
+// The answers' types are generated from the backend's OpenAPI spec into
+// -common; they are re-exported here under the names the cards use.
+export type {
+  CatalogProblem,
+  KafkaClusterSummary,
+  KafkaConsumerGroups,
+  KafkaConsumerGroupState,
+  KafkaLagTrendPoint,
+  KafkaPartitionState,
+  KafkaTopicLiveState,
+  WebhookHealthEntry,
 } from '@interchange/plugin-interchange-common';
-import { createApiRef } from '@backstage/core-plugin-api';
-
-/**
- * A catalog processing error of an Interchange entity, as the backend last
- * saw it.
- *
- * @public
- */
-export interface CatalogProblem {
-  entityRef: string;
-  location?: string;
-  message: string;
-  firstSeen: string;
-  lastSeen: string;
-}
-
-/** @public */
-export interface KafkaClusterSummary {
-  id: string;
-  title: string;
-  adapter: string;
-  dashboardUrl?: string;
-}
-
-/** @public */
-export interface KafkaPartitionState {
-  partition: number;
-  leader: number;
-  replicas: number[];
-  isr: number[];
-  underReplicated: boolean;
-  earliestOffset: number;
-  latestOffset: number;
-  messages: number;
-}
-
-/** @public */
-export interface KafkaTopicLiveState {
-  entityRef: string;
-  cluster: KafkaClusterSummary;
-  topic: string;
-  state: {
-    exists: boolean;
-    partitions: KafkaPartitionState[];
-    replicationFactor: number;
-    underReplicatedPartitions: number;
-    offlinePartitions: number;
-    messageCount: number;
-    configs: {
-      name: string;
-      value?: string;
-      isDefault: boolean;
-      isSensitive: boolean;
-    }[];
-  };
-  drift: TopicDrift[];
-}
-
-/** @public */
-export interface KafkaConsumerGroupState {
-  cluster: string;
-  groupId: string;
-  state: string;
-  members: number;
-  partitions: PartitionLag[];
-  totalLag: number;
-  maxLag: number;
-  health?: GroupLagStatus;
-}
-
-/** @public */
-export interface KafkaConsumerGroups {
-  items: KafkaConsumerGroupState[];
-  /** Clusters that could not be read, when an entity's groups span several. */
-  errors: { cluster: string; message: string }[];
-}
 
 /**
  * Client for the Interchange backend (`/api/interchange`).
@@ -105,7 +42,7 @@ export interface InterchangeApi {
     cluster: string,
     groupId: string,
     hours?: number,
-  ): Promise<{ timestamp: number; totalLag: number }[]>;
+  ): Promise<KafkaLagTrendPoint[]>;
   /** Whether a new topic name follows the cluster's rules and is free. */
   checkKafkaTopicName(
     cluster: string,
@@ -127,7 +64,7 @@ export interface InterchangeApi {
     deliveryId: string,
   ): Promise<WebhookSendResult>;
   /** Health of every webhook with recent deliveries, by entity ref. */
-  getWebhooksHealth(): Promise<{ entityRef: string; health: EndpointHealth }[]>;
+  getWebhooksHealth(): Promise<WebhookHealthEntry[]>;
 }
 
 /** @public */

@@ -1,131 +1,115 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import type {
-  EndpointHealth,
-  KafkaTopicNameCheck,
-  WebhookDeliveryLog,
-  WebhookSendResult,
-} from '@interchange/plugin-interchange-common';
 import {
-  CatalogProblem,
-  InterchangeApi,
-  KafkaConsumerGroups,
-  KafkaTopicLiveState,
-} from './InterchangeApi';
-
-const entityPath = (e: CompoundEntityRef) =>
-  [e.namespace, e.kind, e.name]
-    .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
-    .join('/');
-
-/** `<namespace>/<name>` of a Webhook entity, for /webhooks routes. */
-const webhookPath = (e: CompoundEntityRef) =>
-  [e.namespace, e.name].map(s => encodeURIComponent(s)).join('/');
+  DefaultApiClient,
+  TypedResponse,
+} from '@interchange/plugin-interchange-common';
+import { InterchangeApi } from './InterchangeApi';
 
 /**
- * Talks to the Interchange backend through the app's fetch API, so requests
- * carry the user's Backstage token.
+ * Entity path parameters. Kafka routes get them lower-cased (the catalog
+ * compares refs case-insensitively); the generated client encodes them.
+ */
+const kafkaEntityPath = (e: CompoundEntityRef) => ({
+  namespace: e.namespace.toLocaleLowerCase('en-US'),
+  kind: e.kind.toLocaleLowerCase('en-US'),
+  name: e.name.toLocaleLowerCase('en-US'),
+});
+
+const webhookPath = (e: CompoundEntityRef) => ({
+  namespace: e.namespace,
+  name: e.name,
+});
+
+/** The body of a 2xx answer; Backstage's error body as a ResponseError otherwise. */
+async function ok<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response as Response);
+  }
+  return response.json();
+}
+
+/**
+ * Talks to the Interchange backend through the client generated from its
+ * OpenAPI spec, with the app's fetch API, so requests carry the user's
+ * Backstage token.
  *
  * @public
  */
 export class InterchangeClient implements InterchangeApi {
-  readonly #discoveryApi: DiscoveryApi;
-  readonly #fetchApi: FetchApi;
+  readonly #client: DefaultApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#client = new DefaultApiClient(options);
   }
 
-  async getCatalogProblems(): Promise<CatalogProblem[]> {
-    const body = await this.#get<{ items: CatalogProblem[] }>(
-      '/catalog-problems',
+  async getCatalogProblems() {
+    return (await ok(await this.#client.listCatalogProblems({}))).items;
+  }
+
+  async getKafkaTopicState(entity: CompoundEntityRef) {
+    return ok(
+      await this.#client.getKafkaTopicEntityState({
+        path: kafkaEntityPath(entity),
+      }),
     );
-    return body.items;
   }
 
-  async getKafkaTopicState(
-    entity: CompoundEntityRef,
-  ): Promise<KafkaTopicLiveState> {
-    return this.#get(`/kafka/entities/${entityPath(entity)}`);
-  }
-
-  async getKafkaConsumerGroups(
-    entity: CompoundEntityRef,
-  ): Promise<KafkaConsumerGroups> {
-    return this.#get(`/kafka/entities/${entityPath(entity)}/consumer-groups`);
+  async getKafkaConsumerGroups(entity: CompoundEntityRef) {
+    return ok(
+      await this.#client.listKafkaEntityConsumerGroups({
+        path: kafkaEntityPath(entity),
+      }),
+    );
   }
 
   async getKafkaGroupTrend(cluster: string, groupId: string, hours = 6) {
-    const body = await this.#get<{
-      items: { timestamp: number; totalLag: number }[];
-    }>(
-      `/kafka/clusters/${encodeURIComponent(
-        cluster,
-      )}/consumer-groups/${encodeURIComponent(groupId)}/trend?hours=${hours}`,
+    const body = await ok(
+      await this.#client.getKafkaGroupTrend({
+        path: { cluster, group: groupId },
+        query: { hours },
+      }),
     );
     return body.items;
   }
 
   async checkKafkaTopicName(cluster: string, name: string) {
-    return this.#get<KafkaTopicNameCheck>(
-      `/kafka/clusters/${encodeURIComponent(
-        cluster,
-      )}/topic-name-check?name=${encodeURIComponent(name)}`,
+    return ok(
+      await this.#client.checkKafkaTopicName({
+        path: { cluster },
+        query: { name },
+      }),
     );
   }
 
   async getWebhookDeliveries(entity: CompoundEntityRef, limit = 50) {
-    return this.#get<WebhookDeliveryLog>(
-      `/webhooks/${webhookPath(entity)}/deliveries?limit=${limit}`,
+    return ok(
+      await this.#client.listWebhookDeliveries({
+        path: webhookPath(entity),
+        query: { limit },
+      }),
     );
   }
 
   async sendWebhookTestEvent(entity: CompoundEntityRef, eventType?: string) {
-    return this.#request<WebhookSendResult>(
-      `/webhooks/${webhookPath(entity)}/test`,
-      { method: 'POST', body: { eventType } },
+    return ok(
+      await this.#client.sendWebhookTestEvent({
+        path: webhookPath(entity),
+        body: eventType === undefined ? {} : { eventType },
+      }),
     );
   }
 
   async redeliverWebhook(entity: CompoundEntityRef, deliveryId: string) {
-    return this.#request<WebhookSendResult>(
-      `/webhooks/${webhookPath(entity)}/deliveries/${encodeURIComponent(
-        deliveryId,
-      )}/redeliver`,
-      { method: 'POST', body: {} },
+    return ok(
+      await this.#client.redeliverWebhook({
+        path: { ...webhookPath(entity), id: deliveryId },
+      }),
     );
   }
 
   async getWebhooksHealth() {
-    const body = await this.#get<{
-      items: { entityRef: string; health: EndpointHealth }[];
-    }>('/webhooks/health');
-    return body.items;
-  }
-
-  #get<T>(path: string): Promise<T> {
-    return this.#request<T>(path);
-  }
-
-  async #request<T>(
-    path: string,
-    options: { method?: string; body?: unknown } = {},
-  ): Promise<T> {
-    const base = await this.#discoveryApi.getBaseUrl('interchange');
-    const response = await this.#fetchApi.fetch(`${base}${path}`, {
-      method: options.method ?? 'GET',
-      ...(options.body !== undefined
-        ? {
-            body: JSON.stringify(options.body),
-            headers: { 'content-type': 'application/json' },
-          }
-        : {}),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+    return (await ok(await this.#client.listWebhookHealth({}))).items;
   }
 }
