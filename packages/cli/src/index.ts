@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { validateCommand } from './commands/validate';
 import { routesCommand } from './commands/routes';
 import { webhookSignCommand, webhookVerifyCommand } from './commands/webhook';
+import { checkCommand } from './commands/check';
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -55,6 +56,21 @@ async function main(argv: string[]) {
     .option('--json', 'machine-readable output')
     .action(async (patterns: string[], opts) => {
       process.exitCode = await routesCommand(patterns, opts);
+    });
+
+  program
+    .command('check')
+    .description(
+      'Integration checks on catalog files: tight coupling, over-engineering and hygiene (exit 1 when an error is found)',
+    )
+    .argument('<paths...>', 'catalog files, directories or globs')
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option(
+      '--config <app-config.yaml>',
+      'read rule settings from interchange.checks in this file',
+    )
+    .action(async (patterns: string[], opts) => {
+      process.exitCode = await checkCommand(patterns, opts);
     });
 
   const webhook = program

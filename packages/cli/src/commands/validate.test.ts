@@ -29,7 +29,7 @@ describe('interchange validate', () => {
         'integrations/{kafka-topics,gateway-routes,webhooks}.yaml',
       ),
     ]);
-    expect(output).toContain('7 files, 75 entities: all valid');
+    expect(output).toContain('7 files, 77 entities: all valid');
     expect(code).toBe(0);
   });
 
