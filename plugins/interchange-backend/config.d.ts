@@ -26,9 +26,14 @@ export interface Config {
       /**
        * Signing secrets by name. Webhook entities refer to them with
        * `spec.signing.secretRef`; the values never leave the backend.
-       * @visibility secret
        */
-      secrets?: { [secretRef: string]: string };
+      secrets?: {
+        /**
+         * On each value, so the backend redacts them from its logs.
+         * @visibility secret
+         */
+        [secretRef: string]: string;
+      };
       /** Requests the portal sends (test events, redeliveries). */
       outbound?: {
         /**
