@@ -1056,8 +1056,7 @@ export const spec = {
           field: {
             type: 'string',
             description:
-              'partitions, replicationFactor, config.<name> or topic.',
-            examples: ['config.retention.ms'],
+              'partitions, replicationFactor, config.<name> (e.g. config.retention.ms) or topic.',
           },
           declared: {
             type: 'string',

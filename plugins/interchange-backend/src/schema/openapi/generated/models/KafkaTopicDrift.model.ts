@@ -10,7 +10,7 @@
  */
 export interface KafkaTopicDrift {
   /**
-   * partitions, replicationFactor, config.<name> or topic.
+   * partitions, replicationFactor, config.<name> (e.g. config.retention.ms) or topic.
    */
   field: string;
   declared: string;

@@ -1,0 +1,145 @@
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import { interchangePlugin } from '../plugin';
+import { spec } from '../schema/openapi';
+
+jest.setTimeout(60_000);
+
+/**
+ * The router against its contract: requests that do not match the spec are
+ * 400s naming the parameter, in Backstage's error body, before any catalog
+ * or broker call. No broker is configured: a 400 must not need one.
+ */
+describe('interchange router and its OpenAPI contract', () => {
+  let server: any;
+  let stop: () => Promise<void>;
+  const user = mockCredentials.user.header();
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        interchangePlugin,
+        eventsServiceFactory,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            interchange: {
+              kafka: {
+                lagSampling: { enabled: false },
+                // Nothing listens there: any broker call would be a 503.
+                clusters: [{ id: 'local', brokers: ['127.0.0.1:1'] }],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+
+  afterAll(() => stop());
+
+  async function expect400(path: string, parameter: string) {
+    const res = await request(server)
+      .get(`/api/interchange${path}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      error: { name: 'InputError' },
+      response: { statusCode: 400 },
+    });
+    expect(res.body.error.message).toContain(parameter);
+    return res.body.error.message as string;
+  }
+
+  it.each([
+    ['a space', 'orders%20placed'],
+    ['a slash-free but illegal character', 'orders%3Aplaced'],
+    ["'.'", '%2E'],
+    ["'..'", '%2E%2E'],
+    ['250 characters', 'a'.repeat(250)],
+  ])(
+    'refuses a topic name Kafka refuses (%s) with a 400 naming the topic',
+    async (_, topic) => {
+      await expect400(`/kafka/clusters/local/topics/${topic}`, 'topic');
+      await expect400(
+        `/kafka/clusters/local/topics/${topic}/consumer-groups`,
+        'topic',
+      );
+    },
+  );
+
+  it('accepts the longest legal topic name (reaching the broker, which is down)', async () => {
+    const res = await request(server)
+      .get(`/api/interchange/kafka/clusters/local/topics/${'a'.repeat(249)}`)
+      .set('Authorization', user);
+    expect(res.status).toBe(503);
+  });
+
+  it.each([
+    ['namespace', '/kafka/entities/bad_ns/kafkatopic/orders'],
+    ['kind', '/kafka/entities/default/1kind/orders'],
+    ['name', '/kafka/entities/default/kafkatopic/-orders'],
+    ['name', `/kafka/entities/default/kafkatopic/${'n'.repeat(64)}`],
+    ['namespace', '/kafka/entities/bad_ns/component/billing/consumer-groups'],
+    ['name', '/webhooks/default/bad%20name/deliveries'],
+    ['namespace', '/webhooks/default.x/hook/deliveries'],
+  ])(
+    'refuses an entity ref that cannot parse with a 400 naming the %s',
+    async (parameter, path) => {
+      await expect400(path, parameter);
+    },
+  );
+
+  it('checks query parameters against the spec', async () => {
+    await expect400(
+      '/kafka/clusters/local/consumer-groups/g/trend?hours=0',
+      'hours',
+    );
+    await expect400(
+      '/kafka/clusters/local/consumer-groups/g/trend?hours=169',
+      'hours',
+    );
+    await expect400('/webhooks/default/hook/deliveries?limit=0', 'limit');
+    await expect400('/kafka/clusters/local/topic-name-check', 'name');
+    await expect400('/kafka/clusters?unknown=1', 'unknown');
+  });
+
+  it('checks the receiver path too, though its body stays raw', async () => {
+    const res = await request(server)
+      .post('/api/interchange/webhooks/default/bad%20name/receive')
+      .set('content-type', 'application/json')
+      .send('{}');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("path parameter 'name'");
+    expect(res.body.response).toEqual({ statusCode: 400 });
+  });
+
+  it('checks request bodies against the spec', async () => {
+    const res = await request(server)
+      .post('/api/interchange/webhooks/default/hook/test')
+      .set('Authorization', user)
+      .send({ eventType: 42 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('eventType');
+  });
+
+  it('serves the spec it validates against', async () => {
+    const res = await request(server)
+      .get('/api/interchange/openapi.json')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    // Backstage serves it through openapi-merge, which labels it 3.0.3.
+    expect(res.body.info.title).toBe('interchange');
+    expect(Object.keys(res.body.paths).sort()).toEqual(
+      Object.keys(spec.paths).map(p => `/api/interchange${p}`).sort(),
+    );
+  });
+});
