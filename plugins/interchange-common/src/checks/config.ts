@@ -1,4 +1,9 @@
-import { CHECK_SEVERITIES, CheckRule, CheckRuleConfig, CheckSeverity } from './types';
+import {
+  CHECK_SEVERITIES,
+  CheckRule,
+  CheckRuleConfig,
+  CheckSeverity,
+} from './types';
 
 /** A rule's effective settings after config and defaults. @public */
 export interface ResolvedCheckRuleConfig {
@@ -46,7 +51,9 @@ export function resolveCheckConfig(
     const rule = byId.get(id);
     if (!rule) {
       throw new Error(
-        `${key}: unknown rule id '${id}'; known rules: ${[...byId.keys()].join(', ')}`,
+        `${key}: unknown rule id '${id}'; known rules: ${[...byId.keys()].join(
+          ', ',
+        )}`,
       );
     }
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -66,12 +73,18 @@ export function resolveCheckConfig(
         target.enabled = v;
       } else if (field === 'severity') {
         if (!CHECK_SEVERITIES.includes(v as CheckSeverity)) {
-          throw new Error(`${key}.severity: must be error, warning or info (got '${String(v)}')`);
+          throw new Error(
+            `${key}.severity: must be error, warning or info (got '${String(
+              v,
+            )}')`,
+          );
         }
         target.severity = v as CheckSeverity;
       } else if (field === 'threshold' && rule.defaultThreshold !== undefined) {
         if (!positiveInteger(v)) {
-          throw new Error(`${key}.threshold: must be a whole number of 0 or more`);
+          throw new Error(
+            `${key}.threshold: must be a whole number of 0 or more`,
+          );
         }
         target.threshold = v as number;
       } else if (field === 'days' && rule.defaultDays !== undefined) {
@@ -84,7 +97,9 @@ export function resolveCheckConfig(
         if (rule.defaultThreshold !== undefined) allowed.push('threshold');
         if (rule.defaultDays !== undefined) allowed.push('days');
         throw new Error(
-          `${key}.${field}: not a setting of this rule (allowed: ${allowed.join(', ')})`,
+          `${key}.${field}: not a setting of this rule (allowed: ${allowed.join(
+            ', ',
+          )})`,
         );
       }
     }

@@ -58,7 +58,9 @@ export function parseCheckExceptions(
     return {
       exceptions: [],
       problems: [
-        `is not valid YAML or JSON (${String((e as Error).message).split('\n')[0]})`,
+        `is not valid YAML or JSON (${
+          String((e as Error).message).split('\n')[0]
+        })`,
       ],
     };
   }
@@ -72,21 +74,29 @@ export function parseCheckExceptions(
   data.forEach((item, i) => {
     const at = `entry ${i + 1}`;
     if (!item || typeof item !== 'object' || Array.isArray(item)) {
-      problems.push(`${at}: must be a map with rule, reason and optionally expires`);
+      problems.push(
+        `${at}: must be a map with rule, reason and optionally expires`,
+      );
       return;
     }
     const { rule, reason, expires, ...rest } = item as Record<string, unknown>;
     const before = problems.length;
     for (const key of Object.keys(rest)) {
-      problems.push(`${at}: unknown field '${key}' (allowed: rule, reason, expires)`);
+      problems.push(
+        `${at}: unknown field '${key}' (allowed: rule, reason, expires)`,
+      );
     }
     if (typeof rule !== 'string' || !rule) {
-      problems.push(`${at}: rule is required (a rule id such as hygiene/orphan-topic)`);
+      problems.push(
+        `${at}: rule is required (a rule id such as hygiene/orphan-topic)`,
+      );
     } else if (!knownRuleIds.has(rule)) {
       problems.push(`${at}: rule '${rule}' is not a known rule id`);
     }
     if (typeof reason !== 'string' || !reason.trim()) {
-      problems.push(`${at}: reason is required (why the finding is acceptable)`);
+      problems.push(
+        `${at}: reason is required (why the finding is acceptable)`,
+      );
     }
     let expiresText: string | undefined;
     if (expires !== undefined && expires !== null) {

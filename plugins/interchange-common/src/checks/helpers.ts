@@ -12,7 +12,7 @@ export function nodesOfKind(
   graph: IntegrationGraph,
   kind: string,
 ): IntegrationGraphNode[] {
-  const k = kind.toLocaleLowerCase('en-US');
+  const k = kind.toLowerCase();
   return [...graph.nodes.values()].filter(n => n.kind === k);
 }
 
@@ -27,7 +27,10 @@ export function channelsOfStyle(
 }
 
 /** Components among an integration's writers. */
-export function componentWriters(graph: IntegrationGraph, ref: string): string[] {
+export function componentWriters(
+  graph: IntegrationGraph,
+  ref: string,
+): string[] {
   return writersOf(graph, ref).filter(
     r => graph.nodes.get(r)?.category === 'component',
   );

@@ -8,7 +8,8 @@ const openRoute = (annotations?: Record<string, string>) =>
   route('open', { exposure: 'public', authentication: 'none' }, annotations);
 const graphOf = (...entities: any[]) =>
   buildIntegrationGraph([group('team-a'), ...entities]);
-const ruleIds = (r: ReturnType<typeof runChecks>) => r.findings.map(f => f.rule);
+const ruleIds = (r: ReturnType<typeof runChecks>) =>
+  r.findings.map(f => f.rule);
 
 describe('runChecks', () => {
   it('gives every rule an id, severity, description, explanation and fix', () => {
@@ -80,15 +81,21 @@ describe('runChecks', () => {
     const graph = graphOf();
     expect(() =>
       runChecks(graph, { config: { 'coupling/hubs': { threshold: 3 } } }),
-    ).toThrow(/^interchange\.checks\.coupling\/hubs: unknown rule id 'coupling\/hubs'/);
+    ).toThrow(
+      /^interchange\.checks\.coupling\/hubs: unknown rule id 'coupling\/hubs'/,
+    );
     expect(() =>
-      runChecks(graph, { config: { 'hygiene/orphan-topic': { threshold: 3 } } }),
+      runChecks(graph, {
+        config: { 'hygiene/orphan-topic': { threshold: 3 } },
+      }),
     ).toThrow(
       'interchange.checks.hygiene/orphan-topic.threshold: not a setting of this rule (allowed: enabled, severity)',
     );
     expect(() =>
       runChecks(graph, { config: { 'coupling/hub': { severity: 'fatal' } } }),
-    ).toThrow("interchange.checks.coupling/hub.severity: must be error, warning or info (got 'fatal')");
+    ).toThrow(
+      "interchange.checks.coupling/hub.severity: must be error, warning or info (got 'fatal')",
+    );
   });
 
   it('hides a finding excused by an exception with a reason, until it expires', () => {
@@ -97,7 +104,9 @@ describe('runChecks', () => {
   reason: The token endpoint is where clients authenticate.
 ${expires ? `  expires: ${expires}\n` : ''}`,
     });
-    const hidden = runChecks(graphOf(openRoute(exception('2026-01-15'))), { now });
+    const hidden = runChecks(graphOf(openRoute(exception('2026-01-15'))), {
+      now,
+    });
     expect(ruleIds(hidden)).not.toContain('hygiene/public-route-without-auth');
     expect(hidden.excused).toEqual([
       expect.objectContaining({
@@ -109,11 +118,13 @@ ${expires ? `  expires: ${expires}\n` : ''}`,
         },
       }),
     ]);
-    expect(ruleIds(runChecks(graphOf(openRoute(exception())), { now }))).not.toContain(
-      'hygiene/public-route-without-auth',
-    );
+    expect(
+      ruleIds(runChecks(graphOf(openRoute(exception())), { now })),
+    ).not.toContain('hygiene/public-route-without-auth');
 
-    const expired = runChecks(graphOf(openRoute(exception('2026-01-14'))), { now });
+    const expired = runChecks(graphOf(openRoute(exception('2026-01-14'))), {
+      now,
+    });
     expect(expired.findings[0].rule).toBe('hygiene/public-route-without-auth');
     expect(expired.findings[0].details.expiredException).toEqual(
       expect.objectContaining({ expires: '2026-01-14' }),
@@ -130,7 +141,9 @@ ${expires ? `  expires: ${expires}\n` : ''}`,
       ),
       { now },
     );
-    const invalid = result.findings.find(f => f.rule === 'checks/invalid-exception');
+    const invalid = result.findings.find(
+      f => f.rule === 'checks/invalid-exception',
+    );
     expect(invalid?.severity).toBe('error');
     expect(invalid?.details.problems).toEqual([
       'entry 1: reason is required (why the finding is acceptable)',
@@ -142,9 +155,10 @@ ${expires ? `  expires: ${expires}\n` : ''}`,
       graphOf(openRoute({ 'interchange.dev/check-exceptions': 'rule: x' })),
       { now },
     );
-    expect(notAList.findings.find(f => f.rule === 'checks/invalid-exception')?.message).toContain(
-      'must be a list of { rule, reason, expires? } entries',
-    );
+    expect(
+      notAList.findings.find(f => f.rule === 'checks/invalid-exception')
+        ?.message,
+    ).toContain('must be a list of { rule, reason, expires? } entries');
   });
 
   it('keeps going when a rule throws, and reports it', () => {
@@ -163,6 +177,9 @@ ${expires ? `  expires: ${expires}\n` : ''}`,
         },
       ],
     });
-    expect(result.skippedRules).toContainEqual({ rule: 'custom/broken', reason: 'failed: boom' });
+    expect(result.skippedRules).toContainEqual({
+      rule: 'custom/broken',
+      reason: 'failed: boom',
+    });
   });
 });

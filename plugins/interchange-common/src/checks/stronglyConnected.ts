@@ -17,7 +17,9 @@ export function stronglyConnected(
     if (index.has(root)) {
       continue;
     }
-    const work: Array<{ node: string; next: number }> = [{ node: root, next: 0 }];
+    const work: Array<{ node: string; next: number }> = [
+      { node: root, next: 0 },
+    ];
     index.set(root, counter);
     low.set(root, counter);
     counter += 1;

@@ -24,16 +24,54 @@ const entity = (
 const core = 'backstage.io/v1alpha1';
 const ic = 'interchange.dev/v1alpha1';
 
-export const group = (name: string) => entity(core, 'Group', name, { type: 'team', children: [] });
-export const system = (name: string) => entity(core, 'System', name, { owner: 'team-a' });
-export const component = (name: string, spec: Spec = {}, annotations?: Record<string, string>) =>
-  entity(core, 'Component', name, { type: 'service', lifecycle: 'production', owner: 'team-a', ...spec }, annotations);
+export const group = (name: string) =>
+  entity(core, 'Group', name, { type: 'team', children: [] });
+export const system = (name: string) =>
+  entity(core, 'System', name, { owner: 'team-a' });
+export const component = (
+  name: string,
+  spec: Spec = {},
+  annotations?: Record<string, string>,
+) =>
+  entity(
+    core,
+    'Component',
+    name,
+    { type: 'service', lifecycle: 'production', owner: 'team-a', ...spec },
+    annotations,
+  );
 export const api = (name: string, spec: Spec = {}) =>
-  entity(core, 'API', name, { type: 'openapi', lifecycle: 'production', owner: 'team-a', definition: '{}', ...spec });
-export const topic = (name: string, spec: Spec = {}, annotations?: Record<string, string>) =>
-  entity(ic, 'KafkaTopic', name, { owner: 'team-a', cluster: 'local', ...spec }, annotations);
-export const route = (name: string, spec: Spec = {}, annotations?: Record<string, string>) =>
-  entity(ic, 'GatewayRoute', name, { owner: 'team-a', gateway: 'kong', paths: ['/'], ...spec }, annotations);
+  entity(core, 'API', name, {
+    type: 'openapi',
+    lifecycle: 'production',
+    owner: 'team-a',
+    definition: '{}',
+    ...spec,
+  });
+export const topic = (
+  name: string,
+  spec: Spec = {},
+  annotations?: Record<string, string>,
+) =>
+  entity(
+    ic,
+    'KafkaTopic',
+    name,
+    { owner: 'team-a', cluster: 'local', ...spec },
+    annotations,
+  );
+export const route = (
+  name: string,
+  spec: Spec = {},
+  annotations?: Record<string, string>,
+) =>
+  entity(
+    ic,
+    'GatewayRoute',
+    name,
+    { owner: 'team-a', gateway: 'kong', paths: ['/'], ...spec },
+    annotations,
+  );
 export const webhook = (name: string, spec: Spec = {}) =>
   entity(ic, 'Webhook', name, {
     owner: 'team-a',

@@ -89,7 +89,10 @@ export interface CheckRule {
   /** Default `days`, for rules that take one. */
   defaultDays?: number;
   /** A reason to skip this run (e.g. the input cannot answer the question), or undefined. */
-  skipReason?(graph: IntegrationGraph, options: CheckRuleRunOptions): string | undefined;
+  skipReason?(
+    graph: IntegrationGraph,
+    options: CheckRuleRunOptions,
+  ): string | undefined;
   run(graph: IntegrationGraph, options: CheckRuleRunOptions): RuleFinding[];
 }
 

@@ -1,5 +1,13 @@
 import { buildIntegrationGraph } from './buildIntegrationGraph';
-import { api, component, group, route, system, topic, webhook } from '../checks/testEntities';
+import {
+  api,
+  component,
+  group,
+  route,
+  system,
+  topic,
+  webhook,
+} from '../checks/testEntities';
 
 describe('buildIntegrationGraph', () => {
   it('builds styled, sync/async edges from spec fields', () => {
@@ -8,12 +16,19 @@ describe('buildIntegrationGraph', () => {
       system('shop'),
       api('orders-api'),
       component('web', { system: 'shop', consumesApis: ['orders-api'] }),
-      component('orders', { providesApis: ['orders-api'], producesTo: ['orders.v1'] }),
-      topic('orders.v1', { consumers: [{ entityRef: 'web', consumerGroup: 'g' }] }),
+      component('orders', {
+        providesApis: ['orders-api'],
+        producesTo: ['orders.v1'],
+      }),
+      topic('orders.v1', {
+        consumers: [{ entityRef: 'web', consumerGroup: 'g' }],
+      }),
       webhook('hook', { sender: 'orders', url: 'https://partner.example/h' }),
       route('r', { upstream: 'orders', api: 'orders-api' }),
     ]);
-    const edges = graph.edges.map(e => `${e.from} ${e.style}${e.sync ? '!' : ''} ${e.to}`);
+    const edges = graph.edges.map(
+      e => `${e.from} ${e.style}${e.sync ? '!' : ''} ${e.to}`,
+    );
     expect(edges).toEqual(
       expect.arrayContaining([
         'component:default/web http! api:default/orders-api',
@@ -31,7 +46,11 @@ describe('buildIntegrationGraph', () => {
       type: 'exposes',
     });
     expect(graph.nodes.get('component:default/web')).toEqual(
-      expect.objectContaining({ category: 'component', system: 'system:default/shop', owner: 'group:default/team-a' }),
+      expect.objectContaining({
+        category: 'component',
+        system: 'system:default/shop',
+        owner: 'group:default/team-a',
+      }),
     );
     expect(graph.collapsed.components).toEqual(
       expect.arrayContaining([
@@ -56,7 +75,10 @@ describe('buildIntegrationGraph', () => {
     const fromApi = [
       {
         ...component('a'),
-        relations: [{ type: 'producesTo', targetRef: 'kafkatopic:default/t' }, { type: 'partOf', targetRef: 'system:default/shop' }],
+        relations: [
+          { type: 'producesTo', targetRef: 'kafkatopic:default/t' },
+          { type: 'partOf', targetRef: 'system:default/shop' },
+        ],
       },
       {
         ...topic('t'),
@@ -65,7 +87,12 @@ describe('buildIntegrationGraph', () => {
           { type: 'consumedBy', targetRef: 'component:default/b' },
         ],
       },
-      { ...component('b'), relations: [{ type: 'consumesFrom', targetRef: 'kafkatopic:default/t' }] },
+      {
+        ...component('b'),
+        relations: [
+          { type: 'consumesFrom', targetRef: 'kafkatopic:default/t' },
+        ],
+      },
       system('shop'),
     ];
     const graph = buildIntegrationGraph(fromApi);
@@ -73,7 +100,9 @@ describe('buildIntegrationGraph', () => {
       'component:default/a>kafkatopic:default/t',
       'kafkatopic:default/t>component:default/b',
     ]);
-    expect(graph.nodes.get('component:default/a')?.system).toBe('system:default/shop');
+    expect(graph.nodes.get('component:default/a')?.system).toBe(
+      'system:default/shop',
+    );
   });
 
   it('skips and records unresolvable refs, self-loops, duplicates and bad input without crashing', () => {
@@ -81,13 +110,25 @@ describe('buildIntegrationGraph', () => {
       null,
       'not an entity',
       { kind: 'Component' },
-      component('a', { dependsOn: ['component:a', 'no-kind-given'], consumesApis: ['missing-api'] }),
+      component('a', {
+        dependsOn: ['component:a', 'no-kind-given'],
+        consumesApis: ['missing-api'],
+      }),
       component('a'),
       topic('t', { producers: ['a', 'a', 42, 'ghost'], consumers: 'a' }),
-      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'x' }, spec: {} },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'x' },
+        spec: {},
+      },
     ] as unknown[]);
     expect(graph.nodes.size).toBe(2);
-    expect(graph.skipped.map(s => `${s.reason} ${s.entityRef} ${s.ref ?? ''}`.trim())).toEqual(
+    expect(
+      graph.skipped.map(s =>
+        `${s.reason} ${s.entityRef} ${s.ref ?? ''}`.trim(),
+      ),
+    ).toEqual(
       expect.arrayContaining([
         'duplicate-entity component:default/a',
         'self-loop component:default/a component:default/a',
@@ -103,7 +144,10 @@ describe('buildIntegrationGraph', () => {
   it('leaves a channel with a huge fan-out out of the collapsed view, and says so', () => {
     const names = Array.from({ length: 120 }, (_, i) => `c${i}`);
     const graph = buildIntegrationGraph(
-      [...names.map(n => component(n)), topic('firehose', { producers: names, consumers: names })],
+      [
+        ...names.map(n => component(n)),
+        topic('firehose', { producers: names, consumers: names }),
+      ],
       { maxPairsPerChannel: 1000 },
     );
     expect(graph.edges).toHaveLength(240);

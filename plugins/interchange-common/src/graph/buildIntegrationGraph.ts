@@ -61,7 +61,7 @@ export function buildIntegrationGraph(
 ): IntegrationGraph {
   const mappings = new Map<string, IntegrationKindMapping>();
   for (const m of options.kinds ?? DEFAULT_INTEGRATION_KINDS) {
-    mappings.set(m.kind.toLocaleLowerCase('en-US'), m);
+    mappings.set(m.kind.toLowerCase(), m);
   }
   const graph: IntegrationGraph = {
     nodes: new Map(),
@@ -118,11 +118,12 @@ export function buildIntegrationGraph(
     graph.nodes.set(ref, {
       ref,
       kind,
-      namespace: namespace.toLocaleLowerCase('en-US'),
-      name: value.metadata.name.toLocaleLowerCase('en-US'),
+      namespace: namespace.toLowerCase(),
+      name: value.metadata.name.toLowerCase(),
       title: value.metadata.title,
       category,
-      lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+      lifecycle:
+        typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
       type: typeof spec.type === 'string' ? spec.type : undefined,
       owner: normalizeRef(spec.owner, 'Group', namespace),
       system:
@@ -148,7 +149,11 @@ export function buildIntegrationGraph(
     sync: boolean,
     relation: string,
   ) => {
-    const missing = [from, to].find(r => !graph.nodes.has(r));
+    const missing = !graph.nodes.has(from)
+      ? from
+      : !graph.nodes.has(to)
+      ? to
+      : undefined;
     if (missing) {
       skip({
         entityRef: declaredBy,
@@ -179,7 +184,12 @@ export function buildIntegrationGraph(
     if (!graph.incoming.has(to)) graph.incoming.set(to, []);
     graph.incoming.get(to)!.push(edge);
   };
-  const addLink = (declaredBy: string, from: string, to: string, type: string) => {
+  const addLink = (
+    declaredBy: string,
+    from: string,
+    to: string,
+    type: string,
+  ) => {
     const missing = [from, to].find(r => !graph.known.has(r));
     if (missing) {
       skip({
@@ -199,13 +209,27 @@ export function buildIntegrationGraph(
   const writer = (declaredBy: string, w: string, integration: string) => {
     const m = mappings.get(kindOfRef(integration));
     if (m) {
-      addEdge(declaredBy, w, integration, m.style, m.sync, m.writerRelations[1]);
+      addEdge(
+        declaredBy,
+        w,
+        integration,
+        m.style,
+        m.sync,
+        m.writerRelations[1],
+      );
     }
   };
   const reader = (declaredBy: string, integration: string, r: string) => {
     const m = mappings.get(kindOfRef(integration));
     if (m) {
-      addEdge(declaredBy, integration, r, m.style, m.sync, m.readerRelations[0]);
+      addEdge(
+        declaredBy,
+        integration,
+        r,
+        m.style,
+        m.sync,
+        m.readerRelations[0],
+      );
     }
   };
   const dependsOn = (declaredBy: string, from: string, to: string) => {
@@ -250,13 +274,25 @@ export function buildIntegrationGraph(
     // From spec fields (catalog files carry no relations).
     if (mapping) {
       for (const f of mapping.writers) {
-        for (const w of refsOf(self, ns, spec[f.field], f.defaultKind, f.field)) {
+        for (const w of refsOf(
+          self,
+          ns,
+          spec[f.field],
+          f.defaultKind,
+          f.field,
+        )) {
           writer(self, w, self);
         }
       }
       let readers = 0;
       for (const f of mapping.readers) {
-        for (const r of refsOf(self, ns, spec[f.field], f.defaultKind, f.field)) {
+        for (const r of refsOf(
+          self,
+          ns,
+          spec[f.field],
+          f.defaultKind,
+          f.field,
+        )) {
           readers += 1;
           reader(self, self, r);
         }
@@ -278,27 +314,63 @@ export function buildIntegrationGraph(
         addEdge(self, self, ext, mapping.style, mapping.sync, 'deliversTo');
       }
       for (const l of mapping.links ?? []) {
-        for (const t of refsOf(self, ns, spec[l.field], l.defaultKind, l.field)) {
+        for (const t of refsOf(
+          self,
+          ns,
+          spec[l.field],
+          l.defaultKind,
+          l.field,
+        )) {
           addLink(self, self, t, l.type);
         }
       }
     }
     if (node.kind === 'component') {
-      for (const t of refsOf(self, ns, spec.producesTo, 'KafkaTopic', 'producesTo')) {
+      for (const t of refsOf(
+        self,
+        ns,
+        spec.producesTo,
+        'KafkaTopic',
+        'producesTo',
+      )) {
         writer(self, self, t);
       }
-      for (const t of refsOf(self, ns, spec.consumesFrom, 'KafkaTopic', 'consumesFrom')) {
+      for (const t of refsOf(
+        self,
+        ns,
+        spec.consumesFrom,
+        'KafkaTopic',
+        'consumesFrom',
+      )) {
         reader(self, t, self);
       }
-      for (const a of refsOf(self, ns, spec.consumesApis, 'API', 'consumesApis')) {
+      for (const a of refsOf(
+        self,
+        ns,
+        spec.consumesApis,
+        'API',
+        'consumesApis',
+      )) {
         addEdge(self, self, a, 'http', true, 'consumesApi');
       }
-      for (const a of refsOf(self, ns, spec.providesApis, 'API', 'providesApis')) {
+      for (const a of refsOf(
+        self,
+        ns,
+        spec.providesApis,
+        'API',
+        'providesApis',
+      )) {
         addEdge(self, a, self, 'http', true, 'apiProvidedBy');
       }
     }
     if (node.kind === 'component' || node.kind === 'resource') {
-      for (const t of refsOf(self, ns, spec.dependsOn, undefined, 'dependsOn')) {
+      for (const t of refsOf(
+        self,
+        ns,
+        spec.dependsOn,
+        undefined,
+        'dependsOn',
+      )) {
         dependsOn(self, self, t);
       }
     }

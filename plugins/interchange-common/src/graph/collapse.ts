@@ -66,7 +66,9 @@ export function collapseGraph(
       skip({
         entityRef: node.ref,
         reason: 'fan-out',
-        message: `${node.ref} joins ${ins.length} writers to ${outs.length} readers (${
+        message: `${node.ref} joins ${ins.length} writers to ${
+          outs.length
+        } readers (${
           ins.length * outs.length
         } pairs, over ${maxPairsPerChannel}); left out of the collapsed view`,
       });

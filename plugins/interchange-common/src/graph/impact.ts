@@ -62,7 +62,9 @@ export function impact(
 ): ImpactResult {
   const depth = options.depth ?? 2;
   if (!Number.isInteger(depth) || depth < 1 || depth > 20) {
-    throw new RangeError(`depth must be an integer from 1 to 20 (got ${depth})`);
+    throw new RangeError(
+      `depth must be an integer from 1 to 20 (got ${depth})`,
+    );
   }
   if (options.direction !== 'downstream' && options.direction !== 'upstream') {
     throw new RangeError(
@@ -133,7 +135,9 @@ export function impact(
     frontier = next;
   }
   result.reached.sort(
-    (a, b) => a.distance - b.distance || a.entityRef.localeCompare(b.entityRef),
+    (a, b) =>
+      a.distance - b.distance ||
+      (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0),
   );
   return result;
 }

@@ -19,4 +19,10 @@ export type {
   ImpactOptions,
   ImpactResult,
 } from './impact';
-export { readersOf, skippedFor, writersOf } from './queries';
+export {
+  collapsedFrom,
+  linksFrom,
+  readersOf,
+  skippedFor,
+  writersOf,
+} from './queries';

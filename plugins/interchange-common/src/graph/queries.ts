@@ -1,4 +1,9 @@
-import { IntegrationGraph, IntegrationGraphSkip } from './types';
+import {
+  CollapsedEdge,
+  IntegrationGraph,
+  IntegrationGraphLink,
+  IntegrationGraphSkip,
+} from './types';
 
 /**
  * Entities writing into an integration (producers, senders), in the order
@@ -46,3 +51,58 @@ const skippedIndex = new WeakMap<
   IntegrationGraph,
   { size: number; byRef: Map<string, IntegrationGraphSkip[]> }
 >();
+
+const linkIndex = new WeakMap<
+  IntegrationGraph,
+  Map<string, IntegrationGraphLink[]>
+>();
+const collapsedIndex = new WeakMap<
+  IntegrationGraph,
+  Map<string, CollapsedEdge[]>
+>();
+
+function byFrom<T extends { from: string }>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.from);
+    if (list) list.push(item);
+    else map.set(item.from, [item]);
+  }
+  return map;
+}
+
+/**
+ * Structural links from an entity (`exposes`, `describedBy`, `dependsOn`),
+ * indexed once per graph.
+ *
+ * @public
+ */
+export function linksFrom(
+  graph: IntegrationGraph,
+  ref: string,
+): IntegrationGraphLink[] {
+  let index = linkIndex.get(graph);
+  if (!index) {
+    index = byFrom(graph.links);
+    linkIndex.set(graph, index);
+  }
+  return index.get(ref) ?? [];
+}
+
+/**
+ * Collapsed component -> component edges leaving a component, indexed once
+ * per graph.
+ *
+ * @public
+ */
+export function collapsedFrom(
+  graph: IntegrationGraph,
+  ref: string,
+): CollapsedEdge[] {
+  let index = collapsedIndex.get(graph);
+  if (!index) {
+    index = byFrom(graph.collapsed.components);
+    collapsedIndex.set(graph, index);
+  }
+  return index.get(ref) ?? [];
+}

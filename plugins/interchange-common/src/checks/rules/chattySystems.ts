@@ -28,7 +28,11 @@ export const chattySystemsRule: CheckRule = {
         entityRef: a,
         entityRefs: [a, b],
         message: `${a} and ${b} are joined by ${channels.size} integrations (more than ${threshold})`,
-        details: { count: channels.size, threshold, channels: [...channels].sort() },
+        details: {
+          count: channels.size,
+          threshold,
+          channels: [...channels].sort(),
+        },
       });
     }
     return findings;

@@ -28,7 +28,9 @@ describe('coupling/deep-sync-chain', () => {
 
   it('survives a synchronous cycle inside the chain', () => {
     const entities = chain(6);
-    entities[3] = component('c3', { dependsOn: ['component:c4', 'component:c1'] });
+    entities[3] = component('c3', {
+      dependsOn: ['component:c4', 'component:c1'],
+    });
     expect(() => runRule(deepSyncChainRule, entities)).not.toThrow();
   });
 });

@@ -33,9 +33,8 @@ export const deepSyncChainRule: CheckRule = {
     const sccs = stronglyConnected([...nodes].sort(), next);
     const groupOf = new Map<string, number>();
     sccs.forEach((members, i) => members.forEach(m => groupOf.set(m, i)));
-    const best: Array<{ length: number; from?: string; to?: string }> = sccs.map(
-      () => ({ length: 0 }),
-    );
+    const best: Array<{ length: number; from?: string; to?: string }> =
+      sccs.map(() => ({ length: 0 }));
     const hasIncoming = new Set<number>();
     sccs.forEach((members, i) => {
       for (const m of members) {
@@ -67,7 +66,9 @@ export const deepSyncChainRule: CheckRule = {
       findings.push({
         entityRef: chain[0],
         entityRefs: [...new Set(chain)],
-        message: `A synchronous call chain of ${best[i].length} hops (more than ${threshold}) starts at ${chain[0]}: ${chain.join(
+        message: `A synchronous call chain of ${
+          best[i].length
+        } hops (more than ${threshold}) starts at ${chain[0]}: ${chain.join(
           ' -> ',
         )}`,
         details: { hops: best[i].length, threshold, chain },

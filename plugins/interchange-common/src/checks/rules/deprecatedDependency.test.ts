@@ -7,7 +7,11 @@ describe('hygiene/deprecated-dependency', () => {
       api('old-api', { lifecycle: 'deprecated' }),
       component('app', { consumesApis: ['old-api'] }),
       component('writer'),
-      topic('legacy', { lifecycle: 'deprecated', producers: ['writer'], consumers: ['app'] }),
+      topic('legacy', {
+        lifecycle: 'deprecated',
+        producers: ['writer'],
+        consumers: ['app'],
+      }),
     ]);
     expect(findings.map(f => f.message).sort()).toEqual([
       'component:default/app (production) calls api:default/old-api, which is deprecated',
@@ -19,7 +23,10 @@ describe('hygiene/deprecated-dependency', () => {
   it('does not report an experimental component on a deprecated topic (near miss)', () => {
     expect(
       runRule(deprecatedDependencyRule, [
-        component('app', { lifecycle: 'experimental', consumesFrom: ['legacy'] }),
+        component('app', {
+          lifecycle: 'experimental',
+          consumesFrom: ['legacy'],
+        }),
         topic('legacy', { lifecycle: 'deprecated' }),
       ]),
     ).toEqual([]);

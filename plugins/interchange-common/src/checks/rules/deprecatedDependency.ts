@@ -1,4 +1,4 @@
-import { IntegrationGraph } from '../../graph';
+import { collapsedFrom, IntegrationGraph } from '../../graph';
 import { CheckRule, RuleFinding } from '../types';
 
 /** What a component produces to, consumes from or calls, with how. */
@@ -16,8 +16,8 @@ function dependenciesOf(
       out.push({ ref: e.from, how: 'consumes from' });
     }
   }
-  for (const e of graph.collapsed.components) {
-    if (e.from === component && e.sync) {
+  for (const e of collapsedFrom(graph, component)) {
+    if (e.sync) {
       out.push({ ref: e.to, how: 'calls' });
     }
   }

@@ -1,7 +1,14 @@
 import { route, runRule, topic } from '../testEntities';
 import { gatewayRouteDriftRule, kafkaTopicDriftRule } from './drift';
 
-const drift = [{ field: 'partitions', declared: '6', actual: '3', message: 'partitions: declared 6, actual 3' }];
+const drift = [
+  {
+    field: 'partitions',
+    declared: '6',
+    actual: '3',
+    message: 'partitions: declared 6, actual 3',
+  },
+];
 
 describe('drift/kafka-topic and drift/gateway-route', () => {
   it('report the drift the live state computed', () => {
@@ -10,7 +17,9 @@ describe('drift/kafka-topic and drift/gateway-route', () => {
       runRule(kafkaTopicDriftRule, entities, {
         liveData: { topicDrift: { 'kafkatopic:default/t': drift } },
       }).map(f => f.message),
-    ).toEqual(['kafkatopic:default/t differs from its live state: partitions: declared 6, actual 3']);
+    ).toEqual([
+      'kafkatopic:default/t differs from its live state: partitions: declared 6, actual 3',
+    ]);
     expect(
       runRule(gatewayRouteDriftRule, entities, {
         liveData: { routeDrift: { 'gatewayroute:default/r': drift } },
@@ -21,7 +30,12 @@ describe('drift/kafka-topic and drift/gateway-route', () => {
   it('do not report an entity without drift or not in the catalog (near misses)', () => {
     expect(
       runRule(kafkaTopicDriftRule, [topic('t')], {
-        liveData: { topicDrift: { 'kafkatopic:default/t': [], 'kafkatopic:default/gone': drift } },
+        liveData: {
+          topicDrift: {
+            'kafkatopic:default/t': [],
+            'kafkatopic:default/gone': drift,
+          },
+        },
       }),
     ).toEqual([]);
   });

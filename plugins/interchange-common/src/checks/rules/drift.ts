@@ -18,7 +18,9 @@ function driftRule(
     skipReason(_graph, { liveData }) {
       return liveData?.[key]
         ? undefined
-        : `needs live data (${key === 'topicDrift' ? 'the brokers' : 'the gateways'})`;
+        : `needs live data (${
+            key === 'topicDrift' ? 'the brokers' : 'the gateways'
+          })`;
     },
     run(graph, { liveData }) {
       const findings: RuleFinding[] = [];

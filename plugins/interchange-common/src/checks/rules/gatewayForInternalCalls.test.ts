@@ -5,7 +5,10 @@ const base = [
   system('orders'),
   system('shop'),
   api('orders-api', { system: 'orders' }),
-  component('order-service', { system: 'orders', providesApis: ['orders-api'] }),
+  component('order-service', {
+    system: 'orders',
+    providesApis: ['orders-api'],
+  }),
   component('shipping', { system: 'orders', consumesApis: ['orders-api'] }),
 ];
 
@@ -13,7 +16,11 @@ describe('overengineering/gateway-for-internal-calls', () => {
   it('reports an internal route whose API only its own system consumes', () => {
     const findings = runRule(gatewayForInternalCallsRule, [
       ...base,
-      route('r', { upstream: 'order-service', api: 'orders-api', exposure: 'internal' }),
+      route('r', {
+        upstream: 'order-service',
+        api: 'orders-api',
+        exposure: 'internal',
+      }),
     ]);
     expect(findings.map(f => f.entityRef)).toEqual(['gatewayroute:default/r']);
     expect(findings[0].details?.system).toBe('system:default/orders');
@@ -24,13 +31,21 @@ describe('overengineering/gateway-for-internal-calls', () => {
       runRule(gatewayForInternalCallsRule, [
         ...base,
         component('web', { system: 'shop', consumesApis: ['orders-api'] }),
-        route('r', { upstream: 'order-service', api: 'orders-api', exposure: 'internal' }),
+        route('r', {
+          upstream: 'order-service',
+          api: 'orders-api',
+          exposure: 'internal',
+        }),
       ]),
     ).toEqual([]);
     expect(
       runRule(gatewayForInternalCallsRule, [
         ...base,
-        route('r', { upstream: 'order-service', api: 'orders-api', exposure: 'public' }),
+        route('r', {
+          upstream: 'order-service',
+          api: 'orders-api',
+          exposure: 'public',
+        }),
       ]),
     ).toEqual([]);
   });

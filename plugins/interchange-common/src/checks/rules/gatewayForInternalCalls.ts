@@ -1,3 +1,4 @@
+import { linksFrom } from '../../graph';
 import { nodesOfKind, specOf, withSkipped } from '../helpers';
 import { CheckRule, RuleFinding } from '../types';
 
@@ -21,8 +22,8 @@ export const gatewayForInternalCallsRule: CheckRule = {
       if (exposure === 'public' || exposure === 'partner') {
         continue;
       }
-      const api = graph.links.find(
-        l => l.from === route.ref && l.type === 'exposes',
+      const api = linksFrom(graph, route.ref).find(
+        l => l.type === 'exposes',
       )?.to;
       if (!api || !graph.nodes.has(api)) {
         continue;

@@ -5,7 +5,10 @@ function partners(n: number) {
   return [
     component('hub'),
     ...Array.from({ length: n }, (_, i) => component(`p${i}`)),
-    topic('out', { producers: ['hub'], consumers: Array.from({ length: n }, (_, i) => `p${i}`) }),
+    topic('out', {
+      producers: ['hub'],
+      consumers: Array.from({ length: n }, (_, i) => `p${i}`),
+    }),
   ];
 }
 

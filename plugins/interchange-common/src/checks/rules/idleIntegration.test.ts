@@ -32,7 +32,9 @@ describe('overengineering/idle-integration', () => {
       topicLastMessageAt: { 'kafkatopic:default/t': '2025-12-17T00:00:00Z' },
     };
     expect(runRule(idleIntegrationRule, entities, { liveData })).toEqual([]);
-    expect(runRule(idleIntegrationRule, entities, { liveData, days: 7 })).toHaveLength(1);
+    expect(
+      runRule(idleIntegrationRule, entities, { liveData, days: 7 }),
+    ).toHaveLength(1);
   });
 
   it('is skipped, with a note, without live data', () => {
@@ -40,7 +42,10 @@ describe('overengineering/idle-integration', () => {
       rules: [idleIntegrationRule],
     });
     expect(result.skippedRules).toEqual([
-      { rule: 'overengineering/idle-integration', reason: 'needs live data; none given (offline)' },
+      {
+        rule: 'overengineering/idle-integration',
+        reason: 'needs live data; none given (offline)',
+      },
     ]);
   });
 });

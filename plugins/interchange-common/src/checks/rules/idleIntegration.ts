@@ -29,7 +29,11 @@ export const idleIntegrationRule: CheckRule = {
           continue;
         }
         const time = at ? Date.parse(at) : NaN;
-        if (at && !Number.isNaN(time) && now.getTime() - time <= days * DAY_MS) {
+        if (
+          at &&
+          !Number.isNaN(time) &&
+          now.getTime() - time <= days * DAY_MS
+        ) {
           continue;
         }
         findings.push({

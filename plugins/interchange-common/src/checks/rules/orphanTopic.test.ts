@@ -15,7 +15,10 @@ describe('hygiene/orphan-topic', () => {
 
   it('does not report a topic consumed by a component declaring it (near miss)', () => {
     expect(
-      runRule(orphanTopicRule, [component('a', { consumesFrom: ['t'] }), topic('t')]),
+      runRule(orphanTopicRule, [
+        component('a', { consumesFrom: ['t'] }),
+        topic('t'),
+      ]),
     ).toEqual([]);
   });
 });

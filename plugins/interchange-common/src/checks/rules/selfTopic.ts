@@ -1,4 +1,9 @@
-import { channelsOfStyle, componentWriters, entityReaders, withSkipped } from '../helpers';
+import {
+  channelsOfStyle,
+  componentWriters,
+  entityReaders,
+  withSkipped,
+} from '../helpers';
 import { CheckRule, RuleFinding } from '../types';
 
 /** `overengineering/self-topic`: a component talking to itself through a topic. */

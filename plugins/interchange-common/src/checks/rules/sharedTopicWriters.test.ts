@@ -34,7 +34,10 @@ describe('coupling/shared-topic-writers', () => {
 
   it('does not report two writers of one system (near miss)', () => {
     expect(
-      runRule(sharedTopicWritersRule, [...base, topic('t', { producers: ['a', 'c'] })]),
+      runRule(sharedTopicWritersRule, [
+        ...base,
+        topic('t', { producers: ['a', 'c'] }),
+      ]),
     ).toEqual([]);
   });
 });

@@ -1,4 +1,9 @@
-import { channelsOfStyle, componentWriters, listRefs, withSkipped } from '../helpers';
+import {
+  channelsOfStyle,
+  componentWriters,
+  listRefs,
+  withSkipped,
+} from '../helpers';
 import { CheckRule, RuleFinding } from '../types';
 
 /** `coupling/shared-topic-writers`: a topic written by more than one system. */
@@ -30,9 +35,9 @@ export const sharedTopicWritersRule: CheckRule = {
         withSkipped(graph, {
           entityRef: topic.ref,
           entityRefs: [topic.ref, ...writers, ...systems],
-          message: `${topic.ref} is written by ${systems.length} systems: ${listRefs(
-            systems,
-          )}`,
+          message: `${topic.ref} is written by ${
+            systems.length
+          } systems: ${listRefs(systems)}`,
           details: {
             systems,
             writersBySystem: Object.fromEntries(bySystem),

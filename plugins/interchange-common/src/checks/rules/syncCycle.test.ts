@@ -19,13 +19,18 @@ describe('coupling/sync-cycle', () => {
     ]);
     expect(findings).toHaveLength(1);
     expect(findings[0].entityRef).toBe('system:default/orders');
-    expect(findings[0].entityRefs).toEqual(['system:default/orders', 'system:default/shop']);
+    expect(findings[0].entityRefs).toEqual([
+      'system:default/orders',
+      'system:default/shop',
+    ]);
     expect(findings[0].details?.cycle).toEqual([
       'system:default/orders',
       'system:default/shop',
       'system:default/orders',
     ]);
-    expect(findings[0].message).toContain('system:default/orders -> system:default/shop');
+    expect(findings[0].message).toContain(
+      'system:default/orders -> system:default/shop',
+    );
   });
 
   it('also follows dependsOn between components', () => {
@@ -42,8 +47,14 @@ describe('coupling/sync-cycle', () => {
       ...systems,
       api('orders-api'),
       component('checkout', { system: 'shop', consumesApis: ['orders-api'] }),
-      component('order-service', { system: 'orders', providesApis: ['orders-api'] }),
-      topic('refunds', { producers: ['order-service'], consumers: ['checkout'] }),
+      component('order-service', {
+        system: 'orders',
+        providesApis: ['orders-api'],
+      }),
+      topic('refunds', {
+        producers: ['order-service'],
+        consumers: ['checkout'],
+      }),
     ]);
     expect(findings).toEqual([]);
   });

@@ -5,8 +5,7 @@ import { cycleThrough, stronglyConnected } from '../stronglyConnected';
 export const syncCycleRule: CheckRule = {
   id: 'coupling/sync-cycle',
   defaultSeverity: 'error',
-  description:
-    'A cycle of synchronous calls between two or more systems.',
+  description: 'A cycle of synchronous calls between two or more systems.',
   explanation:
     'When system A waits on B and B (directly or through others) waits on A, neither can be deployed, scaled or taken down on its own: an outage or a slow release in one stalls the others, and the cycle can deadlock under load. This is the classic distributed monolith.',
   fix: 'Break one hop of the cycle: replace a synchronous call with an event (the callee publishes what the caller needs), or move the shared logic into one of the systems.',

@@ -1,3 +1,4 @@
+import { linksFrom } from '../../graph';
 import { channelsOfStyle, specOf } from '../helpers';
 import { CheckRule, RuleFinding } from '../types';
 
@@ -12,8 +13,8 @@ export const topicWithoutSchemaRule: CheckRule = {
   run(graph) {
     const findings: RuleFinding[] = [];
     for (const topic of channelsOfStyle(graph, 'event')) {
-      const described = graph.links.some(
-        l => l.from === topic.ref && l.type === 'describedBy',
+      const described = linksFrom(graph, topic.ref).some(
+        l => l.type === 'describedBy',
       );
       if (described || specOf(topic).schema) {
         continue;

@@ -15,14 +15,23 @@ describe('hygiene/unowned', () => {
       runRule(unownedRule, [
         topic('t'),
         webhook('w', { owner: 'user:jane', url: 'https://x' }),
-        { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'jane' }, spec: {} },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: { name: 'jane' },
+          spec: {},
+        },
       ]),
     ).toEqual([]);
   });
 
   it('is skipped when the input has no groups or users at all', () => {
-    const result = runChecks(buildIntegrationGraph([topic('t')]), { rules: [unownedRule] });
+    const result = runChecks(buildIntegrationGraph([topic('t')]), {
+      rules: [unownedRule],
+    });
     expect(result.findings).toEqual([]);
-    expect(result.skippedRules[0].reason).toContain('no Group or User entities');
+    expect(result.skippedRules[0].reason).toContain(
+      'no Group or User entities',
+    );
   });
 });

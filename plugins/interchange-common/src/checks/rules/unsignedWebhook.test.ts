@@ -5,7 +5,10 @@ describe('hygiene/unsigned-webhook', () => {
   it('reports an unsigned webhook to an outside URL', () => {
     const findings = runRule(unsignedWebhookRule, [
       component('a'),
-      webhook('w', { url: 'https://partner.example/hook', signing: { scheme: 'none' } }),
+      webhook('w', {
+        url: 'https://partner.example/hook',
+        signing: { scheme: 'none' },
+      }),
     ]);
     expect(findings.map(f => f.entityRef)).toEqual(['webhook:default/w']);
   });
@@ -15,7 +18,11 @@ describe('hygiene/unsigned-webhook', () => {
       runRule(unsignedWebhookRule, [
         component('a'),
         component('b'),
-        webhook('w', { receiver: 'b', url: 'http://b.internal/hook', signing: { scheme: 'none' } }),
+        webhook('w', {
+          receiver: 'b',
+          url: 'http://b.internal/hook',
+          signing: { scheme: 'none' },
+        }),
         webhook('s', { url: 'https://partner.example/hook' }),
       ]),
     ).toEqual([]);

@@ -19,7 +19,11 @@ describe('hygiene/webhook-without-retry', () => {
       runRule(webhookWithoutRetryRule, [
         component('a'),
         component('b'),
-        webhook('out', { type: 'outbound', url: 'https://x', retry: { maxAttempts: 3 } }),
+        webhook('out', {
+          type: 'outbound',
+          url: 'https://x',
+          retry: { maxAttempts: 3 },
+        }),
         webhook('in', { type: 'inbound', receiver: 'b' }),
       ]),
     ).toEqual([]);

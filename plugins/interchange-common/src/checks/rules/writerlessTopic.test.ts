@@ -12,7 +12,10 @@ describe('hygiene/writerless-topic', () => {
 
   it('does not report a topic a component produces to (near miss)', () => {
     expect(
-      runRule(writerlessTopicRule, [component('a', { producesTo: ['t'] }), topic('t')]),
+      runRule(writerlessTopicRule, [
+        component('a', { producesTo: ['t'] }),
+        topic('t'),
+      ]),
     ).toEqual([]);
   });
 });
