@@ -20,7 +20,7 @@ export {
   EntityRoutesCard,
   InterchangeRoutesPage,
 } from './plugin';
-export type { KafkaTopicNamePickerUiOptions } from './scaffolder';
+export type { KafkaTopicNamePickerUiOptions } from './components/KafkaTopicNamePicker';
 export { hasKafkaConsumerGroups } from './filters';
 export { interchangeApiRef, InterchangeClient } from './api';
 export type * from './api/InterchangeApi';

@@ -1,29 +1,19 @@
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
+  RouteRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
-import { interchangeApiRef, InterchangeClient } from './api';
-import {
-  KafkaTopicNamePicker,
-  kafkaTopicNameValidation,
-} from './scaffolder/KafkaTopicNamePicker';
+import { interchangeApiFactory } from './apiFactory';
+import { interchangeCards, interchangePages } from './extensions';
+import { kafkaTopicNameField } from './scaffolderField';
 import { rootRouteRef, routesRouteRef, webhooksRouteRef } from './routes';
 
 /** @public */
 export const interchangePlugin = createPlugin({
   id: 'interchange',
-  apis: [
-    createApiFactory({
-      api: interchangeApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: deps => new InterchangeClient(deps),
-    }),
-  ],
+  apis: [interchangeApiFactory],
   routes: {
     root: rootRouteRef,
     webhooks: webhooksRouteRef,
@@ -31,68 +21,62 @@ export const interchangePlugin = createPlugin({
   },
 });
 
+/** A legacy routable extension from a page of `extensions.ts`. */
+function page<
+  T extends (props: Record<string, never>) => JSX.Element | null,
+>(definition: {
+  legacyName: string;
+  routeRef: RouteRef;
+  load: () => Promise<T>;
+}) {
+  return interchangePlugin.provide(
+    createRoutableExtension({
+      name: definition.legacyName,
+      component: definition.load,
+      mountPoint: definition.routeRef,
+    }),
+  );
+}
+
+/** A legacy component extension from a card of `extensions.ts`. */
+function card<
+  T extends (props: Record<string, never>) => JSX.Element | null,
+>(definition: { legacyName: string; load: () => Promise<T> }) {
+  return interchangePlugin.provide(
+    createComponentExtension({
+      name: definition.legacyName,
+      component: { lazy: definition.load },
+    }),
+  );
+}
+
 /**
  * The org-wide list of Kafka topics, gateway routes and webhooks.
  *
  * @public
  */
-export const InterchangePage = interchangePlugin.provide(
-  createRoutableExtension({
-    name: 'InterchangePage',
-    component: () =>
-      import('./components/IntegrationsPage').then(m => m.IntegrationsPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const InterchangePage = page(interchangePages.integrations);
 
 /**
  * Every declared field of a KafkaTopic, GatewayRoute or Webhook entity.
  *
  * @public
  */
-export const EntityInterchangeOverviewCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityInterchangeOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/InterchangeOverviewCard').then(
-          m => m.InterchangeOverviewCard,
-        ),
-    },
-  }),
-);
+export const EntityInterchangeOverviewCard = card(interchangeCards.overview);
 
 /**
  * Producers, consumers, upstreams and schemas of a topic, route or webhook.
  *
  * @public
  */
-export const EntityInterchangeRelationsCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityInterchangeRelationsCard',
-    component: {
-      lazy: () =>
-        import('./components/InterchangeRelationsCard').then(
-          m => m.InterchangeRelationsCard,
-        ),
-    },
-  }),
-);
+export const EntityInterchangeRelationsCard = card(interchangeCards.relations);
 
 /**
  * On a Component or API page: the topics, webhooks and routes linked to it.
  *
  * @public
  */
-export const EntityIntegrationsCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityIntegrationsCard',
-    component: {
-      lazy: () =>
-        import('./components/IntegrationsCard').then(m => m.IntegrationsCard),
-    },
-  }),
-);
+export const EntityIntegrationsCard = card(interchangeCards.integrations);
 
 /**
  * A KafkaTopic's live state on its cluster: partitions, ISR, offsets,
@@ -100,14 +84,7 @@ export const EntityIntegrationsCard = interchangePlugin.provide(
  *
  * @public
  */
-export const EntityKafkaTopicStateCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityKafkaTopicStateCard',
-    component: {
-      lazy: () => import('./components/kafka').then(m => m.KafkaTopicStateCard),
-    },
-  }),
-);
+export const EntityKafkaTopicStateCard = card(interchangeCards.kafkaTopicState);
 
 /**
  * Consumer groups with lag, health and trend, for a KafkaTopic or a
@@ -115,14 +92,8 @@ export const EntityKafkaTopicStateCard = interchangePlugin.provide(
  *
  * @public
  */
-export const EntityKafkaConsumerGroupsCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityKafkaConsumerGroupsCard',
-    component: {
-      lazy: () =>
-        import('./components/kafka').then(m => m.KafkaConsumerGroupsCard),
-    },
-  }),
+export const EntityKafkaConsumerGroupsCard = card(
+  interchangeCards.kafkaConsumerGroups,
 );
 
 /**
@@ -131,14 +102,8 @@ export const EntityKafkaConsumerGroupsCard = interchangePlugin.provide(
  *
  * @public
  */
-export const EntityWebhookDeliveriesCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityWebhookDeliveriesCard',
-    component: {
-      lazy: () =>
-        import('./components/webhooks').then(m => m.WebhookDeliveriesCard),
-    },
-  }),
+export const EntityWebhookDeliveriesCard = card(
+  interchangeCards.webhookDeliveries,
 );
 
 /**
@@ -146,13 +111,7 @@ export const EntityWebhookDeliveriesCard = interchangePlugin.provide(
  *
  * @public
  */
-export const InterchangeWebhooksPage = interchangePlugin.provide(
-  createRoutableExtension({
-    name: 'InterchangeWebhooksPage',
-    component: () => import('./components/webhooks').then(m => m.WebhooksPage),
-    mountPoint: webhooksRouteRef,
-  }),
-);
+export const InterchangeWebhooksPage = page(interchangePages.webhooks);
 
 /**
  * Where an ingested GatewayRoute comes from and its drift between the
@@ -160,14 +119,8 @@ export const InterchangeWebhooksPage = interchangePlugin.provide(
  *
  * @public
  */
-export const EntityGatewayRouteDriftCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityGatewayRouteDriftCard',
-    component: {
-      lazy: () =>
-        import('./components/gateways').then(m => m.GatewayRouteDriftCard),
-    },
-  }),
+export const EntityGatewayRouteDriftCard = card(
+  interchangeCards.gatewayRouteDrift,
 );
 
 /**
@@ -176,27 +129,14 @@ export const EntityGatewayRouteDriftCard = interchangePlugin.provide(
  *
  * @public
  */
-export const EntityRoutesCard = interchangePlugin.provide(
-  createComponentExtension({
-    name: 'EntityRoutesCard',
-    component: {
-      lazy: () => import('./components/gateways').then(m => m.EntityRoutesCard),
-    },
-  }),
-);
+export const EntityRoutesCard = card(interchangeCards.routes);
 
 /**
  * The org-wide route inventory with filters and CSV export.
  *
  * @public
  */
-export const InterchangeRoutesPage = interchangePlugin.provide(
-  createRoutableExtension({
-    name: 'InterchangeRoutesPage',
-    component: () => import('./components/gateways').then(m => m.RoutesPage),
-    mountPoint: routesRouteRef,
-  }),
-);
+export const InterchangeRoutesPage = page(interchangePages.routes);
 
 /**
  * Scaffolder form field `KafkaTopicNamePicker`: checks a new topic's name
@@ -206,9 +146,5 @@ export const InterchangeRoutesPage = interchangePlugin.provide(
  * @public
  */
 export const KafkaTopicNamePickerFieldExtension = interchangePlugin.provide(
-  createScaffolderFieldExtension({
-    name: 'KafkaTopicNamePicker',
-    component: KafkaTopicNamePicker,
-    validation: kafkaTopicNameValidation,
-  }),
+  createScaffolderFieldExtension(kafkaTopicNameField),
 );

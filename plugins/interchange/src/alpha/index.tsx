@@ -6,182 +6,147 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  ExtensionDefinition,
   FrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   compatWrapper,
+  convertLegacyRouteRef,
   convertLegacyRouteRefs,
 } from '@backstage/core-compat-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { Entity } from '@backstage/catalog-model';
 import {
-  isGatewayRouteEntity,
-  isInterchangeEntity,
-  isKafkaTopicEntity,
-  isWebhookEntity,
-} from '@interchange/plugin-interchange-common';
-import { hasKafkaConsumerGroups } from '../filters';
-import { interchangeApiRef, InterchangeClient } from '../api';
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import { Grid } from '@material-ui/core';
+import SyncAltIcon from '@material-ui/icons/SyncAlt';
+import { interchangeApiFactory } from '../apiFactory';
+import {
+  InterchangeCardDefinition,
+  interchangeCards,
+  InterchangeEntityContentDefinition,
+  interchangeEntityContents,
+  InterchangePageDefinition,
+  interchangePages,
+} from '../extensions';
+import { kafkaTopicNameField } from '../scaffolderField';
 import { rootRouteRef, routesRouteRef, webhooksRouteRef } from '../routes';
 
-/** @alpha */
-const interchangeApi = ApiBlueprint.make({
-  params: define =>
-    define({
-      api: interchangeApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: deps => new InterchangeClient(deps),
-    }),
+// Route refs are converted in place, so the pages below and the plugin's
+// `routes` share one ref each, and legacy `useRouteRef` calls still resolve.
+const routes = convertLegacyRouteRefs({
+  root: rootRouteRef,
+  webhooks: webhooksRouteRef,
+  routes: routesRouteRef,
 });
 
-/** The org-wide Integrations page, at /interchange. @alpha */
-const interchangePage = PageBlueprint.make({
-  params: {
-    path: '/interchange',
-    title: 'Integrations',
-    routeRef: rootRouteRef as any,
-    loader: () =>
-      import('../components/IntegrationsPage').then(m =>
-        compatWrapper(<m.IntegrationsPage />),
-      ),
-  },
+function pageExtension(page: InterchangePageDefinition): ExtensionDefinition {
+  const Icon = page.icon;
+  return PageBlueprint.make({
+    name: page.name,
+    params: {
+      path: page.path,
+      title: page.title,
+      icon: <Icon />,
+      routeRef: convertLegacyRouteRef(page.routeRef),
+      // The pages draw their own Backstage header.
+      noHeader: true,
+      loader: () => page.load().then(Page => compatWrapper(<Page />)),
+    },
+  });
+}
+
+function cardExtension(card: InterchangeCardDefinition): ExtensionDefinition {
+  return EntityCardBlueprint.make({
+    name: card.name,
+    disabled: card.disabledByDefault,
+    params: {
+      type: card.type,
+      filter: card.filter,
+      loader: () => card.load().then(Card => compatWrapper(<Card />)),
+    },
+  });
+}
+
+const cardsByName = new Map<string, InterchangeCardDefinition>(
+  Object.values(interchangeCards).map(c => [c.name, c]),
+);
+
+function contentExtension(
+  content: InterchangeEntityContentDefinition,
+): ExtensionDefinition {
+  return EntityContentBlueprint.make({
+    name: content.name,
+    params: {
+      path: content.path,
+      title: content.title,
+      filter: content.filter,
+      loader: async () => {
+        const loaded = new Map(
+          await Promise.all(
+            [...cardsByName.values()].map(
+              async c => [c.name, await c.load()] as const,
+            ),
+          ),
+        );
+        function Content() {
+          const { entity } = useEntity();
+          return (
+            <Grid container spacing={3}>
+              {content.cards(entity).map(name => {
+                const Card = loaded.get(name);
+                return Card ? (
+                  <Grid item xs={12} key={name}>
+                    <Card />
+                  </Grid>
+                ) : null;
+              })}
+            </Grid>
+          );
+        }
+        return compatWrapper(<Content />);
+      },
+    },
+  });
+}
+
+/** The Interchange client. @alpha */
+const interchangeApi: ExtensionDefinition = ApiBlueprint.make({
+  params: define => define(interchangeApiFactory),
 });
 
-/** Every declared field of a topic, route or webhook. @alpha */
-const interchangeOverviewCard = EntityCardBlueprint.make({
-  name: 'overview',
-  params: {
-    type: 'info',
-    filter: isInterchangeEntity,
-    loader: () =>
-      import('../components/InterchangeOverviewCard').then(m =>
-        compatWrapper(<m.InterchangeOverviewCard />),
-      ),
-  },
-});
+/**
+ * The KafkaTopicNamePicker field of the scaffolder's template forms.
+ *
+ * @alpha
+ */
+export const kafkaTopicNameFormField: ExtensionDefinition =
+  FormFieldBlueprint.make({
+    name: 'kafka-topic-name',
+    params: {
+      field: async () => createFormField(kafkaTopicNameField),
+    },
+  });
 
-/** Producers, consumers, upstreams and schemas of a topic, route or webhook. @alpha */
-const interchangeRelationsCard = EntityCardBlueprint.make({
-  name: 'relations',
-  params: {
-    type: 'content',
-    filter: isInterchangeEntity,
-    loader: () =>
-      import('../components/InterchangeRelationsCard').then(m =>
-        compatWrapper(<m.InterchangeRelationsCard />),
-      ),
-  },
-});
-
-/** Topics, webhooks and routes of a Component or API. @alpha */
-const integrationsCard = EntityCardBlueprint.make({
-  name: 'integrations',
-  params: {
-    type: 'content',
-    filter: 'kind:component,api',
-    loader: () =>
-      import('../components/IntegrationsCard').then(m =>
-        compatWrapper(<m.IntegrationsCard />),
-      ),
-  },
-});
-
-/** A KafkaTopic's live state, ISR, offsets, configs and drift. @alpha */
-const kafkaTopicStateCard = EntityCardBlueprint.make({
-  name: 'kafka-topic-state',
-  params: {
-    type: 'content',
-    filter: isKafkaTopicEntity,
-    loader: () =>
-      import('../components/kafka').then(m =>
-        compatWrapper(<m.KafkaTopicStateCard />),
-      ),
-  },
-});
-
-/** Consumer groups with lag and health, on topics and annotated components. @alpha */
-const kafkaConsumerGroupsCard = EntityCardBlueprint.make({
-  name: 'kafka-consumer-groups',
-  params: {
-    type: 'content',
-    filter: (e: Entity) => isKafkaTopicEntity(e) || hasKafkaConsumerGroups(e),
-    loader: () =>
-      import('../components/kafka').then(m =>
-        compatWrapper(<m.KafkaConsumerGroupsCard />),
-      ),
-  },
-});
-
-/** Every webhook with endpoint health, at /webhooks. @alpha */
-const webhooksPage = PageBlueprint.make({
-  name: 'webhooks',
-  params: {
-    path: '/webhooks',
-    title: 'Webhooks',
-    routeRef: webhooksRouteRef as any,
-    loader: () =>
-      import('../components/webhooks').then(m =>
-        compatWrapper(<m.WebhooksPage />),
-      ),
-  },
-});
-
-/** The route inventory, at /routes. @alpha */
-const routesPage = PageBlueprint.make({
-  name: 'routes',
-  params: {
-    path: '/routes',
-    title: 'Routes',
-    routeRef: routesRouteRef as any,
-    loader: () =>
-      import('../components/gateways').then(m =>
-        compatWrapper(<m.RoutesPage />),
-      ),
-  },
-});
-
-/** Send test event, delivery log and health, on Webhook pages. @alpha */
-const webhookDeliveriesCard = EntityCardBlueprint.make({
-  name: 'webhook-deliveries',
-  params: {
-    type: 'content',
-    filter: isWebhookEntity,
-    loader: () =>
-      import('../components/webhooks').then(m =>
-        compatWrapper(<m.WebhookDeliveriesCard />),
-      ),
-  },
-});
-
-/** Source and drift of ingested routes, on GatewayRoute pages. @alpha */
-const gatewayRouteDriftCard = EntityCardBlueprint.make({
-  name: 'gateway-route-drift',
-  params: {
-    type: 'content',
-    filter: isGatewayRouteEntity,
-    loader: () =>
-      import('../components/gateways').then(m =>
-        compatWrapper(<m.GatewayRouteDriftCard />),
-      ),
-  },
-});
-
-/** Routes reaching a component or exposing an API. @alpha */
-const routesCard = EntityCardBlueprint.make({
-  name: 'routes',
-  params: {
-    type: 'content',
-    filter: (e: Entity) =>
-      ['component', 'api'].includes(e.kind.toLocaleLowerCase('en-US')),
-    loader: () =>
-      import('../components/gateways').then(m =>
-        compatWrapper(<m.EntityRoutesCard />),
-      ),
-  },
-});
+/**
+ * Every extension of the plugin: the API, the pages, the entity cards, the
+ * entity page tabs and the scaffolder field, all from `../extensions`.
+ *
+ * @alpha
+ */
+export const interchangeExtensions: ExtensionDefinition[] = [
+  interchangeApi,
+  ...Object.values(interchangePages).map(pageExtension),
+  ...Object.values(interchangeCards).map(cardExtension),
+  ...interchangeEntityContents.map(contentExtension),
+  kafkaTopicNameFormField,
+];
 
 /**
  * The Interchange frontend plugin for the new frontend system.
@@ -190,26 +155,11 @@ const routesCard = EntityCardBlueprint.make({
  */
 const interchangePlugin: FrontendPlugin = createFrontendPlugin({
   pluginId: 'interchange',
+  title: 'Interchange',
+  icon: <SyncAltIcon />,
   info: { packageJson: () => import('../../package.json') },
-  extensions: [
-    interchangeApi,
-    interchangePage,
-    interchangeOverviewCard,
-    interchangeRelationsCard,
-    integrationsCard,
-    kafkaTopicStateCard,
-    kafkaConsumerGroupsCard,
-    webhooksPage,
-    routesPage,
-    webhookDeliveriesCard,
-    gatewayRouteDriftCard,
-    routesCard,
-  ],
-  routes: convertLegacyRouteRefs({
-    root: rootRouteRef,
-    webhooks: webhooksRouteRef,
-    routes: routesRouteRef,
-  }),
+  extensions: interchangeExtensions,
+  routes,
 });
 
 export default interchangePlugin;

@@ -1,9 +1,10 @@
 import useAsync from 'react-use/esm/useAsync';
 import { Box, makeStyles, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { interchangeApiRef } from '../../api';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 
 const useStyles = makeStyles(theme => ({
   message: {
@@ -33,7 +34,7 @@ export function CatalogProblemsPanel() {
   }
   if (error) {
     return (
-      <ResponseErrorPanel
+      <InterchangeErrorPanel
         title="Could not load catalog problems"
         error={error}
       />

@@ -1,6 +1,6 @@
 import useAsync from 'react-use/esm/useAsync';
 import { Typography } from '@material-ui/core';
-import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -8,8 +8,8 @@ import {
   GATEWAY_ROUTE_KIND,
   isGatewayRouteEntity,
 } from '@interchange/plugin-interchange-common';
-import { toRouteRow } from './routeRows';
-import { RoutesTable } from './RoutesTable';
+import { RoutesTable, toRouteRow } from '../RoutesTable';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 
 /**
  * The gateway routes that reach a component (`routesTo`) or expose an API
@@ -30,7 +30,12 @@ export function EntityRoutesCard() {
     return items.filter(isGatewayRouteEntity).map(toRouteRow);
   }, [catalogApi, ref, relation]);
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return (
+      <InterchangeErrorPanel
+        title="Could not read the gateway routes from the catalog"
+        error={error}
+      />
+    );
   }
   if (!loading && !value?.length) {
     return (

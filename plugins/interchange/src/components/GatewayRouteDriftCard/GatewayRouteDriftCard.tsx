@@ -12,7 +12,7 @@ import {
   ANNOTATION_ROUTE_SOURCE,
   ANNOTATION_UPSTREAM_UNMATCHED,
 } from '@interchange/plugin-interchange-common';
-import { routeDrift } from './routeRows';
+import { routeDrift } from '../RoutesTable';
 
 /**
  * Where an ingested route comes from (a configuration file or the live

@@ -6,7 +6,7 @@ import {
   RELATION_ROUTED_BY,
   RELATION_EXPOSED_BY,
 } from '@interchange/plugin-interchange-common';
-import { RelatedEntitiesTable } from '../common/RelatedEntitiesTable';
+import { RelatedEntitiesTable } from '../RelatedEntitiesTable';
 
 /**
  * For a Component (or API): the topics it produces to and consumes from, the

@@ -4,7 +4,6 @@ import {
   ContentHeader,
   Header,
   Page,
-  ResponseErrorPanel,
   SupportButton,
   Table,
   TableColumn,
@@ -19,8 +18,9 @@ import {
   isKafkaTopicEntity,
   isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
-import { Refs } from '../common/Refs';
+import { Refs } from '../Refs';
 import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 
 type Row = {
   id: string;
@@ -126,7 +126,10 @@ export function IntegrationsPage() {
         </ContentHeader>
         <CatalogProblemsPanel />
         {error ? (
-          <ResponseErrorPanel error={error} />
+          <InterchangeErrorPanel
+            title="Could not read topics, routes and webhooks from the catalog"
+            error={error}
+          />
         ) : (
           <Table<Row>
             isLoading={loading}

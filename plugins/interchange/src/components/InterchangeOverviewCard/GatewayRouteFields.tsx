@@ -1,7 +1,7 @@
 import { GatewayRouteEntityV1alpha1 } from '@interchange/plugin-interchange-common';
-import { Field } from '../common/FieldList';
-import { Chips } from '../common/Chips';
-import { Refs } from '../common/Refs';
+import { Field } from '../FieldList';
+import { Chips } from '../Chips';
+import { Refs } from '../Refs';
 
 export function gatewayRouteFields(
   entity: GatewayRouteEntityV1alpha1,

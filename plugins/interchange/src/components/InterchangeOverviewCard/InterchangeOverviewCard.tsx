@@ -5,8 +5,8 @@ import {
   isKafkaTopicEntity,
   isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
-import { Field, FieldList } from '../common/FieldList';
-import { Refs } from '../common/Refs';
+import { Field, FieldList } from '../FieldList';
+import { Refs } from '../Refs';
 import { gatewayRouteFields } from './GatewayRouteFields';
 import { kafkaTopicFields } from './KafkaTopicFields';
 import { webhookFields } from './WebhookFields';

@@ -9,8 +9,8 @@ import {
   getKafkaTopicName,
   KafkaTopicEntityV1alpha1,
 } from '@interchange/plugin-interchange-common';
-import { Field } from '../common/FieldList';
-import { Refs } from '../common/Refs';
+import { Field } from '../FieldList';
+import { Refs } from '../Refs';
 
 export function kafkaTopicFields(entity: KafkaTopicEntityV1alpha1): Field[] {
   const spec = entity.spec;

@@ -1,7 +1,7 @@
 import { WebhookEntityV1alpha1 } from '@interchange/plugin-interchange-common';
-import { Field } from '../common/FieldList';
-import { Chips } from '../common/Chips';
-import { Refs } from '../common/Refs';
+import { Field } from '../FieldList';
+import { Chips } from '../Chips';
+import { Refs } from '../Refs';
 
 export function webhookFields(entity: WebhookEntityV1alpha1): Field[] {
   const spec = entity.spec;

@@ -7,7 +7,7 @@ import {
   RELATION_PRODUCED_BY,
   RELATION_ROUTES_TO,
 } from '@interchange/plugin-interchange-common';
-import { RelatedEntitiesTable } from '../common/RelatedEntitiesTable';
+import { RelatedEntitiesTable } from '../RelatedEntitiesTable';
 
 /**
  * Who is on each end of a topic, route or webhook, as the catalog resolved it:

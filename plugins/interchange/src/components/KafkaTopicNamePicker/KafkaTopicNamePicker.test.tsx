@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { KafkaTopicNameCheck } from '@interchange/plugin-interchange-common';
 import { useState } from 'react';
-import { interchangeApiRef } from '../api';
+import { interchangeApiRef } from '../../api';
 import { describeCheck, KafkaTopicNamePicker } from './KafkaTopicNamePicker';
 
 const rules = { namePattern: '^[a-z]+\\.[a-z-]+\\.v[0-9]+$' };

@@ -6,7 +6,7 @@ import type {
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
 import type { KafkaTopicNameCheck } from '@interchange/plugin-interchange-common';
-import { interchangeApiRef } from '../api';
+import { interchangeApiRef } from '../../api';
 
 /** `ui:options` of the field. */
 export interface KafkaTopicNamePickerUiOptions {

@@ -1,109 +1,140 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { interchangeApiRef } from '../../api';
-import { KafkaConsumerGroupsCard } from './KafkaConsumerGroupsCard';
+import userEvent from '@testing-library/user-event';
+import { InterchangeApi, KafkaTopicLiveState } from '../../api';
+import { topic } from '../../testing/entities';
+import {
+  backendError,
+  pending,
+  renderForEntity,
+} from '../../testing/renderForEntity';
 import { KafkaTopicStateCard } from './KafkaTopicStateCard';
 
-const topic: Entity = {
-  apiVersion: 'interchange.dev/v1alpha1',
-  kind: 'KafkaTopic',
-  metadata: { name: 'orders.placed.v1', namespace: 'default', uid: 't1' },
-  spec: { owner: 'team-a', cluster: 'prod-eu' },
-};
-
-const component: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'billing',
-    namespace: 'default',
-    uid: 'c1',
-    annotations: {
-      'interchange.dev/kafka-consumer-groups':
-        'prod-eu/billing,prod-us/billing',
-    },
-  },
-  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-};
-
-/** What the backend's 503 says when a cluster cannot be reached. */
-const UNREACHABLE =
-  'cluster prod-eu unreachable: connection refused at 10.0.0.1:9092';
-
-async function render(entity: Entity, api: object, card: JSX.Element) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[interchangeApiRef, api]]}>
-      <EntityProvider entity={entity}>{card}</EntityProvider>
-    </TestApiProvider>,
-  );
-}
-
-describe('Kafka cards say what is wrong instead of staying blank', () => {
-  it('topic state: the cluster error, with its cause', async () => {
-    await render(
-      topic,
+const live: KafkaTopicLiveState = {
+  entityRef: 'kafkatopic:default/orders.placed.v1',
+  cluster: { id: 'prod-eu', title: 'Production (eu)', adapter: 'kafkajs' },
+  topic: 'orders.placed.v1',
+  state: {
+    cluster: 'prod-eu',
+    topic: 'orders.placed.v1',
+    exists: true,
+    partitions: [
       {
-        getKafkaTopicState: async () => {
-          throw new Error(UNREACHABLE);
-        },
+        partition: 0,
+        leader: 1,
+        replicas: [1, 2],
+        isr: [1],
+        underReplicated: true,
+        earliestOffset: 0,
+        latestOffset: 1200,
+        messages: 1200,
       },
-      <KafkaTopicStateCard />,
-    );
-    expect(
-      await screen.findByText(/Could not read the topic's live state/),
-    ).toBeInTheDocument();
-    expect(screen.getAllByText(new RegExp(UNREACHABLE)).length).toBeGreaterThan(
-      0,
-    );
+    ],
+    replicationFactor: 2,
+    underReplicatedPartitions: 1,
+    offlinePartitions: 0,
+    messageCount: 1200,
+    configs: [
+      {
+        name: 'retention.ms',
+        value: '86400000',
+        isDefault: false,
+        isSensitive: false,
+      },
+      {
+        name: 'cleanup.policy',
+        value: 'delete',
+        isDefault: true,
+        isSensitive: false,
+      },
+    ],
+  },
+  drift: [
+    {
+      field: 'partitions',
+      declared: '3',
+      actual: '1',
+      message: 'partitions: declared 3, actual 1',
+    },
+  ],
+};
+
+const render = (api: Partial<InterchangeApi>) =>
+  renderForEntity(<KafkaTopicStateCard />, { entity: topic, interchange: api });
+
+describe('KafkaTopicStateCard', () => {
+  it('shows progress while the backend answers', async () => {
+    await render({ getKafkaTopicState: pending });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
-  it('topic state: a topic the cluster does not have', async () => {
-    await render(
-      topic,
-      {
-        getKafkaTopicState: async () => ({
-          topic: 'orders.placed.v1',
-          cluster: { id: 'prod-eu', title: 'Production (eu)' },
-          state: { exists: false },
-          drift: [],
-        }),
+  it('shows the backend reason and what to do when the cluster is not configured (404)', async () => {
+    const reason =
+      "Kafka cluster 'prod-eu' is not configured; configured clusters: local";
+    await render({
+      getKafkaTopicState: async () => {
+        throw await backendError(404, reason);
       },
-      <KafkaTopicStateCard />,
-    );
+    });
+    expect(
+      await screen.findByText("Could not read the topic's live state"),
+    ).toBeInTheDocument();
+    expect(screen.getByText(`404: ${reason}`)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /spec\.cluster against the clusters under interchange\.kafka\.clusters/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend reason and what to do when the cluster is unreachable (503)', async () => {
+    const reason =
+      'cluster prod-eu unreachable: connection refused at 10.0.0.1:9092';
+    await render({
+      getKafkaTopicState: async () => {
+        throw await backendError(503, reason);
+      },
+    });
+    expect(await screen.findByText(`503: ${reason}`)).toBeInTheDocument();
+    expect(
+      screen.getByText(/brokers .* are running and reachable/),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the cluster has no such topic, and how to fix it', async () => {
+    await render({
+      getKafkaTopicState: async () => ({
+        ...live,
+        state: { ...live.state, exists: false },
+        drift: [],
+      }),
+    });
     expect(
       await screen.findByText(/does not exist on cluster/),
     ).toHaveTextContent(
-      'Topic orders.placed.v1 does not exist on cluster Production (eu).',
+      /^Topic orders\.placed\.v1 does not exist on cluster Production \(eu\)\. Create it/,
     );
   });
 
-  it('consumer groups: one unreachable cluster among several is named, the rest still shown', async () => {
-    await render(
-      component,
-      {
-        getKafkaConsumerGroups: async () => ({
-          items: [],
-          errors: [{ cluster: 'prod-eu', message: UNREACHABLE }],
-        }),
-      },
-      <KafkaConsumerGroupsCard />,
-    );
-    expect(await screen.findByText(UNREACHABLE)).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'consumer groups' })).toBeTruthy();
-  });
-
-  it('consumer groups: how to declare groups when there are none', async () => {
-    await render(
-      { ...component, metadata: { ...component.metadata, annotations: {} } },
-      { getKafkaConsumerGroups: async () => ({ items: [], errors: [] }) },
-      <KafkaConsumerGroupsCard />,
+  it('shows partitions, non-default configs and drift, and reloads on refresh', async () => {
+    const getKafkaTopicState = jest.fn(async () => live);
+    await render({ getKafkaTopicState });
+    expect(
+      await screen.findByRole('table', { name: 'partitions' }),
+    ).toHaveTextContent('1 (under-replicated)');
+    expect(screen.getByText('1 under-replicated')).toBeInTheDocument();
+    expect(screen.getByLabelText('drift')).toHaveTextContent(
+      'partitions: declared 3, actual 1',
     );
     expect(
-      await screen.findByText(
-        'No consumer groups are declared. Add the annotation interchange.dev/kafka-consumer-groups: <cluster>/<group>.',
-      ),
-    ).toBeInTheDocument();
+      screen.getByRole('table', { name: 'topic configs' }),
+    ).toHaveTextContent('retention.ms');
+    expect(screen.queryByText('cleanup.policy')).not.toBeInTheDocument();
+    expect(getKafkaTopicState).toHaveBeenCalledWith({
+      kind: 'KafkaTopic',
+      namespace: 'default',
+      name: 'orders.placed.v1',
+    });
+    await userEvent.click(screen.getByLabelText('refresh topic state'));
+    expect(getKafkaTopicState).toHaveBeenCalledTimes(2);
   });
 });

@@ -7,7 +7,7 @@ import {
   TableRow,
   Typography,
 } from '@material-ui/core';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
@@ -17,7 +17,8 @@ import {
   isKafkaTopicEntity,
   isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
-import { Refs } from './Refs';
+import { Refs } from '../Refs';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 
 /** One group of relations to show, e.g. "Produces to" = producesTo. */
 export interface RelationGroup {
@@ -91,7 +92,12 @@ export function RelatedEntitiesTable(props: {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return (
+      <InterchangeErrorPanel
+        title="Could not read the related entities from the catalog"
+        error={error}
+      />
+    );
   }
   return (
     <Table size="small">

@@ -5,7 +5,6 @@ import {
   ContentHeader,
   Header,
   Page,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -14,8 +13,8 @@ import {
   GATEWAY_ROUTE_KIND,
   isGatewayRouteEntity,
 } from '@interchange/plugin-interchange-common';
-import { routesToCsv, toRouteRow } from './routeRows';
-import { RoutesTable } from './RoutesTable';
+import { RoutesTable, routesToCsv, toRouteRow } from '../RoutesTable';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
@@ -69,7 +68,10 @@ export function RoutesPage() {
           </SupportButton>
         </ContentHeader>
         {error ? (
-          <ResponseErrorPanel error={error} />
+          <InterchangeErrorPanel
+            title="Could not read the gateway routes from the catalog"
+            error={error}
+          />
         ) : (
           <RoutesTable
             rows={value ?? []}

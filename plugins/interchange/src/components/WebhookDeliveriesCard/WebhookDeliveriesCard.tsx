@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   Box,
   Button,
@@ -11,7 +10,6 @@ import Alert from '@material-ui/lab/Alert';
 import {
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -24,8 +22,10 @@ import {
   WebhookSendResult,
 } from '@interchange/plugin-interchange-common';
 import { interchangeApiRef } from '../../api';
-import { OutcomeChip } from './OutcomeChip';
-import { WebhookHealthSummary } from './WebhookHealthSummary';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { useEntityData } from '../EntityDataCard';
+import { OutcomeChip } from '../OutcomeChip';
+import { WebhookHealthSummary } from '../WebhookHealthSummary';
 
 function SignaturePreview(props: { result: WebhookSendResult }) {
   const { delivery, signature } = props.result;
@@ -80,10 +80,7 @@ export function WebhookDeliveriesCard() {
   const [sent, setSent] = useState<WebhookSendResult>();
   const [sendError, setSendError] = useState<Error>();
 
-  const log = useAsyncRetry(
-    () => api.getWebhookDeliveries(ref),
-    [api, ref.namespace, ref.name],
-  );
+  const log = useEntityData((a, r) => a.getWebhookDeliveries(r));
 
   const run = useCallback(
     async (action: () => Promise<WebhookSendResult>) => {
@@ -178,7 +175,12 @@ export function WebhookDeliveriesCard() {
         </Alert>
       )}
       {sent && <SignaturePreview result={sent} />}
-      {log.error && <ResponseErrorPanel error={log.error} />}
+      {log.error && (
+        <InterchangeErrorPanel
+          title="Could not read the delivery log"
+          error={log.error}
+        />
+      )}
       {log.loading && !log.value && <Progress />}
       {log.value && (
         <>

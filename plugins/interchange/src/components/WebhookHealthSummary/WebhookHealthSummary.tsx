@@ -1,6 +1,6 @@
 import { Box, Typography } from '@material-ui/core';
 import type { EndpointHealth } from '@interchange/plugin-interchange-common';
-import { HealthChip } from './OutcomeChip';
+import { HealthChip } from '../OutcomeChip';
 
 const ms = (v?: number) => (v === undefined ? '–' : `${Math.round(v)} ms`);
 

@@ -4,7 +4,6 @@ import {
   ContentHeader,
   Header,
   Page,
-  ResponseErrorPanel,
   SupportButton,
   Table,
   TableColumn,
@@ -19,7 +18,8 @@ import {
   WebhookEntityV1alpha1,
 } from '@interchange/plugin-interchange-common';
 import { interchangeApiRef } from '../../api';
-import { HealthChip } from './OutcomeChip';
+import { HealthChip } from '../OutcomeChip';
+import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 
 type Row = {
   id: string;
@@ -116,7 +116,10 @@ export function WebhooksPage() {
           </SupportButton>
         </ContentHeader>
         {error ? (
-          <ResponseErrorPanel error={error} />
+          <InterchangeErrorPanel
+            title="Could not read the webhooks"
+            error={error}
+          />
         ) : (
           <Table<Row>
             isLoading={loading}

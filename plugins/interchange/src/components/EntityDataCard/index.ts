@@ -1,0 +1,3 @@
+export { EntityDataCard } from './EntityDataCard';
+export { useEntityData } from './useEntityData';
+export type { EntityDataLoader } from './useEntityData';

@@ -1,0 +1,1 @@
+export { EntityRoutesCard } from './EntityRoutesCard';

@@ -1,0 +1,1 @@
+export { GatewayRouteDriftCard } from './GatewayRouteDriftCard';

@@ -1,0 +1,2 @@
+export { InterchangeErrorPanel, describeError } from './InterchangeErrorPanel';
+export type { ErrorHints } from './InterchangeErrorPanel';

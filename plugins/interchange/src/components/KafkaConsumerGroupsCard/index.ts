@@ -1,0 +1,1 @@
+export { KafkaConsumerGroupsCard } from './KafkaConsumerGroupsCard';

@@ -1,0 +1,1 @@
+export { KafkaTopicStateCard } from './KafkaTopicStateCard';

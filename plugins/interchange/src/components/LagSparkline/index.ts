@@ -1,0 +1,1 @@
+export { LagSparkline } from './LagSparkline';

@@ -1,0 +1,1 @@
+export { OutcomeChip, HealthChip } from './OutcomeChip';

@@ -1,0 +1,1 @@
+export { Refs } from './Refs';

@@ -1,0 +1,2 @@
+export { RelatedEntitiesTable } from './RelatedEntitiesTable';
+export type { RelationGroup } from './RelatedEntitiesTable';

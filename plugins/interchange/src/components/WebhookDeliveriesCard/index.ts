@@ -1,0 +1,1 @@
+export { WebhookDeliveriesCard } from './WebhookDeliveriesCard';

@@ -1,0 +1,1 @@
+export { WebhookHealthSummary } from './WebhookHealthSummary';
