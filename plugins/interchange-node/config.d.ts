@@ -127,5 +127,30 @@ export interface Config {
       /** Per Admin API request, in milliseconds. Default 10000. */
       requestTimeoutMs?: number;
     }>;
+
+    // --- Integration checks (docs/checks.md) ---------------------------------
+    /**
+     * Integration checks, keyed by rule id, e.g.
+     * `coupling/chatty-systems: { threshold: 8 }` or
+     * `hygiene/topic-without-schema: { enabled: false }`. The rule ids are
+     * listed in docs/checks.md; an unknown id, or a setting a rule does not
+     * take, fails at start-up naming the key. Read by
+     * `resolveCheckConfig` in `@interchange/plugin-interchange-common`.
+     */
+    checks?: {
+      [ruleId: string]: {
+        /** Run the rule. Default true. */
+        enabled?: boolean;
+        /** Severity of its findings. Default: the rule's own. */
+        severity?: 'error' | 'warning' | 'info';
+        /**
+         * For coupling/chatty-systems (default 6), coupling/hub (12) and
+         * coupling/deep-sync-chain (4).
+         */
+        threshold?: number;
+        /** For overengineering/idle-integration (default 30). */
+        days?: number;
+      };
+    };
   };
 }
