@@ -1,4 +1,5 @@
 import { IntegrationGraph } from '../graph';
+import { compareCodeUnits } from '../graph/refs';
 import { BUILTIN_CHECK_RULES } from './builtinRules';
 import { resolveCheckConfig } from './config';
 import {
@@ -184,9 +185,7 @@ export function runChecks(
     }
   }
 
-  // Plain code-unit order: stable across machines and far cheaper than
-  // localeCompare on thousands of findings.
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const cmp = compareCodeUnits;
   result.findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||

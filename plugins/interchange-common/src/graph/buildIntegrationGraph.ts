@@ -149,11 +149,12 @@ export function buildIntegrationGraph(
     sync: boolean,
     relation: string,
   ) => {
-    const missing = !graph.nodes.has(from)
-      ? from
-      : !graph.nodes.has(to)
-      ? to
-      : undefined;
+    let missing: string | undefined;
+    if (!graph.nodes.has(from)) {
+      missing = from;
+    } else if (!graph.nodes.has(to)) {
+      missing = to;
+    }
     if (missing) {
       skip({
         entityRef: declaredBy,

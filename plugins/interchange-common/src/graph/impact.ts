@@ -1,4 +1,4 @@
-import { normalizeRef } from './refs';
+import { compareCodeUnits, normalizeRef } from './refs';
 import { IntegrationGraph, IntegrationGraphEdge } from './types';
 
 /** @public */
@@ -137,7 +137,7 @@ export function impact(
   result.reached.sort(
     (a, b) =>
       a.distance - b.distance ||
-      (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0),
+      compareCodeUnits(a.entityRef, b.entityRef),
   );
   return result;
 }

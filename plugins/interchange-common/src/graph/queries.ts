@@ -25,6 +25,11 @@ export function readersOf(graph: IntegrationGraph, ref: string): string[] {
   return (graph.outgoing.get(ref) ?? []).map(e => e.to);
 }
 
+const skippedIndex = new WeakMap<
+  IntegrationGraph,
+  { size: number; byRef: Map<string, IntegrationGraphSkip[]> }
+>();
+
 /**
  * What the graph skipped while reading an entity, for a finding's details.
  *
@@ -47,10 +52,6 @@ export function skippedFor(
   return index.byRef.get(ref) ?? [];
 }
 
-const skippedIndex = new WeakMap<
-  IntegrationGraph,
-  { size: number; byRef: Map<string, IntegrationGraphSkip[]> }
->();
 
 const linkIndex = new WeakMap<
   IntegrationGraph,
