@@ -3,7 +3,7 @@ import {
   backendError,
   pending,
   renderForEntity,
-} from '../../__testUtils__/renderForEntity';
+} from '../../testing/renderForEntity';
 import { CatalogProblemsPanel } from './CatalogProblemsPanel';
 
 describe('CatalogProblemsPanel', () => {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { component, route } from '../../__testUtils__/entities';
+import { component, route } from '../../testing/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../__testUtils__/renderForEntity';
+} from '../../testing/renderForEntity';
 import { EntityRoutesCard } from './EntityRoutesCard';
 
 describe('EntityRoutesCard', () => {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { route, topic, webhook } from '../../__testUtils__/entities';
+import { route, topic, webhook } from '../../testing/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../__testUtils__/renderForEntity';
+} from '../../testing/renderForEntity';
 import { IntegrationsPage } from './IntegrationsPage';
 
 const noProblems = { getCatalogProblems: async () => [] };

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { route } from '../../__testUtils__/entities';
+import { route } from '../../testing/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../__testUtils__/renderForEntity';
+} from '../../testing/renderForEntity';
 import { RoutesPage } from './RoutesPage';
 
 describe('RoutesPage', () => {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { webhook } from '../../__testUtils__/entities';
+import { webhook } from '../../testing/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../__testUtils__/renderForEntity';
+} from '../../testing/renderForEntity';
 import { WebhooksPage } from './WebhooksPage';
 
 describe('WebhooksPage', () => {
