@@ -3,7 +3,7 @@ import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { CatalogProblemsPanel } from './CatalogProblemsPanel';
 
 describe('CatalogProblemsPanel', () => {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { component, route } from '../../testing/entities';
+import { component, route } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { EntityRoutesCard } from './EntityRoutesCard';
 
 describe('EntityRoutesCard', () => {

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { route } from '../../testing/entities';
-import { renderForEntity } from '../../testing/renderForEntity';
+import { route } from '../../__testUtils__/entities';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { GatewayRouteDriftCard } from './GatewayRouteDriftCard';
 
 // The card reads only the entity, which the page has already loaded: there is

@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { component, topic, webhook } from '../../testing/entities';
+import { component, topic, webhook } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { IntegrationsCard } from './IntegrationsCard';
 
 const linked: Entity = {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { route, topic, webhook } from '../../testing/entities';
+import { route, topic, webhook } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { IntegrationsPage } from './IntegrationsPage';
 
 const noProblems = { getCatalogProblems: async () => [] };

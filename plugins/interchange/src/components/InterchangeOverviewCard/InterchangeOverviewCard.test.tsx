@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
-import { component, route, topic, webhook } from '../../testing/entities';
-import { renderForEntity } from '../../testing/renderForEntity';
+import { component, route, topic, webhook } from '../../__testUtils__/entities';
+import { renderForEntity } from '../../__testUtils__/renderForEntity';
 import { InterchangeOverviewCard } from './InterchangeOverviewCard';
 
 // The card reads only the entity, which the page has already loaded: there is

@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
-import { component, route, topic } from '../../testing/entities';
+import { component, route, topic } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { InterchangeRelationsCard } from './InterchangeRelationsCard';
 
 const consumed: Entity = {

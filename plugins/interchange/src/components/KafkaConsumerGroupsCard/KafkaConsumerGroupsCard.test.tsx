@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { InterchangeApi, KafkaConsumerGroups } from '../../api';
-import { component, topic } from '../../testing/entities';
+import { component, topic } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { KafkaConsumerGroupsCard } from './KafkaConsumerGroupsCard';
 
 /** What the backend's 503 says when a cluster cannot be reached. */

@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InterchangeApi, KafkaTopicLiveState } from '../../api';
-import { topic } from '../../testing/entities';
+import { topic } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { KafkaTopicStateCard } from './KafkaTopicStateCard';
 
 const live: KafkaTopicLiveState = {

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { route } from '../../testing/entities';
+import { route } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { RoutesPage } from './RoutesPage';
 
 describe('RoutesPage', () => {

@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InterchangeApi } from '../../api';
-import { webhook } from '../../testing/entities';
+import { webhook } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { WebhookDeliveriesCard } from './WebhookDeliveriesCard';
 
 type Log = Awaited<ReturnType<InterchangeApi['getWebhookDeliveries']>>;

@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
-import { webhook } from '../../testing/entities';
+import { webhook } from '../../__testUtils__/entities';
 import {
   backendError,
   pending,
   renderForEntity,
-} from '../../testing/renderForEntity';
+} from '../../__testUtils__/renderForEntity';
 import { WebhooksPage } from './WebhooksPage';
 
 describe('WebhooksPage', () => {
