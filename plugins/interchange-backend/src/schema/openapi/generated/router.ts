@@ -157,9 +157,10 @@ export const spec = {
             in: 'query',
             required: true,
             description:
-              'The topic name to check; any text (its problems are the answer).',
+              'The topic name to check; any non-empty text (its problems are the answer).',
             schema: {
               type: 'string',
+              minLength: 1,
             },
           },
         ],

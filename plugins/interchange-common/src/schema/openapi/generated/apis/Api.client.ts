@@ -188,7 +188,7 @@ export class DefaultApiClient {
   /**
    * Whether a new topic name follows Kafka\'s rules and the cluster\'s policy (interchange.kafka.clusters[].policy), and whether it is taken. Used by the KafkaTopicNamePicker form field. Needs interchange.kafka.read.
    * @param cluster - The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.
-   * @param name - The topic name to check; any text (its problems are the answer).
+   * @param name - The topic name to check; any non-empty text (its problems are the answer).
    */
   public async checkKafkaTopicName(
     // @ts-ignore
