@@ -32,6 +32,14 @@ function refOf(value: Entity): string {
   }`.toLocaleLowerCase('en-US');
 }
 
+/** The line of `field` in the entity's document, else of the entity itself. */
+function lineOf(doc: CatalogDocument | undefined, field: string | undefined) {
+  if (!doc) {
+    return null;
+  }
+  return field ? doc.lineOf(field) : doc.line;
+}
+
 async function readChecksConfig(file: string): Promise<unknown> {
   const data = parse(await fs.readFile(file, 'utf8'));
   return data?.interchange?.checks;
@@ -124,7 +132,7 @@ export async function checkCommand(
       message: f.message,
       fix: f.fix,
       file: doc?.file ?? null,
-      line: doc ? (field ? doc.lineOf(field) : doc.line) : null,
+      line: lineOf(doc, field),
     };
   });
   const skipped = result.skippedRules.filter(
