@@ -68,8 +68,16 @@ export const catalogModuleInterchange = createBackendModule({
         catalogLocations,
         clusters,
       }) {
+        // Modules adding formats started before this one (they depend on
+        // its extension point), so the registry is complete here; a
+        // gateway's `type` may be any registered format.
+        formats.lock();
+        const gatewayTypes = formats.registry.list().map(f => f.id);
         catalogProcessing.addProcessor(
-          InterchangeEntitiesProcessor.fromConfig(config, { logger }),
+          InterchangeEntitiesProcessor.fromConfig(config, {
+            logger,
+            gatewayTypes,
+          }),
         );
 
         const providers = readKafkaTopicProviderConfigs(config);
@@ -93,8 +101,7 @@ export const catalogModuleInterchange = createBackendModule({
         // GatewayRoute entities, one provider per gateway.
         const { schedule, defaultOwner, defaultSystem } =
           readGatewayProviderSettings(config);
-        const gateways = readGateways(config);
-        formats.lock();
+        const gateways = readGateways(config, { types: gatewayTypes });
         // One component index for linking routes, shared by the location
         // processor and every gateway provider (refresh rule: ComponentIndex).
         const components = new ComponentIndex({ catalog, auth });

@@ -116,6 +116,58 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
     }
   });
 
+  it("lets a configured gateway's type be the added format", async () => {
+    const backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleInterchange,
+        adopterModule,
+        model,
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { baseUrl: 'http://localhost:0' },
+            catalog: {
+              processingInterval: { seconds: 2 },
+              rules: GATEWAY_TEST_RULES,
+              locations: demoCompanyLocations(examples),
+            },
+            interchange: {
+              gateways: [
+                {
+                  id: 'edge',
+                  type: 'edge-proxy',
+                  title: 'Edge proxy',
+                  files: [
+                    path.join(
+                      __dirname,
+                      '__fixtures__',
+                      'edge-proxy',
+                      'routes.yaml',
+                    ),
+                  ],
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const route = await waitForRelation(
+        backend.server,
+        'gatewayroute:default/edge.orders',
+        'routesTo',
+      );
+      expect(route.spec).toMatchObject({
+        gateway: 'edge',
+        paths: ['/v1/orders'],
+        upstream: 'component:default/order-service',
+      });
+    } finally {
+      await backend.stop();
+    }
+  });
+
   it('is not available to modules of other plugins', async () => {
     const otherPlugin = createBackendPlugin({
       pluginId: 'other',

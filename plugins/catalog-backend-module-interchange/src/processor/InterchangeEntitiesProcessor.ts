@@ -36,9 +36,18 @@ export class InterchangeEntitiesProcessor implements CatalogProcessor {
    * ones, but only when some are configured: a portal that does not read live
    * state still gets the rest of the validation.
    */
-  static fromConfig(config: Config, options: { logger?: LoggerService } = {}) {
+  static fromConfig(
+    config: Config,
+    options: {
+      logger?: LoggerService;
+      /** Accepted gateway types (the registered format ids); default built-ins. */
+      gatewayTypes?: readonly string[];
+    } = {},
+  ) {
     const clusters = readKafkaClusters(config).map(c => c.id);
-    const gateways = readGateways(config).map(g => g.id);
+    const gateways = readGateways(config, {
+      types: options.gatewayTypes,
+    }).map(g => g.id);
     return new InterchangeEntitiesProcessor({
       knownClusters: clusters.length ? clusters : undefined,
       knownGateways: gateways.length ? gateways : undefined,

@@ -4,4 +4,9 @@ export {
   type KafkaSaslConfig,
   type KafkaTlsConfig,
 } from './readKafkaClusters';
-export { readGateways, type GatewayConfig } from './readGateways';
+export {
+  readGateways,
+  type BuiltinGatewayType,
+  type GatewayConfig,
+  type ReadGatewaysOptions,
+} from './readGateways';

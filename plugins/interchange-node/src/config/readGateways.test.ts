@@ -62,4 +62,16 @@ describe('readGateways', () => {
       ),
     ).toThrow("interchange.gateways[0].type: 'nginx' is not supported");
   });
+
+  it('accepts the types it is given (formats added by catalog modules)', () => {
+    const config = new ConfigReader({
+      interchange: { gateways: [{ id: 'edge', type: 'edge-proxy' }] },
+    });
+    expect(
+      readGateways(config, { types: ['kong', 'edge-proxy'] })[0].type,
+    ).toBe('edge-proxy');
+    expect(() => readGateways(config)).toThrow(
+      "interchange.gateways[0].type: 'edge-proxy' is not supported; use one of kong, gateway-api, istio, aws-api-gateway (another format needs a catalog module that adds it through interchangeConfigFormatsExtensionPoint)",
+    );
+  });
 });

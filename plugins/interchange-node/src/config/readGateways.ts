@@ -4,7 +4,12 @@ import { checkId } from './checkId';
 /** @public */
 export interface GatewayConfig {
   id: string;
-  type: 'kong' | 'gateway-api' | 'istio' | 'aws-api-gateway';
+  /**
+   * A built-in format (`kong`, `gateway-api`, `istio`, `aws-api-gateway`) or
+   * the id of a format a catalog module added through
+   * `interchangeConfigFormatsExtensionPoint`.
+   */
+  type: BuiltinGatewayType | (string & {});
   title: string;
   /** Kong only: Admin API base URL, read live by the gateway provider. */
   adminUrl?: string;
@@ -22,14 +27,41 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
 }
 
-const GATEWAY_TYPES = ['kong', 'gateway-api', 'istio', 'aws-api-gateway'];
+/** @public */
+export type BuiltinGatewayType =
+  | 'kong'
+  | 'gateway-api'
+  | 'istio'
+  | 'aws-api-gateway';
+
+const BUILTIN_GATEWAY_TYPES: readonly BuiltinGatewayType[] = [
+  'kong',
+  'gateway-api',
+  'istio',
+  'aws-api-gateway',
+];
+
+/** @public */
+export interface ReadGatewaysOptions {
+  /**
+   * The gateway types accepted: the ids of the configuration formats the
+   * backend reads. Default: the built-in formats. The catalog module passes
+   * every registered format, so a format added by another module can be a
+   * gateway's `type`.
+   */
+  types?: readonly string[];
+}
 
 /**
  * Reads `interchange.gateways`.
  *
  * @public
  */
-export function readGateways(config: Config): GatewayConfig[] {
+export function readGateways(
+  config: Config,
+  options: ReadGatewaysOptions = {},
+): GatewayConfig[] {
+  const types = options.types ?? BUILTIN_GATEWAY_TYPES;
   const seen = new Set<string>();
   return (config.getOptionalConfigArray('interchange.gateways') ?? []).map(
     (g, i) => {
@@ -37,11 +69,11 @@ export function readGateways(config: Config): GatewayConfig[] {
       const id = g.getString('id');
       checkId(id, `${key}.id`, seen);
       const type = g.getString('type');
-      if (!GATEWAY_TYPES.includes(type)) {
+      if (!types.includes(type)) {
         throw new Error(
-          `${key}.type: '${type}' is not supported; use one of ${GATEWAY_TYPES.join(
+          `${key}.type: '${type}' is not supported; use one of ${types.join(
             ', ',
-          )}`,
+          )} (another format needs a catalog module that adds it through interchangeConfigFormatsExtensionPoint)`,
         );
       }
       const adminUrl = g.getOptionalString('adminUrl');
@@ -59,7 +91,7 @@ export function readGateways(config: Config): GatewayConfig[] {
       }
       return {
         id,
-        type: type as GatewayConfig['type'],
+        type,
         title: g.getOptionalString('title') ?? id,
         adminUrl: adminUrl?.replace(/\/+$/, ''),
         token: g.getOptionalString('token'),
