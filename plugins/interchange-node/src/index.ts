@@ -11,3 +11,4 @@ export * from './kafka';
 export * from './webhooks';
 export * from './gateways';
 export * from './extensions/configFormats';
+export * from './extensions/checkRules';
