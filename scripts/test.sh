@@ -43,11 +43,14 @@ step() {
 
 step "type-check" yarn tsc
 step "lint" yarn lint:all
+step "OpenAPI generated code is current" scripts/contract/openapi-check.sh
 step "unit and integration tests" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$results/jest.json"
 step "seed demo Kafka data" node scripts/kafka/seed-demo.cjs "$INTERCHANGE_TEST_KAFKA_BROKERS"
 step "build frontend" yarn workspace app build
 step "end-to-end tests" env CI=true yarn playwright test
+# After the end-to-end tests: their backend has stopped and port 7007 is free.
+step "API contract (Schemathesis)" scripts/contract/schemathesis.sh
 
 node scripts/lib/summarize-tests.js "$results"
 if [ "${#failed_steps[@]}" -gt 0 ]; then

@@ -46,7 +46,8 @@ describe('interchange router and its OpenAPI contract', () => {
 
   afterAll(() => stop());
 
-  async function expect400(path: string, parameter: string) {
+  /** The message of the 400 a GET of `path` must answer. */
+  async function badRequest(path: string): Promise<string> {
     const res = await request(server)
       .get(`/api/interchange${path}`)
       .set('Authorization', user);
@@ -55,7 +56,6 @@ describe('interchange router and its OpenAPI contract', () => {
       error: { name: 'InputError' },
       response: { statusCode: 400 },
     });
-    expect(res.body.error.message).toContain(parameter);
     return res.body.error.message as string;
   }
 
@@ -68,11 +68,14 @@ describe('interchange router and its OpenAPI contract', () => {
   ])(
     'refuses a topic name Kafka refuses (%s) with a 400 naming the topic',
     async (_, topic) => {
-      await expect400(`/kafka/clusters/local/topics/${topic}`, 'topic');
-      await expect400(
-        `/kafka/clusters/local/topics/${topic}/consumer-groups`,
-        'topic',
-      );
+      expect(
+        await badRequest(`/kafka/clusters/local/topics/${topic}`),
+      ).toContain('topic');
+      expect(
+        await badRequest(
+          `/kafka/clusters/local/topics/${topic}/consumer-groups`,
+        ),
+      ).toContain('topic');
     },
   );
 
@@ -94,22 +97,26 @@ describe('interchange router and its OpenAPI contract', () => {
   ])(
     'refuses an entity ref that cannot parse with a 400 naming the %s',
     async (parameter, path) => {
-      await expect400(path, parameter);
+      expect(await badRequest(path)).toContain(parameter);
     },
   );
 
   it('checks query parameters against the spec', async () => {
-    await expect400(
-      '/kafka/clusters/local/consumer-groups/g/trend?hours=0',
-      'hours',
-    );
-    await expect400(
-      '/kafka/clusters/local/consumer-groups/g/trend?hours=169',
-      'hours',
-    );
-    await expect400('/webhooks/default/hook/deliveries?limit=0', 'limit');
-    await expect400('/kafka/clusters/local/topic-name-check', 'name');
-    await expect400('/kafka/clusters?unknown=1', 'unknown');
+    expect(
+      await badRequest('/kafka/clusters/local/consumer-groups/g/trend?hours=0'),
+    ).toContain('hours');
+    expect(
+      await badRequest(
+        '/kafka/clusters/local/consumer-groups/g/trend?hours=169',
+      ),
+    ).toContain('hours');
+    expect(
+      await badRequest('/webhooks/default/hook/deliveries?limit=0'),
+    ).toContain('limit');
+    expect(
+      await badRequest('/kafka/clusters/local/topic-name-check'),
+    ).toContain('name');
+    expect(await badRequest('/kafka/clusters?unknown=1')).toContain('unknown');
   });
 
   it('checks the receiver path too, though its body stays raw', async () => {
@@ -139,7 +146,9 @@ describe('interchange router and its OpenAPI contract', () => {
     // Backstage serves it through openapi-merge, which labels it 3.0.3.
     expect(res.body.info.title).toBe('interchange');
     expect(Object.keys(res.body.paths).sort()).toEqual(
-      Object.keys(spec.paths).map(p => `/api/interchange${p}`).sort(),
+      Object.keys(spec.paths)
+        .map(p => `/api/interchange${p}`)
+        .sort(),
     );
   });
 });

@@ -3,10 +3,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
 import { PROBLEM_MAX_AGE_MS } from '../problems/catalogProblemsRetention';
 import { createOpenApiRouter } from '../schema/openapi';
-import {
-  addKafkaRoutes,
-  KafkaRouterOptions,
-} from '../kafka/createKafkaRouter';
+import { addKafkaRoutes, KafkaRouterOptions } from '../kafka/createKafkaRouter';
 import {
   addWebhookRoutes,
   isWebhookReceivePath,

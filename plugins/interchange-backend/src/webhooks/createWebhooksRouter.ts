@@ -151,9 +151,7 @@ function receiveWebhook(
         `${entityRef} has no spec.receiver: it is not received by this portal`,
       );
     }
-    const body: Buffer = Buffer.isBuffer(req.body)
-      ? req.body
-      : Buffer.alloc(0);
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const headers = req.headers as Record<string, string | string[]>;
     const headerValue = (name: string) => {
       const v = headers[name];
