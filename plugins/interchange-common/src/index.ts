@@ -12,6 +12,7 @@ export * from './webhooks';
 export * from './gateways';
 export * from './graph';
 export * from './checks';
+export * from './strategy';
 // The HTTP contract's client and models, generated from the backend's
 // OpenAPI spec (yarn --cwd plugins/interchange-backend generate).
 export { DefaultApiClient } from './schema/openapi';
