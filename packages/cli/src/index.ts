@@ -9,6 +9,7 @@ import { validateCommand } from './commands/validate';
 import { routesCommand } from './commands/routes';
 import { webhookSignCommand, webhookVerifyCommand } from './commands/webhook';
 import { checkCommand } from './commands/check';
+import { strategyCommand } from './commands/strategy';
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -71,6 +72,24 @@ async function main(argv: string[]) {
     )
     .action(async (patterns: string[], opts) => {
       process.exitCode = await checkCommand(patterns, opts);
+    });
+
+  program
+    .command('strategy')
+    .description(
+      'Print the integration strategy document (Markdown, TechDocs-ready) generated from catalog files, as the portal serves it',
+    )
+    .argument('<paths...>', 'catalog files, directories or globs')
+    .option(
+      '--config <app-config.yaml>',
+      'read principles, standards, platforms and check settings from interchange in this file',
+    )
+    .option(
+      '--generated-at <time>',
+      'print this date or time in the document and judge exception expiry by it (default: no time printed)',
+    )
+    .action(async (patterns: string[], opts) => {
+      process.exitCode = await strategyCommand(patterns, opts);
     });
 
   const webhook = program
