@@ -31,6 +31,7 @@ import { CatalogUnprocessedEntitiesPage } from '@backstage/plugin-catalog-unproc
 import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
+  InterchangeMapPage,
   InterchangePage,
   InterchangeRoutesPage,
   InterchangeWebhooksPage,
@@ -96,6 +97,7 @@ const routes = (
       element={<CatalogUnprocessedEntitiesPage />}
     />
     <Route path="/interchange" element={<InterchangePage />} />
+    <Route path="/interchange/map" element={<InterchangeMapPage />} />
     <Route path="/webhooks" element={<InterchangeWebhooksPage />} />
     <Route path="/routes" element={<InterchangeRoutesPage />} />
   </FlatRoutes>

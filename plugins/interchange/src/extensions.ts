@@ -3,6 +3,7 @@ import { IconComponent, RouteRef } from '@backstage/core-plugin-api';
 import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
 import RoutesIcon from '@material-ui/icons/CallSplit';
+import MapIcon from '@material-ui/icons/Map';
 import {
   isGatewayRouteEntity,
   isInterchangeEntity,
@@ -10,7 +11,12 @@ import {
   isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
 import { hasKafkaConsumerGroups } from './filters';
-import { rootRouteRef, routesRouteRef, webhooksRouteRef } from './routes';
+import {
+  mapRouteRef,
+  rootRouteRef,
+  routesRouteRef,
+  webhooksRouteRef,
+} from './routes';
 
 /*
  * Interchange's pages and entity cards, written once. The legacy plugin
@@ -85,6 +91,11 @@ export interface InterchangeEntityContentDefinition {
 const isComponentOrApi = (e: Entity) =>
   ['component', 'api'].includes(e.kind.toLocaleLowerCase('en-US'));
 
+/** Components, systems and the integration kinds: the map card's entities. */
+const hasIntegrationMap = (e: Entity) =>
+  ['component', 'system'].includes(e.kind.toLocaleLowerCase('en-US')) ||
+  isInterchangeEntity(e);
+
 /** Interchange's pages. */
 export const interchangePages = {
   integrations: page({
@@ -113,6 +124,18 @@ export const interchangePages = {
     icon: RoutesIcon,
     routeRef: routesRouteRef,
     load: () => import('./components/RoutesPage').then(m => m.RoutesPage),
+  }),
+  map: page({
+    legacyName: 'InterchangeMapPage',
+    name: 'map',
+    path: '/interchange/map',
+    title: 'Integration map',
+    icon: MapIcon,
+    routeRef: mapRouteRef,
+    load: () =>
+      import('./components/IntegrationMapPage').then(
+        m => m.IntegrationMapPage,
+      ),
   }),
 };
 
@@ -195,6 +218,16 @@ export const interchangeCards = {
     load: () =>
       import('./components/WebhookDeliveriesCard').then(
         m => m.WebhookDeliveriesCard,
+      ),
+  }),
+  integrationMap: card({
+    legacyName: 'EntityIntegrationMapCard',
+    name: 'map',
+    type: 'content',
+    filter: hasIntegrationMap,
+    load: () =>
+      import('./components/IntegrationMapCard').then(
+        m => m.IntegrationMapCard,
       ),
   }),
 };

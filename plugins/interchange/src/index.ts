@@ -19,6 +19,8 @@ export {
   EntityGatewayRouteDriftCard,
   EntityRoutesCard,
   InterchangeRoutesPage,
+  InterchangeMapPage,
+  EntityIntegrationMapCard,
 } from './plugin';
 export type { KafkaTopicNamePickerUiOptions } from './components/KafkaTopicNamePicker';
 export { hasKafkaConsumerGroups } from './filters';

@@ -8,7 +8,12 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { interchangeApiFactory } from './apiFactory';
 import { interchangeCards, interchangePages } from './extensions';
 import { kafkaTopicNameField } from './scaffolderField';
-import { rootRouteRef, routesRouteRef, webhooksRouteRef } from './routes';
+import {
+  mapRouteRef,
+  rootRouteRef,
+  routesRouteRef,
+  webhooksRouteRef,
+} from './routes';
 
 /** @public */
 export const interchangePlugin = createPlugin({
@@ -18,6 +23,7 @@ export const interchangePlugin = createPlugin({
     root: rootRouteRef,
     webhooks: webhooksRouteRef,
     routes: routesRouteRef,
+    map: mapRouteRef,
   },
 });
 
@@ -148,3 +154,20 @@ export const InterchangeRoutesPage = page(interchangePages.routes);
 export const KafkaTopicNamePickerFieldExtension = interchangePlugin.provide(
   createScaffolderFieldExtension(kafkaTopicNameField),
 );
+
+/**
+ * The company's integration map: systems as boxes holding their
+ * components, edges by style, findings marked, focus on what depends on an
+ * entity.
+ *
+ * @public
+ */
+export const InterchangeMapPage = page(interchangePages.map);
+
+/**
+ * An entity's 2-hop neighbourhood on the integration map. For component,
+ * system, KafkaTopic, GatewayRoute and Webhook entity pages.
+ *
+ * @public
+ */
+export const EntityIntegrationMapCard = card(interchangeCards.integrationMap);

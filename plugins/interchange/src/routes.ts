@@ -11,3 +11,7 @@ export const webhooksRouteRef = createRouteRef({
 export const routesRouteRef = createRouteRef({
   id: 'interchange-routes',
 });
+
+export const mapRouteRef = createRouteRef({
+  id: 'interchange-map',
+});

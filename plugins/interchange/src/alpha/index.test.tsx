@@ -19,6 +19,7 @@ describe('the new-frontend-system plugin', () => {
       'page:interchange',
       'page:interchange/webhooks',
       'page:interchange/routes',
+      'page:interchange/map',
       'entity-card:interchange/overview',
       'entity-card:interchange/relations',
       'entity-card:interchange/integrations',
@@ -27,12 +28,13 @@ describe('the new-frontend-system plugin', () => {
       'entity-card:interchange/kafka-topic-state',
       'entity-card:interchange/kafka-consumer-groups',
       'entity-card:interchange/webhook-deliveries',
+      'entity-card:interchange/map',
       'entity-content:interchange/kafka',
       'entity-content:interchange/deliveries',
       'scaffolder-form-field:interchange/kafka-topic-name',
     ]);
-    expect(Object.keys(interchangePages)).toHaveLength(3);
-    expect(Object.keys(interchangeCards)).toHaveLength(8);
+    expect(Object.keys(interchangePages)).toHaveLength(4);
+    expect(Object.keys(interchangeCards)).toHaveLength(9);
   });
 
   it.each(Object.values(interchangePages))(

@@ -36,7 +36,12 @@ import {
   interchangePages,
 } from '../extensions';
 import { kafkaTopicNameField } from '../scaffolderField';
-import { rootRouteRef, routesRouteRef, webhooksRouteRef } from '../routes';
+import {
+  mapRouteRef,
+  rootRouteRef,
+  routesRouteRef,
+  webhooksRouteRef,
+} from '../routes';
 
 // Route refs are converted in place, so the pages below and the plugin's
 // `routes` share one ref each, and legacy `useRouteRef` calls still resolve.
@@ -44,6 +49,7 @@ const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
   webhooks: webhooksRouteRef,
   routes: routesRouteRef,
+  map: mapRouteRef,
 });
 
 function pageExtension(page: InterchangePageDefinition): ExtensionDefinition {

@@ -5,6 +5,7 @@ import ExtensionIcon from '@material-ui/icons/Extension';
 import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
 import RoutesIcon from '@material-ui/icons/CallSplit';
+import MapIcon from '@material-ui/icons/Map';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
@@ -76,6 +77,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={SyncAltIcon} to="interchange" text="Integrations" />
+        <SidebarItem
+          icon={MapIcon}
+          to="interchange/map"
+          text="Integration map"
+        />
         <SidebarItem icon={WebhookIcon} to="webhooks" text="Webhooks" />
         <SidebarItem icon={RoutesIcon} to="routes" text="Routes" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />

@@ -36,6 +36,7 @@ import {
 import { EmptyState } from '@backstage/core-components';
 import {
   EntityIntegrationsCard,
+  EntityIntegrationMapCard,
   EntityInterchangeOverviewCard,
   EntityInterchangeRelationsCard,
   EntityKafkaConsumerGroupsCard,
@@ -156,6 +157,13 @@ const overviewContent = (
     <Grid item xs={12}>
       <EntityIntegrationsCard />
     </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isKind('component')}>
+        <Grid item xs={12}>
+          <EntityIntegrationMapCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item xs={12}>
       <EntityRoutesCard />
     </Grid>
@@ -325,6 +333,9 @@ const integrationPage = (
         <Grid item xs={12}>
           <EntityInterchangeRelationsCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityIntegrationMapCard />
+        </Grid>
         <EntitySwitch>
           <EntitySwitch.Case if={isGatewayRouteEntity}>
             <Grid item xs={12}>
@@ -428,6 +439,9 @@ const systemPage = (
         </Grid>
         <Grid item md={6}>
           <EntityHasResourcesCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityIntegrationMapCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

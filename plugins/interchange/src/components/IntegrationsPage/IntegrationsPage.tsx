@@ -21,6 +21,7 @@ import {
 import { Refs } from '../Refs';
 import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
 import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { IntegrationMapButton } from '../IntegrationMapPage/IntegrationMapButton';
 
 type Row = {
   id: string;
@@ -119,6 +120,7 @@ export function IntegrationsPage() {
       />
       <Content>
         <ContentHeader title="All integrations">
+          <IntegrationMapButton />
           <SupportButton>
             Every KafkaTopic, GatewayRoute and Webhook entity in the catalog.
             Filter by kind, search by name, cluster, gateway or owner.

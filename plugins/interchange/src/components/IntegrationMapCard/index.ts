@@ -1,0 +1,1 @@
+export { IntegrationMapCard } from './IntegrationMapCard';

@@ -1,0 +1,175 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Background,
+  Controls,
+  Edge,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { Progress } from '@backstage/core-components';
+import { Typography } from '@material-ui/core';
+import { MapModel } from '../../map/mapModel';
+import { layoutMap, NodePlacement } from '../../map/layout';
+import { MapFlowNode, nodeTypes } from './MapNodes';
+import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
+
+export type MapSelection = { type: 'node' | 'edge'; id: string };
+
+function toFlow(
+  model: MapModel,
+  placements: Map<string, NodePlacement>,
+  selection: MapSelection | undefined,
+): { nodes: MapFlowNode[]; edges: Edge[] } {
+  const nodes: MapFlowNode[] = [];
+  // Parents before their children, as React Flow needs.
+  const ordered = [
+    ...model.nodes.filter(n => n.type === 'group'),
+    ...model.nodes.filter(n => n.type !== 'group'),
+  ];
+  for (const n of ordered) {
+    const p = placements.get(n.id);
+    if (!p) continue;
+    nodes.push({
+      id: n.id,
+      type: n.type,
+      position: { x: p.x, y: p.y },
+      width: p.width,
+      height: p.height,
+      style: { width: p.width, height: p.height },
+      parentId: n.parent,
+      zIndex: n.type === 'group' ? -1 : 1,
+      selectable: true,
+      data: { node: n, selected: selection?.type === 'node' && selection.id === n.id },
+    });
+  }
+  const edges: Edge[] = model.edges.map(e => {
+    const severity = worstSeverity(e.findings);
+    const selected = selection?.type === 'edge' && selection.id === e.id;
+    const color = STYLE_COLORS[e.style];
+    let label = e.label;
+    if (severity) label = `${label ? `${label} ` : ''}⚠ ${e.findings.length}`;
+    return {
+      id: e.id,
+      source: e.from,
+      target: e.to,
+      label,
+      zIndex: 2,
+      interactionWidth: 12,
+      className: severity ? 'interchange-map-edge-marked' : undefined,
+      data: { marked: !!severity },
+      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+      labelStyle: severity ? { fill: SEVERITY_COLORS[severity], fontWeight: 700 } : { fill: '#455a64' },
+      labelBgStyle: { fill: '#fff', fillOpacity: 0.85 },
+      style: {
+        stroke: severity && !selected ? SEVERITY_COLORS[severity] : color,
+        strokeWidth: selected || severity ? 3 : 1.5,
+        // Asynchronous flows (events, webhooks) dashed, calls solid.
+        strokeDasharray: e.sync ? undefined : '6 4',
+      },
+    };
+  });
+  return { nodes, edges };
+}
+
+/**
+ * Lays a map model out with ELK (off the main thread) and draws it with
+ * React Flow. `data-status="ready"` on the container (and the
+ * `interchange-map-ready` performance mark) say the first layout is drawn.
+ */
+export function MapCanvas(props: {
+  model: MapModel;
+  selection?: MapSelection;
+  onSelect?: (selection: MapSelection | undefined) => void;
+  height: number | string;
+  miniMap?: boolean;
+}) {
+  const { model, selection, onSelect } = props;
+  const [layout, setLayout] = useState<{
+    model: MapModel;
+    placements?: Map<string, NodePlacement>;
+    error?: Error;
+    seq: number;
+  }>();
+  useEffect(() => {
+    let cancelled = false;
+    layoutMap(model).then(
+      placements =>
+        !cancelled &&
+        setLayout(l => ({ model, placements, seq: (l?.seq ?? 0) + 1 })),
+      error =>
+        !cancelled && setLayout(l => ({ model, error, seq: (l?.seq ?? 0) + 1 })),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [model]);
+
+  const current = layout?.model === model ? layout : undefined;
+  const flow = useMemo(
+    () =>
+      current?.placements
+        ? toFlow(model, current.placements, selection)
+        : undefined,
+    [model, current, selection],
+  );
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => setDrawn(false), [model]);
+
+  let body;
+  if (current?.error) {
+    body = (
+      <Typography color="error" role="alert">
+        Could not lay the map out: {current.error.message}
+      </Typography>
+    );
+  } else if (!flow) {
+    body = <Progress />;
+  } else {
+    body = (
+      <ReactFlow
+        // A new layout is a new picture: fit it to the view again.
+        key={current?.seq}
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        fitView
+        minZoom={0.02}
+        maxZoom={2}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable
+        onlyRenderVisibleElements={flow.nodes.length > 300}
+        onInit={() => {
+          // Two frames: React Flow has measured and painted the nodes.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              setDrawn(true);
+              performance.mark?.('interchange-map-ready');
+            }),
+          );
+        }}
+        onNodeClick={(_, n) => onSelect?.({ type: 'node', id: n.id })}
+        onEdgeClick={(_, e) => onSelect?.({ type: 'edge', id: e.id })}
+        onPaneClick={() => onSelect?.(undefined)}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        {props.miniMap && flow.nodes.length <= 2000 ? <MiniMap pannable zoomable /> : null}
+      </ReactFlow>
+    );
+  }
+  return (
+    <div
+      data-testid="integration-map"
+      data-status={drawn && flow ? 'ready' : 'laying-out'}
+      data-nodes={flow?.nodes.length ?? 0}
+      data-edges={flow?.edges.length ?? 0}
+      style={{ height: props.height, width: '100%', position: 'relative' }}
+    >
+      {body}
+    </div>
+  );
+}

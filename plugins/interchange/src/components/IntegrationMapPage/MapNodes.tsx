@@ -1,0 +1,164 @@
+import { memo } from 'react';
+import { Handle, NodeProps, Position, Node } from '@xyflow/react';
+import { MapNode } from '../../map/mapModel';
+import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
+
+export type MapFlowNode = Node<{ node: MapNode; selected?: boolean }>;
+
+const KIND_LABELS: Record<string, string> = {
+  component: 'Component',
+  kafkatopic: 'Kafka topic',
+  webhook: 'Webhook',
+  gatewayroute: 'Gateway route',
+  api: 'API',
+  url: 'External URL',
+  system: 'System',
+};
+
+const FOCUS_LABELS = {
+  center: 'focused',
+  downstream: 'depends on it',
+  upstream: 'it depends on',
+  both: 'both ways',
+};
+
+function FindingBadge({ node }: { node: MapNode }) {
+  const severity = worstSeverity(node.findings);
+  if (!severity) return null;
+  return (
+    <span
+      data-testid="map-finding-badge"
+      title={node.findings.map(f => `${f.rule}: ${f.message}`).join('\n')}
+      style={{
+        position: 'absolute',
+        top: -9,
+        right: -9,
+        minWidth: 18,
+        height: 18,
+        borderRadius: 9,
+        background: SEVERITY_COLORS[severity],
+        color: '#fff',
+        fontSize: 11,
+        fontWeight: 700,
+        lineHeight: '18px',
+        textAlign: 'center',
+        padding: '0 4px',
+      }}
+    >
+      {node.findings.length}
+    </span>
+  );
+}
+
+function borderOf(node: MapNode, selected?: boolean) {
+  const severity = worstSeverity(node.findings);
+  if (selected) return '3px solid #000';
+  if (severity) return `2px solid ${SEVERITY_COLORS[severity]}`;
+  return `1px solid ${node.style ? STYLE_COLORS[node.style] : '#607d8b'}`;
+}
+
+/** A component, integration entity, API or external URL. */
+export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
+  const { node, selected } = data;
+  return (
+    <div
+      data-testid="map-node"
+      data-ref={node.id}
+      data-kind={node.kind}
+      data-marked={node.findings.length > 0 || undefined}
+      data-focus={node.focus}
+      style={{
+        position: 'relative',
+        width: '100%',
+        height: '100%',
+        boxSizing: 'border-box',
+        borderRadius: node.kind === 'component' ? 6 : 20,
+        border: borderOf(node, selected),
+        background: node.focus === 'center' ? '#fff8e1' : '#fff',
+        padding: '4px 10px',
+        fontSize: 12,
+        overflow: 'hidden',
+        cursor: 'pointer',
+      }}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div
+        style={{
+          fontWeight: 600,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          color: '#212121',
+        }}
+      >
+        {node.label}
+      </div>
+      <div style={{ fontSize: 10, color: node.style ? STYLE_COLORS[node.style] : '#607d8b' }}>
+        {KIND_LABELS[node.kind] ?? node.kind}
+        {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
+      </div>
+      <FindingBadge node={node} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+/** A system's box holding its members. */
+export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
+  const { node } = data;
+  const severity = worstSeverity(node.findings);
+  return (
+    <div
+      data-testid="map-system"
+      data-ref={node.id}
+      data-marked={node.findings.length > 0 || undefined}
+      style={{
+        position: 'relative',
+        width: '100%',
+        height: '100%',
+        boxSizing: 'border-box',
+        borderRadius: 10,
+        border: severity ? `2px dashed ${SEVERITY_COLORS[severity]}` : '1px solid #90a4ae',
+        background: 'rgba(236, 239, 241, 0.55)',
+      }}
+    >
+      <div
+        style={{ padding: '8px 12px', fontWeight: 700, fontSize: 14, color: '#37474f', cursor: 'pointer' }}
+      >
+        {node.label}
+      </div>
+      <FindingBadge node={node} />
+    </div>
+  );
+});
+
+/** A whole system as one node (the company view when it is too big to draw). */
+export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
+  const { node, selected } = data;
+  return (
+    <div
+      data-testid="map-system"
+      data-ref={node.id}
+      data-marked={node.findings.length > 0 || undefined}
+      style={{
+        position: 'relative',
+        width: '100%',
+        height: '100%',
+        boxSizing: 'border-box',
+        borderRadius: 10,
+        border: borderOf(node, selected),
+        background: 'rgba(236, 239, 241, 0.9)',
+        padding: '8px 12px',
+        cursor: 'pointer',
+      }}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>{node.label}</div>
+      <div style={{ fontSize: 11, color: '#546e7a' }}>{node.members} entities</div>
+      <FindingBadge node={node} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+export const nodeTypes = { entity: EntityNode, group: GroupNode, system: SystemNode };

@@ -1,0 +1,1 @@
+export { IntegrationMapPage } from './IntegrationMapPage';

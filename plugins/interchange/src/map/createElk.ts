@@ -1,0 +1,36 @@
+import type { ELK } from 'elkjs/lib/elk-api';
+
+let elk: Promise<ELK> | undefined;
+
+/**
+ * One ELK for the page: in a Web Worker when the browser has them, so
+ * laying out thousands of nodes never blocks scrolling or typing; in the
+ * page's thread otherwise (jsdom in tests has no Worker). Same algorithm
+ * and answers either way.
+ */
+export function getElk(): Promise<ELK> {
+  if (!elk) {
+    elk = createElk().catch(error => {
+      elk = undefined;
+      throw error;
+    });
+  }
+  return elk;
+}
+
+/** Whether layouts run off the main thread (shown on the map, for honesty). */
+export function elkRunsInWorker(): boolean {
+  return typeof Worker !== 'undefined';
+}
+
+async function createElk(): Promise<ELK> {
+  if (elkRunsInWorker()) {
+    const { default: ElkApi } = await import('elkjs/lib/elk-api.js');
+    return new ElkApi({
+      workerFactory: () =>
+        new Worker(new URL('./elkWorker.ts', import.meta.url)),
+    });
+  }
+  const { default: ElkBundled } = await import('elkjs/lib/elk.bundled.js');
+  return new ElkBundled();
+}
