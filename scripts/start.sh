@@ -20,4 +20,17 @@ else
   log "Java or Maven not found: starting without the local Kafka broker (live-state cards will show it as unreachable)"
 fi
 
+# Live RabbitMQ state for the demo: Debian's rabbitmq-server when installed
+# (scripts/rabbitmq/start.sh installs it when run on its own), with the demo
+# company's exchanges, queues and messages.
+if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  if scripts/rabbitmq/start.sh >/dev/null; then
+    node scripts/rabbitmq/seed-demo.cjs || log "seeding demo RabbitMQ data failed; continuing without it"
+  else
+    log "the local RabbitMQ node did not start; continuing without live RabbitMQ state"
+  fi
+else
+  log "rabbitmq-server not installed: starting without the local RabbitMQ broker (scripts/rabbitmq/start.sh installs it)"
+fi
+
 exec yarn start "$@"

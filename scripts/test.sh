@@ -22,6 +22,10 @@ export INTERCHANGE_REQUIRE_POSTGRES=1
 INTERCHANGE_TEST_KAFKA_BROKERS="$(scripts/kafka/start.sh | tail -n 1)"
 export INTERCHANGE_TEST_KAFKA_BROKERS
 export INTERCHANGE_REQUIRE_KAFKA=1
+# Installs Debian's rabbitmq-server when missing; prints the management URL.
+INTERCHANGE_TEST_RABBITMQ_URL="$(scripts/rabbitmq/start.sh | tail -n 1)"
+export INTERCHANGE_TEST_RABBITMQ_URL
+export INTERCHANGE_REQUIRE_RABBITMQ=1
 
 results="$REPO_ROOT/test-results"
 rm -rf "$results"
@@ -47,6 +51,7 @@ step "OpenAPI generated code is current" scripts/contract/openapi-check.sh
 step "unit and integration tests" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$results/jest.json"
 step "seed demo Kafka data" node scripts/kafka/seed-demo.cjs "$INTERCHANGE_TEST_KAFKA_BROKERS"
+step "seed demo RabbitMQ data" node scripts/rabbitmq/seed-demo.cjs "$INTERCHANGE_TEST_RABBITMQ_URL"
 step "build frontend" yarn workspace app build
 step "end-to-end tests" env CI=true yarn playwright test
 # After the end-to-end tests: their backend has stopped and port 7007 is free.

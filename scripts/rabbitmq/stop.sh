@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Stops the node start.sh started (rabbitmqctl shutdown, then TERM/KILL), and
+# its private epmd. --clean also deletes its data, so the next start is fresh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+if rabbitmq_installed; then
+  rabbitmq_env
+  if pid="$(node_pid)"; then
+    rabbitmq_log "stopping node $RABBITMQ_NODE"
+    rabbitmqctl -n "$RABBITMQ_NODE" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      rabbitmq_log "node did not stop within 30 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  # epmd outlives the node; ours listens on our own port only.
+  epmd -port "$RABBITMQ_EPMD_PORT" -kill >/dev/null 2>&1 || true
+fi
+rm -f "$RABBITMQ_DIR/wrapper.pid"
+if [ "${1:-}" = "--clean" ]; then
+  rm -rf "$RABBITMQ_DIR"
+fi
