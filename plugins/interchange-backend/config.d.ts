@@ -61,5 +61,18 @@ export interface Config {
       /** How long delivery log rows are kept. Default 30 days. */
       retention?: HumanDuration | string;
     };
+    /**
+     * When the integration checks run (docs/checks.md): the backend reads
+     * the catalog, runs the rules configured under `interchange.checks` and
+     * stores the findings, on one backend instance at a time.
+     */
+    checksSchedule?: {
+      /** How often. Default 10 minutes. */
+      frequency?: HumanDuration | string;
+      /** The first run after start-up. Default 30 seconds. */
+      initialDelay?: HumanDuration | string;
+      /** A run taking longer is abandoned. Default 5 minutes. */
+      timeout?: HumanDuration | string;
+    };
   };
 }

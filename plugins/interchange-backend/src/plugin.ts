@@ -6,7 +6,11 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { interchangePermissions } from '@interchange/plugin-interchange-common';
 import { kafkaClustersServiceRef } from '@interchange/plugin-interchange-node';
+import { readChecksSettings } from './checks/checksSettings';
+import { IntegrationGraphCache } from './checks/IntegrationGraphCache';
+import { scheduleIntegrationChecks } from './checks/scheduleChecks';
 import { DatabaseCatalogProblemsStore } from './database/DatabaseCatalogProblemsStore';
+import { DatabaseChecksStore } from './database/DatabaseChecksStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
 import { migrateDatabase } from './database/migrations';
@@ -55,6 +59,9 @@ export const interchangePlugin = createBackendPlugin({
           clusters,
         } = deps;
         deps.permissionsRegistry.addPermissions(interchangePermissions);
+        // Before anything starts: an unknown rule id in interchange.checks
+        // fails start-up, naming the key.
+        const checksSettings = readChecksSettings(config);
 
         const db = await migrateDatabase(database);
         const problems = new DatabaseCatalogProblemsStore(db);
@@ -98,6 +105,19 @@ export const interchangePlugin = createBackendPlugin({
           },
         });
 
+        const checks = new DatabaseChecksStore(db);
+        const graphs = new IntegrationGraphCache({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
+        await scheduleIntegrationChecks({
+          settings: checksSettings,
+          scheduler,
+          graphs,
+          store: checks,
+          logger,
+        });
+
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Senders outside Backstage have no Backstage token; the signature
         // check in the route is the authentication.
@@ -118,6 +138,8 @@ export const interchangePlugin = createBackendPlugin({
             logger,
             store: deliveries,
             settings: webhookSettings,
+            checks,
+            graphs,
           }),
         );
       },

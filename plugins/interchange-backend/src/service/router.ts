@@ -3,6 +3,10 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
 import { PROBLEM_MAX_AGE_MS } from '../problems/catalogProblemsRetention';
 import { createOpenApiRouter } from '../schema/openapi';
+import {
+  addChecksRoutes,
+  ChecksRouterOptions,
+} from '../checks/createChecksRouter';
 import { addKafkaRoutes, KafkaRouterOptions } from '../kafka/createKafkaRouter';
 import {
   addWebhookRoutes,
@@ -13,7 +17,8 @@ import {
 
 export interface RouterOptions
   extends KafkaRouterOptions,
-    WebhooksRouterOptions {
+    WebhooksRouterOptions,
+    ChecksRouterOptions {
   httpAuth: HttpAuthService;
   problems: CatalogProblemsStore;
 }
@@ -52,6 +57,7 @@ export async function createRouter(
 
   addKafkaRoutes(router, options);
   addWebhookRoutes(router, options);
+  addChecksRoutes(router, options);
 
   return router;
 }

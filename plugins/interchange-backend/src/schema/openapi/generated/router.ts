@@ -653,6 +653,147 @@ export const spec = {
         },
       },
     },
+    '/checks': {
+      get: {
+        operationId: 'listCheckFindings',
+        summary:
+          'Integration check findings as the scheduled task last computed them (docs/checks.md), errors first, with when each was first seen, when they were computed and which rules were skipped. Filters combine.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            description:
+              'Findings involving this entity (`kind:namespace/name`, namespace default `default`); a 400 names the parameter when it is not a ref.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'rule',
+            in: 'query',
+            description: 'A rule id, e.g. `coupling/sync-cycle`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 128,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'Findings involving an entity this group or user owns (a bare name means a group, e.g. `team-a`).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            description:
+              'Findings involving this system or an entity of it (a bare name means a system).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/IntegrationCheckSeverity',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The stored findings that match.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IntegrationCheckFindingList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/impact': {
+      get: {
+        operationId: 'getEntityImpact',
+        summary:
+          'What depends on an entity (downstream) or what it depends on (upstream), up to `depth` hops, each with the path that connects it, from the integration graph of the catalog (rebuilt at most once a minute per backend instance).',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description:
+              'The entity, `kind:namespace/name` (namespace default `default`); 404 when it is not in the catalog.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'direction',
+            in: 'query',
+            description:
+              '`downstream`: what may break when the entity changes; `upstream`: what the entity needs.',
+            schema: {
+              type: 'string',
+              enum: ['downstream', 'upstream'],
+              default: 'downstream',
+            },
+          },
+          {
+            name: 'depth',
+            in: 'query',
+            description: 'Hops to follow.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 20,
+              default: 2,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The entities reached, nearest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityImpact',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1583,6 +1724,168 @@ export const spec = {
           },
           eventId: {
             type: 'string',
+          },
+        },
+      },
+      IntegrationCheckSeverity: {
+        type: 'string',
+        enum: ['error', 'warning', 'info'],
+      },
+      IntegrationCheckFinding: {
+        type: 'object',
+        description:
+          'One integration check finding (docs/checks.md). Refs are `kind:namespace/name` with a lower-case kind.',
+        required: [
+          'rule',
+          'severity',
+          'entityRef',
+          'entityRefs',
+          'owners',
+          'systems',
+          'message',
+          'fix',
+          'details',
+          'firstSeen',
+          'lastSeen',
+        ],
+        properties: {
+          rule: {
+            type: 'string',
+            description: 'The rule id, e.g. `coupling/sync-cycle`.',
+          },
+          severity: {
+            $ref: '#/components/schemas/IntegrationCheckSeverity',
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The entity the finding belongs to (the first system for findings between systems).',
+          },
+          entityRefs: {
+            type: 'array',
+            description: 'Every entity involved, entityRef first.',
+            items: {
+              type: 'string',
+            },
+          },
+          owners: {
+            type: 'array',
+            description: 'Owners of the entities involved.',
+            items: {
+              type: 'string',
+            },
+          },
+          systems: {
+            type: 'array',
+            description: 'Systems of the entities involved.',
+            items: {
+              type: 'string',
+            },
+          },
+          message: {
+            type: 'string',
+          },
+          fix: {
+            type: 'string',
+          },
+          details: {
+            type: 'object',
+            description:
+              "Rule-specific details (a cycle's path, skipped references, an expired exception).",
+            additionalProperties: true,
+          },
+          firstSeen: {
+            type: 'string',
+            description:
+              'When the task first found it (ISO 8601), for "new since".',
+          },
+          lastSeen: {
+            type: 'string',
+            description: 'When the task last found it (ISO 8601).',
+          },
+        },
+      },
+      IntegrationCheckSkippedRule: {
+        type: 'object',
+        required: ['rule', 'reason'],
+        properties: {
+          rule: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      IntegrationCheckFindingList: {
+        type: 'object',
+        required: ['skippedRules', 'excused', 'items'],
+        properties: {
+          computedAt: {
+            type: 'string',
+            description:
+              'When the findings were computed (ISO 8601); absent before the first run.',
+          },
+          skippedRules: {
+            type: 'array',
+            description:
+              'Rules that did not run, and why (disabled, no live data, failed).',
+            items: {
+              $ref: '#/components/schemas/IntegrationCheckSkippedRule',
+            },
+          },
+          excused: {
+            type: 'integer',
+            description: 'How many findings exceptions hid.',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/IntegrationCheckFinding',
+            },
+          },
+        },
+      },
+      EntityImpactEntry: {
+        type: 'object',
+        required: ['entityRef', 'distance', 'path'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          distance: {
+            type: 'integer',
+            description:
+              'Hops from the entity (or from a member of the system or group).',
+          },
+          path: {
+            type: 'array',
+            description: 'Refs from the entity to this one, both included.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      EntityImpact: {
+        type: 'object',
+        required: ['entityRef', 'direction', 'depth', 'reached'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          direction: {
+            type: 'string',
+            enum: ['downstream', 'upstream'],
+          },
+          depth: {
+            type: 'integer',
+          },
+          reached: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityImpactEntry',
+            },
           },
         },
       },

@@ -10,7 +10,10 @@ import crossFetch from 'cross-fetch';
 import { pluginId } from '../pluginId';
 import * as parser from 'uri-template';
 import { CatalogProblemList } from '../models/CatalogProblemList.model';
+import { EntityImpact } from '../models/EntityImpact.model';
 import { HealthStatus } from '../models/HealthStatus.model';
+import { IntegrationCheckFindingList } from '../models/IntegrationCheckFindingList.model';
+import { IntegrationCheckSeverity } from '../models/IntegrationCheckSeverity.model';
 import { KafkaClusterList } from '../models/KafkaClusterList.model';
 import { KafkaClusterOverview } from '../models/KafkaClusterOverview.model';
 import { KafkaConsumerGroupList } from '../models/KafkaConsumerGroupList.model';
@@ -51,6 +54,16 @@ export type CheckKafkaTopicName = {
   };
   query: {
     name: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetEntityImpact = {
+  query: {
+    entityRef: string;
+    direction?: 'downstream' | 'upstream';
+    depth?: number;
   };
 };
 /**
@@ -100,6 +113,18 @@ export type Health = {};
  * @public
  */
 export type ListCatalogProblems = {};
+/**
+ * @public
+ */
+export type ListCheckFindings = {
+  query: {
+    entityRef?: string;
+    rule?: string;
+    owner?: string;
+    system?: string;
+    severity?: IntegrationCheckSeverity;
+  };
+};
 /**
  * @public
  */
@@ -201,6 +226,34 @@ export class DefaultApiClient {
 
     const uri = parser.parse(uriTemplate).expand({
       cluster: request.path.cluster,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * What depends on an entity (downstream) or what it depends on (upstream), up to `depth` hops, each with the path that connects it, from the integration graph of the catalog (rebuilt at most once a minute per backend instance).
+   * @param entityRef - The entity, &#x60;kind:namespace/name&#x60; (namespace default &#x60;default&#x60;); 404 when it is not in the catalog.
+   * @param direction - &#x60;downstream&#x60;: what may break when the entity changes; &#x60;upstream&#x60;: what the entity needs.
+   * @param depth - Hops to follow.
+   */
+  public async getEntityImpact(
+    // @ts-ignore
+    request: GetEntityImpact,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<EntityImpact>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/impact{?entityRef,direction,depth}`;
+
+    const uri = parser.parse(uriTemplate).expand({
       ...request.query,
     });
 
@@ -363,6 +416,36 @@ export class DefaultApiClient {
     const uriTemplate = `/catalog-problems`;
 
     const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Integration check findings as the scheduled task last computed them (docs/checks.md), errors first, with when each was first seen, when they were computed and which rules were skipped. Filters combine.
+   * @param entityRef - Findings involving this entity (&#x60;kind:namespace/name&#x60;, namespace default &#x60;default&#x60;); a 400 names the parameter when it is not a ref.
+   * @param rule - A rule id, e.g. &#x60;coupling/sync-cycle&#x60;.
+   * @param owner - Findings involving an entity this group or user owns (a bare name means a group, e.g. &#x60;team-a&#x60;).
+   * @param system - Findings involving this system or an entity of it (a bare name means a system).
+   * @param severity -
+   */
+  public async listCheckFindings(
+    // @ts-ignore
+    request: ListCheckFindings,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<IntegrationCheckFindingList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/checks{?entityRef,rule,owner,system,severity}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
+    });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {

@@ -2,11 +2,17 @@
 
 export * from '../models/CatalogProblem.model';
 export * from '../models/CatalogProblemList.model';
+export * from '../models/EntityImpact.model';
+export * from '../models/EntityImpactEntry.model';
 export * from '../models/ErrorBody.model';
 export * from '../models/ErrorBodyError.model';
 export * from '../models/ErrorBodyRequest.model';
 export * from '../models/ErrorBodyResponse.model';
 export * from '../models/HealthStatus.model';
+export * from '../models/IntegrationCheckFinding.model';
+export * from '../models/IntegrationCheckFindingList.model';
+export * from '../models/IntegrationCheckSeverity.model';
+export * from '../models/IntegrationCheckSkippedRule.model';
 export * from '../models/KafkaBroker.model';
 export * from '../models/KafkaClusterError.model';
 export * from '../models/KafkaClusterList.model';

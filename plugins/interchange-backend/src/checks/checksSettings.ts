@@ -1,0 +1,49 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import {
+  BUILTIN_CHECK_RULES,
+  resolveCheckConfig,
+} from '@interchange/plugin-interchange-common';
+
+export interface ChecksSettings {
+  /** The object under `interchange.checks`, validated against the rules. */
+  rules: unknown;
+  frequency: HumanDuration;
+  initialDelay: HumanDuration;
+  timeout: HumanDuration;
+}
+
+const KEY = 'interchange.checksSchedule';
+
+function duration(
+  config: Config | undefined,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  if (!config?.has(key)) {
+    return fallback;
+  }
+  const value = readDurationFromConfig(config, { key });
+  if (durationToMilliseconds(value) <= 0) {
+    throw new Error(`${KEY}.${key}: must be longer than zero`);
+  }
+  return value;
+}
+
+/**
+ * `interchange.checks` (rule settings) and `interchange.checksSchedule`
+ * (when the checks run), failing at start-up on an unknown rule id or a bad
+ * value, naming the key.
+ */
+export function readChecksSettings(config: Config): ChecksSettings {
+  const rules = config.getOptional('interchange.checks');
+  // Throws e.g. "interchange.checks.coupling/hubs: unknown rule id ...".
+  resolveCheckConfig(rules, BUILTIN_CHECK_RULES);
+  const schedule = config.getOptionalConfig(KEY);
+  return {
+    rules,
+    frequency: duration(schedule, 'frequency', { minutes: 10 }),
+    initialDelay: duration(schedule, 'initialDelay', { seconds: 30 }),
+    timeout: duration(schedule, 'timeout', { minutes: 5 }),
+  };
+}
