@@ -2,6 +2,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   CatalogProblem,
+  EntityImpact,
+  IntegrationCheckFinding,
+  IntegrationCheckSeverity,
+  IntegrationCheckSkippedRule,
   KafkaConsumerGroups,
   KafkaLagTrendPoint,
   KafkaTopicLiveState,
@@ -15,6 +19,11 @@ import type {
 // -common; they are re-exported here under the names the cards use.
 export type {
   CatalogProblem,
+  EntityImpact,
+  EntityImpactEntry,
+  IntegrationCheckFinding,
+  IntegrationCheckSeverity,
+  IntegrationCheckSkippedRule,
   KafkaClusterSummary,
   KafkaConsumerGroups,
   KafkaConsumerGroupState,
@@ -23,6 +32,45 @@ export type {
   KafkaTopicLiveState,
   WebhookHealthEntry,
 } from '@interchange/plugin-interchange-common';
+
+/**
+ * Which stored findings to list; filters combine. Refs are
+ * `kind:namespace/name`; `owner` and `system` may be bare names.
+ *
+ * @public
+ */
+export interface IntegrationChecksFilter {
+  /** Findings involving this entity. */
+  entityRef?: string;
+  rule?: string;
+  /** Findings involving an entity this group or user owns. */
+  owner?: string;
+  /** Findings involving this system or an entity of it. */
+  system?: string;
+  severity?: IntegrationCheckSeverity;
+}
+
+/**
+ * The backend's last scheduled run of the integration checks.
+ *
+ * @public
+ */
+export interface IntegrationChecks {
+  /** When they were computed (ISO 8601); absent before the first run. */
+  computedAt?: string;
+  skippedRules: IntegrationCheckSkippedRule[];
+  /** How many findings exceptions hid. */
+  excused: number;
+  findings: IntegrationCheckFinding[];
+}
+
+/**
+ * What depends on an entity, or what it depends on, with paths. `found` is
+ * true: the backend answers 404 for an entity not in the catalog.
+ *
+ * @public
+ */
+export type IntegrationImpact = EntityImpact & { found: boolean };
 
 /**
  * Client for the Interchange backend (`/api/interchange`).
@@ -65,6 +113,14 @@ export interface InterchangeApi {
   ): Promise<WebhookSendResult>;
   /** Health of every webhook with recent deliveries, by entity ref. */
   getWebhooksHealth(): Promise<WebhookHealthEntry[]>;
+  /** Findings of the scheduled integration checks, errors first. */
+  getChecks(filter?: IntegrationChecksFilter): Promise<IntegrationChecks>;
+  /** Downstream (default) or upstream dependencies, `depth` hops (default 2). */
+  getImpact(query: {
+    entityRef: string;
+    direction?: 'downstream' | 'upstream';
+    depth?: number;
+  }): Promise<IntegrationImpact>;
 }
 
 /** @public */

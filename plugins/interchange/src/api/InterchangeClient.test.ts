@@ -94,4 +94,58 @@ describe('InterchangeClient', () => {
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.body.error.message).toContain('topic');
   });
+
+  it('reads findings with encoded filters and impact with its query', async () => {
+    const { client, requests } = fakeBackend(url =>
+      url.includes('/checks')
+        ? {
+            status: 200,
+            body: {
+              computedAt: '2026-12-01T10:00:00.000Z',
+              skippedRules: [],
+              excused: 1,
+              items: [{ rule: 'hygiene/orphan-topic' }],
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              entityRef: 'component:default/a',
+              direction: 'upstream',
+              depth: 3,
+              reached: [],
+            },
+          },
+    );
+    expect(
+      await client.getChecks({
+        entityRef: 'component:default/a',
+        severity: 'error',
+      }),
+    ).toEqual({
+      computedAt: '2026-12-01T10:00:00.000Z',
+      skippedRules: [],
+      excused: 1,
+      findings: [{ rule: 'hygiene/orphan-topic' }],
+    });
+    await client.getChecks();
+    expect(
+      await client.getImpact({
+        entityRef: 'component:default/a',
+        direction: 'upstream',
+        depth: 3,
+      }),
+    ).toEqual({
+      entityRef: 'component:default/a',
+      direction: 'upstream',
+      depth: 3,
+      reached: [],
+      found: true,
+    });
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backend/api/interchange/checks?entityRef=component%3Adefault%2Fa&severity=error',
+      'http://backend/api/interchange/checks',
+      'http://backend/api/interchange/impact?entityRef=component%3Adefault%2Fa&direction=upstream&depth=3',
+    ]);
+  });
 });

@@ -5,7 +5,10 @@ import {
   DefaultApiClient,
   TypedResponse,
 } from '@interchange/plugin-interchange-common';
-import { InterchangeApi } from './InterchangeApi';
+import {
+  InterchangeApi,
+  IntegrationChecksFilter,
+} from './InterchangeApi';
 
 /**
  * Entity path parameters. Kafka routes get them lower-cased (the catalog
@@ -111,5 +114,21 @@ export class InterchangeClient implements InterchangeApi {
 
   async getWebhooksHealth() {
     return (await ok(await this.#client.listWebhookHealth({}))).items;
+  }
+
+  async getChecks(filter: IntegrationChecksFilter = {}) {
+    const { items, ...rest } = await ok(
+      await this.#client.listCheckFindings({ query: filter }),
+    );
+    return { ...rest, findings: items };
+  }
+
+  async getImpact(query: {
+    entityRef: string;
+    direction?: 'downstream' | 'upstream';
+    depth?: number;
+  }) {
+    const body = await ok(await this.#client.getEntityImpact({ query }));
+    return { ...body, found: true };
   }
 }
