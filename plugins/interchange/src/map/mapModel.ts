@@ -96,17 +96,22 @@ export function labelOf(node: IntegrationGraphNode | undefined, ref: string) {
  * webhook, API, route) without one, the system of its first writer, else
  * of its first reader, so it sits next to who owns the data flow.
  */
-export function groupOf(graph: IntegrationGraph, ref: string): string {
+export function groupOf(
+  graph: IntegrationGraph,
+  ref: string,
+  hops = 2,
+): string {
   const node = graph.nodes.get(ref);
   if (node?.system && graph.nodes.has(node.system)) return node.system;
-  if (node && node.category !== 'component') {
-    for (const e of graph.incoming.get(ref) ?? []) {
-      const s = graph.nodes.get(e.from)?.system;
-      if (s && graph.nodes.has(s)) return s;
-    }
-    for (const e of graph.outgoing.get(ref) ?? []) {
-      const s = graph.nodes.get(e.to)?.system;
-      if (s && graph.nodes.has(s)) return s;
+  if (node && node.category !== 'component' && hops > 0) {
+    // A webhook's URL sits with its webhook, which sits with its sender.
+    const neighbours = [
+      ...(graph.incoming.get(ref) ?? []).map(e => e.from),
+      ...(graph.outgoing.get(ref) ?? []).map(e => e.to),
+    ];
+    for (const n of neighbours) {
+      const g = groupOf(graph, n, hops - 1);
+      if (g !== NO_SYSTEM) return g;
     }
   }
   return NO_SYSTEM;

@@ -22,8 +22,27 @@ export const MAP_KINDS = [
   ...DEFAULT_INTEGRATION_KINDS.map(k => k.kind),
 ];
 
-/** Only what buildIntegrationGraph reads: names, the few spec fields, relations. */
+/**
+ * Only what buildIntegrationGraph reads: names, a few spec fields, the
+ * relations, and the spec fields naming writers, readers and calls (the
+ * graph reads those too, so the map stays right where a processor did not
+ * emit the relations).
+ */
 export const MAP_FIELDS = [
+  ...new Set(
+    [
+      ...DEFAULT_INTEGRATION_KINDS.flatMap(k => [
+        ...k.writers,
+        ...k.readers,
+        ...(k.links ?? []),
+      ]).map(f => f.field),
+      'producesTo',
+      'consumesFrom',
+      'consumesApis',
+      'providesApis',
+      'dependsOn',
+    ].map(f => `spec.${f}`),
+  ),
   'kind',
   'metadata.name',
   'metadata.namespace',

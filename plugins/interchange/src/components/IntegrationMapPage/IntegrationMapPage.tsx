@@ -28,7 +28,7 @@ import {
   NO_SYSTEM,
 } from '../../map/mapModel';
 import { useFocus, useMapData } from '../../map/useMapData';
-import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { describeError, InterchangeErrorPanel } from '../InterchangeErrorPanel';
 import { MapCanvas, MapSelection } from './MapCanvas';
 import { ImpactPaths, MapDetails } from './MapDetails';
 import { MapLegend } from './MapLegend';
@@ -234,7 +234,7 @@ export function IntegrationMapPage() {
         {value.findingsError ? (
           <Alert severity="warning" style={{ marginTop: 8 }} data-testid="map-findings-notice">
             Findings are not marked: the checks API answered an error (
-            {value.findingsError.message}).
+            {describeError(value.findingsError).reason}).
           </Alert>
         ) : null}
         {focusRef && focus.value ? (
@@ -243,7 +243,7 @@ export function IntegrationMapPage() {
             depends on it and what it depends on, {depth} hop{depth === 1 ? '' : 's'} each
             way ({focus.value.set.size - 1} entities).{' '}
             {focus.value.source === 'browser'
-              ? `Computed in the browser from the same graph: the impact API answered an error (${focus.value.apiError?.message}).`
+              ? `Computed in the browser from the same graph: the impact API answered an error (${focus.value.apiError ? describeError(focus.value.apiError).reason : ''}).`
               : 'From the impact API.'}
             {focus.value.downstream.found ? '' : ' The entity is not in the catalog.'}
           </Alert>
