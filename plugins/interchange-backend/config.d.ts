@@ -74,5 +74,22 @@ export interface Config {
       /** A run taking longer is abandoned. Default 5 minutes. */
       timeout?: HumanDuration | string;
     };
+    /**
+     * The generated integration strategy (GET /api/interchange/strategy,
+     * the Strategy page, `interchange strategy`; docs/map-and-strategy.md).
+     */
+    strategy?: {
+      /**
+       * The platform team's principles, shown near the top of the document
+       * as headed paragraphs: the "why", written once; the numbers around
+       * them come from the catalog.
+       */
+      principles?: Array<{
+        /** The heading, one line, e.g. `Events first between systems`. */
+        title: string;
+        /** The paragraph, Markdown. */
+        body: string;
+      }>;
+    };
   };
 }

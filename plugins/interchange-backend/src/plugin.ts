@@ -13,6 +13,7 @@ import { DatabaseCatalogProblemsStore } from './database/DatabaseCatalogProblems
 import { DatabaseChecksStore } from './database/DatabaseChecksStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
+import { DatabaseStrategySnapshotStore } from './database/DatabaseStrategySnapshotStore';
 import { migrateDatabase } from './database/migrations';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
 import { scheduleLagSampling } from './kafka/lagSampling';
@@ -20,6 +21,8 @@ import { readLagSamplingSettings } from './kafka/lagSamplingSettings';
 import { scheduleCatalogProblemsPruning } from './problems/catalogProblemsRetention';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
 import { createRouter } from './service/router';
+import { readStrategySettings } from './strategy/strategySettings';
+import { StrategyGenerator } from './strategy/StrategyGenerator';
 import { readWebhookSettings } from './webhooks/webhookSettings';
 
 /**
@@ -62,6 +65,8 @@ export const interchangePlugin = createBackendPlugin({
         // Before anything starts: an unknown rule id in interchange.checks
         // fails start-up, naming the key.
         const checksSettings = readChecksSettings(config);
+        // Likewise a malformed interchange.strategy.principles entry.
+        const strategySettings = readStrategySettings(config);
 
         const db = await migrateDatabase(database);
         const problems = new DatabaseCatalogProblemsStore(db);
@@ -140,6 +145,12 @@ export const interchangePlugin = createBackendPlugin({
             settings: webhookSettings,
             checks,
             graphs,
+            strategy: new StrategyGenerator({
+              settings: strategySettings,
+              graphs,
+              checks,
+              snapshots: new DatabaseStrategySnapshotStore(db),
+            }),
           }),
         );
       },

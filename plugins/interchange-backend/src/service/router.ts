@@ -9,6 +9,10 @@ import {
 } from '../checks/createChecksRouter';
 import { addKafkaRoutes, KafkaRouterOptions } from '../kafka/createKafkaRouter';
 import {
+  addStrategyRoutes,
+  StrategyRouterOptions,
+} from '../strategy/createStrategyRouter';
+import {
   addWebhookRoutes,
   isWebhookReceivePath,
   rawWebhookBody,
@@ -18,7 +22,8 @@ import {
 export interface RouterOptions
   extends KafkaRouterOptions,
     WebhooksRouterOptions,
-    ChecksRouterOptions {
+    ChecksRouterOptions,
+    StrategyRouterOptions {
   httpAuth: HttpAuthService;
   problems: CatalogProblemsStore;
 }
@@ -58,6 +63,7 @@ export async function createRouter(
   addKafkaRoutes(router, options);
   addWebhookRoutes(router, options);
   addChecksRoutes(router, options);
+  addStrategyRoutes(router, options);
 
   return router;
 }

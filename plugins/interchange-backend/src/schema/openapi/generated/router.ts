@@ -794,6 +794,32 @@ export const spec = {
         },
       },
     },
+    '/strategy': {
+      get: {
+        operationId: 'getIntegrationStrategy',
+        summary:
+          "The integration strategy document (docs/map-and-strategy.md): TechDocs-ready Markdown generated from the catalog, the latest check findings and app-config (principles under `interchange.strategy.principles`, standards, platforms), with what changed since the snapshot of an earlier day. Each request records the day's snapshot when its numbers changed.",
+        responses: {
+          '200': {
+            description:
+              'The document, one H1 and the sections in their documented order.',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {

@@ -56,6 +56,12 @@ export type GetEntityImpact = {
 /**
  * @public
  */
+export type GetIntegrationStrategy = {
+  response: string | ErrorBody | ErrorBody;
+};
+/**
+ * @public
+ */
 export type GetKafkaCluster = {
   path: {
     cluster: string;
@@ -243,6 +249,8 @@ export type EndpointMap = {
   '#get|/kafka/clusters/{cluster}/topic-name-check': CheckKafkaTopicName;
 
   '#get|/impact': GetEntityImpact;
+
+  '#get|/strategy': GetIntegrationStrategy;
 
   '#get|/kafka/clusters/{cluster}': GetKafkaCluster;
 

@@ -69,6 +69,10 @@ export type GetEntityImpact = {
 /**
  * @public
  */
+export type GetIntegrationStrategy = {};
+/**
+ * @public
+ */
 export type GetKafkaCluster = {
   path: {
     cluster: string;
@@ -256,6 +260,29 @@ export class DefaultApiClient {
     const uri = parser.parse(uriTemplate).expand({
       ...request.query,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The integration strategy document (docs/map-and-strategy.md): TechDocs-ready Markdown generated from the catalog, the latest check findings and app-config (principles under `interchange.strategy.principles`, standards, platforms), with what changed since the snapshot of an earlier day. Each request records the day\'s snapshot when its numbers changed.
+   */
+  public async getIntegrationStrategy(
+    // @ts-ignore
+    request: GetIntegrationStrategy,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<string>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/strategy`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {
