@@ -34,6 +34,7 @@ import {
   InterchangeMapPage,
   InterchangePage,
   InterchangeRoutesPage,
+  InterchangeStrategyPage,
   InterchangeWebhooksPage,
   KafkaTopicNamePickerFieldExtension,
 } from '@interchange/plugin-interchange';
@@ -98,6 +99,10 @@ const routes = (
     />
     <Route path="/interchange" element={<InterchangePage />} />
     <Route path="/interchange/map" element={<InterchangeMapPage />} />
+    <Route
+      path="/interchange/strategy"
+      element={<InterchangeStrategyPage />}
+    />
     <Route path="/webhooks" element={<InterchangeWebhooksPage />} />
     <Route path="/routes" element={<InterchangeRoutesPage />} />
   </FlatRoutes>

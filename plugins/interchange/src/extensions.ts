@@ -4,6 +4,7 @@ import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
 import RoutesIcon from '@material-ui/icons/CallSplit';
 import MapIcon from '@material-ui/icons/Map';
+import StrategyIcon from '@material-ui/icons/Description';
 import {
   isGatewayRouteEntity,
   isInterchangeEntity,
@@ -15,6 +16,7 @@ import {
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
+  strategyRouteRef,
   webhooksRouteRef,
 } from './routes';
 
@@ -136,6 +138,15 @@ export const interchangePages = {
       import('./components/IntegrationMapPage').then(
         m => m.IntegrationMapPage,
       ),
+  }),
+  strategy: page({
+    legacyName: 'InterchangeStrategyPage',
+    name: 'strategy',
+    path: '/interchange/strategy',
+    title: 'Integration strategy',
+    icon: StrategyIcon,
+    routeRef: strategyRouteRef,
+    load: () => import('./components/StrategyPage').then(m => m.StrategyPage),
   }),
 };
 

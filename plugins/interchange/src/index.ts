@@ -21,6 +21,7 @@ export {
   InterchangeRoutesPage,
   InterchangeMapPage,
   EntityIntegrationMapCard,
+  InterchangeStrategyPage,
 } from './plugin';
 export type { KafkaTopicNamePickerUiOptions } from './components/KafkaTopicNamePicker';
 export { hasKafkaConsumerGroups } from './filters';

@@ -12,6 +12,7 @@ import {
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
+  strategyRouteRef,
   webhooksRouteRef,
 } from './routes';
 
@@ -24,6 +25,7 @@ export const interchangePlugin = createPlugin({
     webhooks: webhooksRouteRef,
     routes: routesRouteRef,
     map: mapRouteRef,
+    strategy: strategyRouteRef,
   },
 });
 
@@ -171,3 +173,11 @@ export const InterchangeMapPage = page(interchangePages.map);
  * @public
  */
 export const EntityIntegrationMapCard = card(interchangeCards.integrationMap);
+
+/**
+ * The integration strategy generated from the catalog, the checks and
+ * app-config, with a Markdown download. Mount at /interchange/strategy.
+ *
+ * @public
+ */
+export const InterchangeStrategyPage = page(interchangePages.strategy);

@@ -15,3 +15,7 @@ export const routesRouteRef = createRouteRef({
 export const mapRouteRef = createRouteRef({
   id: 'interchange-map',
 });
+
+export const strategyRouteRef = createRouteRef({
+  id: 'interchange-strategy',
+});

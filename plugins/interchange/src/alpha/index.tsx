@@ -40,6 +40,7 @@ import {
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
+  strategyRouteRef,
   webhooksRouteRef,
 } from '../routes';
 
@@ -50,6 +51,7 @@ const routes = convertLegacyRouteRefs({
   webhooks: webhooksRouteRef,
   routes: routesRouteRef,
   map: mapRouteRef,
+  strategy: strategyRouteRef,
 });
 
 function pageExtension(page: InterchangePageDefinition): ExtensionDefinition {

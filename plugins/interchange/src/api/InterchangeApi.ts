@@ -121,6 +121,8 @@ export interface InterchangeApi {
     direction?: 'downstream' | 'upstream';
     depth?: number;
   }): Promise<IntegrationImpact>;
+  /** The generated integration strategy document, Markdown. */
+  getStrategy(): Promise<string>;
 }
 
 /** @public */

@@ -131,4 +131,12 @@ export class InterchangeClient implements InterchangeApi {
     const body = await ok(await this.#client.getEntityImpact({ query }));
     return { ...body, found: true };
   }
+
+  async getStrategy() {
+    const response = await this.#client.getIntegrationStrategy({});
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response as Response);
+    }
+    return response.text();
+  }
 }

@@ -6,6 +6,7 @@ import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
 import RoutesIcon from '@material-ui/icons/CallSplit';
 import MapIcon from '@material-ui/icons/Map';
+import StrategyIcon from '@material-ui/icons/Description';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
@@ -81,6 +82,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={MapIcon}
           to="interchange/map"
           text="Integration map"
+        />
+        <SidebarItem
+          icon={StrategyIcon}
+          to="interchange/strategy"
+          text="Integration strategy"
         />
         <SidebarItem icon={WebhookIcon} to="webhooks" text="Webhooks" />
         <SidebarItem icon={RoutesIcon} to="routes" text="Routes" />

@@ -22,6 +22,7 @@ import { Refs } from '../Refs';
 import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
 import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 import { IntegrationMapButton } from '../IntegrationMapPage/IntegrationMapButton';
+import { StrategyButton } from '../StrategyPage/StrategyButton';
 
 type Row = {
   id: string;
@@ -121,6 +122,7 @@ export function IntegrationsPage() {
       <Content>
         <ContentHeader title="All integrations">
           <IntegrationMapButton />
+          <StrategyButton />
           <SupportButton>
             Every KafkaTopic, GatewayRoute and Webhook entity in the catalog.
             Filter by kind, search by name, cluster, gateway or owner.

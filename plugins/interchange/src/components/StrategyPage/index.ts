@@ -1,0 +1,2 @@
+export { StrategyPage } from './StrategyPage';
+export { StrategyButton } from './StrategyButton';
