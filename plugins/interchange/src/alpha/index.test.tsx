@@ -20,6 +20,7 @@ describe('the new-frontend-system plugin', () => {
       'page:interchange/webhooks',
       'page:interchange/routes',
       'page:interchange/map',
+      'page:interchange/strategy',
       'entity-card:interchange/overview',
       'entity-card:interchange/relations',
       'entity-card:interchange/integrations',
@@ -33,7 +34,7 @@ describe('the new-frontend-system plugin', () => {
       'entity-content:interchange/deliveries',
       'scaffolder-form-field:interchange/kafka-topic-name',
     ]);
-    expect(Object.keys(interchangePages)).toHaveLength(4);
+    expect(Object.keys(interchangePages)).toHaveLength(5);
     expect(Object.keys(interchangeCards)).toHaveLength(9);
   });
 
