@@ -31,6 +31,7 @@ import { CatalogUnprocessedEntitiesPage } from '@backstage/plugin-catalog-unproc
 import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
+  InterchangeChecksPage,
   InterchangeMapPage,
   InterchangePage,
   InterchangeRoutesPage,
@@ -99,6 +100,7 @@ const routes = (
     />
     <Route path="/interchange" element={<InterchangePage />} />
     <Route path="/interchange/map" element={<InterchangeMapPage />} />
+    <Route path="/interchange/checks" element={<InterchangeChecksPage />} />
     <Route
       path="/interchange/strategy"
       element={<InterchangeStrategyPage />}

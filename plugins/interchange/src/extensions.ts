@@ -4,6 +4,7 @@ import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
 import RoutesIcon from '@material-ui/icons/CallSplit';
 import MapIcon from '@material-ui/icons/Map';
+import ChecksIcon from '@material-ui/icons/PlaylistAddCheck';
 import StrategyIcon from '@material-ui/icons/Description';
 import {
   isGatewayRouteEntity,
@@ -13,6 +14,7 @@ import {
 } from '@interchange/plugin-interchange-common';
 import { hasKafkaConsumerGroups } from './filters';
 import {
+  checksRouteRef,
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
@@ -98,6 +100,12 @@ const hasIntegrationMap = (e: Entity) =>
   ['component', 'system'].includes(e.kind.toLocaleLowerCase('en-US')) ||
   isInterchangeEntity(e);
 
+/** Components, systems, groups and the integration kinds: the checks card's entities. */
+const hasIntegrationChecks = (e: Entity) =>
+  ['component', 'system', 'group'].includes(
+    e.kind.toLocaleLowerCase('en-US'),
+  ) || isInterchangeEntity(e);
+
 /** Interchange's pages. */
 export const interchangePages = {
   integrations: page({
@@ -138,6 +146,15 @@ export const interchangePages = {
       import('./components/IntegrationMapPage').then(
         m => m.IntegrationMapPage,
       ),
+  }),
+  checks: page({
+    legacyName: 'InterchangeChecksPage',
+    name: 'checks',
+    path: '/interchange/checks',
+    title: 'Integration checks',
+    icon: ChecksIcon,
+    routeRef: checksRouteRef,
+    load: () => import('./components/ChecksPage').then(m => m.ChecksPage),
   }),
   strategy: page({
     legacyName: 'InterchangeStrategyPage',
@@ -239,6 +256,16 @@ export const interchangeCards = {
     load: () =>
       import('./components/IntegrationMapCard').then(
         m => m.IntegrationMapCard,
+      ),
+  }),
+  checks: card({
+    legacyName: 'EntityInterchangeChecksCard',
+    name: 'checks',
+    type: 'content',
+    filter: hasIntegrationChecks,
+    load: () =>
+      import('./components/IntegrationChecksCard').then(
+        m => m.IntegrationChecksCard,
       ),
   }),
 };

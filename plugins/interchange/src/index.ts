@@ -19,6 +19,8 @@ export {
   EntityGatewayRouteDriftCard,
   EntityRoutesCard,
   InterchangeRoutesPage,
+  InterchangeChecksPage,
+  EntityInterchangeChecksCard,
   InterchangeMapPage,
   EntityIntegrationMapCard,
   InterchangeStrategyPage,

@@ -9,6 +9,7 @@ import { interchangeApiFactory } from './apiFactory';
 import { interchangeCards, interchangePages } from './extensions';
 import { kafkaTopicNameField } from './scaffolderField';
 import {
+  checksRouteRef,
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
@@ -25,6 +26,7 @@ export const interchangePlugin = createPlugin({
     webhooks: webhooksRouteRef,
     routes: routesRouteRef,
     map: mapRouteRef,
+    checks: checksRouteRef,
     strategy: strategyRouteRef,
   },
 });
@@ -173,6 +175,22 @@ export const InterchangeMapPage = page(interchangePages.map);
  * @public
  */
 export const EntityIntegrationMapCard = card(interchangeCards.integrationMap);
+
+/**
+ * Every finding of the integration checks, filterable by rule, severity,
+ * team, system and "new since". Mount at /interchange/checks.
+ *
+ * @public
+ */
+export const InterchangeChecksPage = page(interchangePages.checks);
+
+/**
+ * "Integration checks": the findings that concern a component, system,
+ * group or integration entity.
+ *
+ * @public
+ */
+export const EntityInterchangeChecksCard = card(interchangeCards.checks);
 
 /**
  * The integration strategy generated from the catalog, the checks and

@@ -16,6 +16,10 @@ export const mapRouteRef = createRouteRef({
   id: 'interchange-map',
 });
 
+export const checksRouteRef = createRouteRef({
+  id: 'interchange-checks',
+});
+
 export const strategyRouteRef = createRouteRef({
   id: 'interchange-strategy',
 });

@@ -20,6 +20,7 @@ describe('the new-frontend-system plugin', () => {
       'page:interchange/webhooks',
       'page:interchange/routes',
       'page:interchange/map',
+      'page:interchange/checks',
       'page:interchange/strategy',
       'entity-card:interchange/overview',
       'entity-card:interchange/relations',
@@ -30,12 +31,13 @@ describe('the new-frontend-system plugin', () => {
       'entity-card:interchange/kafka-consumer-groups',
       'entity-card:interchange/webhook-deliveries',
       'entity-card:interchange/map',
+      'entity-card:interchange/checks',
       'entity-content:interchange/kafka',
       'entity-content:interchange/deliveries',
       'scaffolder-form-field:interchange/kafka-topic-name',
     ]);
-    expect(Object.keys(interchangePages)).toHaveLength(5);
-    expect(Object.keys(interchangeCards)).toHaveLength(9);
+    expect(Object.keys(interchangePages)).toHaveLength(6);
+    expect(Object.keys(interchangeCards)).toHaveLength(10);
   });
 
   it.each(Object.values(interchangePages))(

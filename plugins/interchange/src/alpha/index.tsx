@@ -37,6 +37,7 @@ import {
 } from '../extensions';
 import { kafkaTopicNameField } from '../scaffolderField';
 import {
+  checksRouteRef,
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
@@ -51,6 +52,7 @@ const routes = convertLegacyRouteRefs({
   webhooks: webhooksRouteRef,
   routes: routesRouteRef,
   map: mapRouteRef,
+  checks: checksRouteRef,
   strategy: strategyRouteRef,
 });
 

@@ -6,6 +6,7 @@ import SyncAltIcon from '@material-ui/icons/SyncAlt';
 import WebhookIcon from '@material-ui/icons/SettingsInputAntenna';
 import RoutesIcon from '@material-ui/icons/CallSplit';
 import MapIcon from '@material-ui/icons/Map';
+import ChecksIcon from '@material-ui/icons/PlaylistAddCheck';
 import StrategyIcon from '@material-ui/icons/Description';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
 import LogoFull from './LogoFull';
@@ -82,6 +83,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={MapIcon}
           to="interchange/map"
           text="Integration map"
+        />
+        <SidebarItem
+          icon={ChecksIcon}
+          to="interchange/checks"
+          text="Integration checks"
         />
         <SidebarItem
           icon={StrategyIcon}

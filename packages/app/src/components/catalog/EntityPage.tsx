@@ -37,6 +37,7 @@ import { EmptyState } from '@backstage/core-components';
 import {
   EntityIntegrationsCard,
   EntityIntegrationMapCard,
+  EntityInterchangeChecksCard,
   EntityInterchangeOverviewCard,
   EntityInterchangeRelationsCard,
   EntityKafkaConsumerGroupsCard,
@@ -161,6 +162,9 @@ const overviewContent = (
       <EntitySwitch.Case if={isKind('component')}>
         <Grid item xs={12}>
           <EntityIntegrationMapCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityInterchangeChecksCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
@@ -336,6 +340,9 @@ const integrationPage = (
         <Grid item xs={12}>
           <EntityIntegrationMapCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityInterchangeChecksCard />
+        </Grid>
         <EntitySwitch>
           <EntitySwitch.Case if={isGatewayRouteEntity}>
             <Grid item xs={12}>
@@ -408,6 +415,9 @@ const groupPage = (
         <Grid item xs={12} md={6}>
           <EntityLinksCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityInterchangeChecksCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -442,6 +452,9 @@ const systemPage = (
         </Grid>
         <Grid item xs={12}>
           <EntityIntegrationMapCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityInterchangeChecksCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

@@ -23,6 +23,7 @@ import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
 import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 import { IntegrationMapButton } from '../IntegrationMapPage/IntegrationMapButton';
 import { StrategyButton } from '../StrategyPage/StrategyButton';
+import { IntegrationChecksButton } from '../ChecksPage/IntegrationChecksButton';
 
 type Row = {
   id: string;
@@ -123,6 +124,7 @@ export function IntegrationsPage() {
         <ContentHeader title="All integrations">
           <IntegrationMapButton />
           <StrategyButton />
+          <IntegrationChecksButton />
           <SupportButton>
             Every KafkaTopic, GatewayRoute and Webhook entity in the catalog.
             Filter by kind, search by name, cluster, gateway or owner.

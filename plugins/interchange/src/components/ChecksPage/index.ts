@@ -1,0 +1,2 @@
+export { ChecksPage } from './ChecksPage';
+export { IntegrationChecksButton } from './IntegrationChecksButton';
