@@ -7,6 +7,7 @@
 export * from './entities';
 export * from './validation';
 export * from './kafka';
+export * from './rabbitmq';
 export * from './permissions/permissions';
 export * from './webhooks';
 export * from './gateways';

@@ -102,7 +102,7 @@ describe('interchange validate', () => {
     const { code, output } = await run([file]);
     expect(code).toBe(1);
     expect(output).toContain(
-      "spec.producesTo[0]: 'api:cart-api' refers to an api, but only KafkaTopic or Webhook can be used here",
+      "spec.producesTo[0]: 'api:cart-api' refers to an api, but only KafkaTopic or Webhook or RabbitMQExchange or RabbitMQQueue can be used here",
     );
   });
 

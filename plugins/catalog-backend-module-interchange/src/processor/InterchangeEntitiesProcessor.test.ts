@@ -76,7 +76,7 @@ describe('InterchangeEntitiesProcessor', () => {
     expect(emit).not.toHaveBeenCalled();
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining(
-        "spec.producesTo[0]: 'api:cart-api' refers to an api, but only KafkaTopic or Webhook can be used here",
+        "spec.producesTo[0]: 'api:cart-api' refers to an api, but only KafkaTopic or Webhook or RabbitMQExchange or RabbitMQQueue can be used here",
       ),
     );
   });

@@ -17,7 +17,12 @@ import {
   interchangeRelationPair,
   isGatewayRouteEntity,
   isKafkaTopicEntity,
+  isRabbitMQExchangeEntity,
+  isRabbitMQQueueEntity,
   isWebhookEntity,
+  RABBITMQ_BUILTIN_EXCHANGES,
+  rabbitmqExchangeRefName,
+  RELATION_BOUND_TO,
   RELATION_CONSUMED_BY,
   RELATION_CONSUMES_FROM,
   RELATION_DESCRIBED_BY,
@@ -82,7 +87,7 @@ class RelationEmitter {
   }
 }
 
-/** Relations of the three Interchange kinds and of integration-aware Components. */
+/** Relations of the Interchange kinds and of integration-aware Components. */
 export function emitInterchangeRelations(
   entity: Entity,
   emit: CatalogProcessorEmit,
@@ -106,6 +111,24 @@ export function emitInterchangeRelations(
     relations.pair(entity.spec.sender, 'Component', RELATION_PRODUCED_BY);
     relations.pair(entity.spec.receiver, 'Component', RELATION_CONSUMED_BY);
     relations.pair(entity.spec.schema, 'API', RELATION_DESCRIBED_BY);
+  } else if (isRabbitMQExchangeEntity(entity)) {
+    relations.pair(entity.spec.producers, 'Component', RELATION_PRODUCED_BY);
+    relations.pair(entity.spec.schema, 'API', RELATION_DESCRIBED_BY);
+  } else if (isRabbitMQQueueEntity(entity)) {
+    // A binding names an exchange (or its entity ref); the broker's own
+    // exchanges (amq.*, the default) have no entity to point at.
+    relations.pair(
+      (entity.spec.bindings ?? [])
+        .map(b => b?.exchange)
+        .filter(
+          (e): e is string =>
+            typeof e === 'string' &&
+            !RABBITMQ_BUILTIN_EXCHANGES.includes(rabbitmqExchangeRefName(e)),
+        ),
+      'RabbitMQExchange',
+      RELATION_BOUND_TO,
+    );
+    relations.pair(entity.spec.consumers, 'Component', RELATION_CONSUMED_BY);
   } else if (entity.kind === 'Component') {
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
     relations.pair(spec.producesTo, 'KafkaTopic', RELATION_PRODUCES_TO);

@@ -25,16 +25,18 @@ describe('interchangeCatalogModelLayer', () => {
       )
       .sort();
     expect(lines).toEqual([
-      'API describes (describes) KafkaTopic|Webhook; reverse describedBy (described by)',
+      'API describes (describes) KafkaTopic|Webhook|RabbitMQExchange; reverse describedBy (described by)',
       'API exposedBy (exposed by) GatewayRoute; reverse exposes (exposes)',
-      'Component consumesFrom (consumes from) KafkaTopic|Webhook; reverse consumedBy (consumed by)',
-      'Component producesTo (produces to) KafkaTopic|Webhook; reverse producedBy (produced by)',
+      'Component consumesFrom (consumes from) KafkaTopic|Webhook|RabbitMQExchange|RabbitMQQueue; reverse consumedBy (consumed by)',
+      'Component producesTo (produces to) KafkaTopic|Webhook|RabbitMQExchange|RabbitMQQueue; reverse producedBy (produced by)',
       'Component|Resource routedBy (routed by) GatewayRoute; reverse routesTo (routes to)',
       'GatewayRoute exposes (exposes) API; reverse exposedBy (exposed by)',
       'GatewayRoute routesTo (routes to) Component|Resource; reverse routedBy (routed by)',
-      'KafkaTopic|Webhook consumedBy (consumed by) Component; reverse consumesFrom (consumes from)',
-      'KafkaTopic|Webhook describedBy (described by) API; reverse describes (describes)',
-      'KafkaTopic|Webhook producedBy (produced by) Component; reverse producesTo (produces to)',
+      'KafkaTopic|Webhook|RabbitMQExchange describedBy (described by) API; reverse describes (describes)',
+      'KafkaTopic|Webhook|RabbitMQExchange|RabbitMQQueue consumedBy (consumed by) Component; reverse consumesFrom (consumes from)',
+      'KafkaTopic|Webhook|RabbitMQExchange|RabbitMQQueue producedBy (produced by) Component; reverse producesTo (produces to)',
+      'RabbitMQExchange boundFrom (bound from) RabbitMQQueue; reverse boundTo (bound to)',
+      'RabbitMQQueue boundTo (bound to) RabbitMQExchange; reverse boundFrom (bound from)',
     ]);
   });
 });

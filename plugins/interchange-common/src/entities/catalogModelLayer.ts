@@ -3,10 +3,13 @@ import { JsonObject } from '@backstage/types';
 import {
   GATEWAY_ROUTE_KIND,
   KAFKA_TOPIC_KIND,
+  RABBITMQ_EXCHANGE_KIND,
+  RABBITMQ_QUEUE_KIND,
   WEBHOOK_KIND,
 } from './constants';
 import {
   interchangeRelationPair,
+  RELATION_BOUND_TO,
   RELATION_CONSUMED_BY,
   RELATION_DESCRIBED_BY,
   RELATION_EXPOSES,
@@ -16,6 +19,8 @@ import {
 import {
   gatewayRouteSpecSchema,
   kafkaTopicSpecSchema,
+  rabbitmqExchangeSpecSchema,
+  rabbitmqQueueSpecSchema,
   webhookSpecSchema,
 } from './schemas';
 
@@ -54,7 +59,13 @@ const schema = {
   allowedKinds: ['API'],
 };
 
-const integrationKinds = [KAFKA_TOPIC_KIND, WEBHOOK_KIND];
+const integrationKinds = [
+  KAFKA_TOPIC_KIND,
+  WEBHOOK_KIND,
+  RABBITMQ_EXCHANGE_KIND,
+  RABBITMQ_QUEUE_KIND,
+];
+const describedKinds = [KAFKA_TOPIC_KIND, WEBHOOK_KIND, RABBITMQ_EXCHANGE_KIND];
 
 /**
  * Which kinds each Interchange relation pair joins, named by its type on the
@@ -93,9 +104,16 @@ const RELATION_PAIRS: Array<{
   },
   {
     type: RELATION_DESCRIBED_BY,
-    fromKind: integrationKinds,
+    fromKind: describedKinds,
     toKind: 'API',
-    description: 'The API entity describing the payload of a topic or webhook.',
+    description:
+      'The API entity describing the payload of a topic, webhook or exchange.',
+  },
+  {
+    type: RELATION_BOUND_TO,
+    fromKind: RABBITMQ_QUEUE_KIND,
+    toKind: RABBITMQ_EXCHANGE_KIND,
+    description: 'An exchange a RabbitMQ queue is bound to.',
   },
 ];
 
@@ -176,6 +194,48 @@ export const interchangeCatalogModelLayer = createCatalogModelLayer({
             componentRef('spec.receiver', RELATION_CONSUMED_BY),
           ],
           schema: { jsonSchema: entitySchema(webhookSpecSchema) },
+        },
+      ],
+    });
+    model.addKind({
+      group: 'interchange.dev',
+      names: {
+        kind: RABBITMQ_EXCHANGE_KIND,
+        singular: 'rabbitmqexchange',
+        plural: 'rabbitmqexchanges',
+      },
+      description: 'A RabbitMQ exchange, with its owner and producers.',
+      versions: [
+        {
+          name: 'v1alpha1',
+          relationFields: [
+            owner,
+            system,
+            schema,
+            componentRef('spec.producers', RELATION_PRODUCED_BY),
+          ],
+          schema: { jsonSchema: entitySchema(rabbitmqExchangeSpecSchema) },
+        },
+      ],
+    });
+    model.addKind({
+      group: 'interchange.dev',
+      names: {
+        kind: RABBITMQ_QUEUE_KIND,
+        singular: 'rabbitmqqueue',
+        plural: 'rabbitmqqueues',
+      },
+      description:
+        'A RabbitMQ queue, with its owner, bindings and consumers (bindings become boundTo relations through the catalog module).',
+      versions: [
+        {
+          name: 'v1alpha1',
+          relationFields: [
+            owner,
+            system,
+            componentRef('spec.consumers', RELATION_CONSUMED_BY),
+          ],
+          schema: { jsonSchema: entitySchema(rabbitmqQueueSpecSchema) },
         },
       ],
     });

@@ -11,6 +11,10 @@ export const KAFKA_TOPIC_KIND = 'KafkaTopic';
 export const GATEWAY_ROUTE_KIND = 'GatewayRoute';
 /** @public */
 export const WEBHOOK_KIND = 'Webhook';
+/** @public */
+export const RABBITMQ_EXCHANGE_KIND = 'RabbitMQExchange';
+/** @public */
+export const RABBITMQ_QUEUE_KIND = 'RabbitMQQueue';
 
 /**
  * The kinds Interchange adds to the catalog.
@@ -21,6 +25,8 @@ export const INTERCHANGE_KINDS = [
   KAFKA_TOPIC_KIND,
   GATEWAY_ROUTE_KIND,
   WEBHOOK_KIND,
+  RABBITMQ_EXCHANGE_KIND,
+  RABBITMQ_QUEUE_KIND,
 ] as const;
 
 /** @public */

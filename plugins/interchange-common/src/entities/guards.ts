@@ -3,12 +3,16 @@ import {
   GATEWAY_ROUTE_KIND,
   INTERCHANGE_API_VERSION,
   KAFKA_TOPIC_KIND,
+  RABBITMQ_EXCHANGE_KIND,
+  RABBITMQ_QUEUE_KIND,
   WEBHOOK_KIND,
 } from './constants';
 import {
   GatewayRouteEntityV1alpha1,
   InterchangeEntity,
   KafkaTopicEntityV1alpha1,
+  RabbitMQExchangeEntityV1alpha1,
+  RabbitMQQueueEntityV1alpha1,
   WebhookEntityV1alpha1,
 } from './types';
 
@@ -44,8 +48,57 @@ export function isInterchangeEntity(
   return (
     isKafkaTopicEntity(entity) ||
     isGatewayRouteEntity(entity) ||
-    isWebhookEntity(entity)
+    isWebhookEntity(entity) ||
+    isRabbitMQExchangeEntity(entity) ||
+    isRabbitMQQueueEntity(entity)
   );
+}
+
+/** @public */
+export function isRabbitMQExchangeEntity(
+  entity: Entity,
+): entity is RabbitMQExchangeEntityV1alpha1 {
+  return isKind(entity, RABBITMQ_EXCHANGE_KIND);
+}
+
+/** @public */
+export function isRabbitMQQueueEntity(
+  entity: Entity,
+): entity is RabbitMQQueueEntityV1alpha1 {
+  return isKind(entity, RABBITMQ_QUEUE_KIND);
+}
+
+/**
+ * The exchange name on the broker: `spec.exchangeName`, else `metadata.name`.
+ *
+ * @public
+ */
+export function getRabbitMQExchangeName(
+  entity: RabbitMQExchangeEntityV1alpha1,
+): string {
+  return entity.spec.exchangeName ?? entity.metadata.name;
+}
+
+/**
+ * The queue name on the broker: `spec.queueName`, else `metadata.name`.
+ *
+ * @public
+ */
+export function getRabbitMQQueueName(
+  entity: RabbitMQQueueEntityV1alpha1,
+): string {
+  return entity.spec.queueName ?? entity.metadata.name;
+}
+
+/**
+ * The vhost of an exchange or queue entity: `spec.vhost`, else `/`.
+ *
+ * @public
+ */
+export function getRabbitMQVhost(
+  entity: RabbitMQExchangeEntityV1alpha1 | RabbitMQQueueEntityV1alpha1,
+): string {
+  return entity.spec.vhost ?? '/';
 }
 
 /**

@@ -29,6 +29,11 @@ export const RELATION_DESCRIBED_BY = 'describedBy';
 /** Reverse of {@link RELATION_DESCRIBED_BY}. @public */
 export const RELATION_DESCRIBES = 'describes';
 
+/** A RabbitMQ queue is bound to an exchange. @public */
+export const RELATION_BOUND_TO = 'boundTo';
+/** Reverse of {@link RELATION_BOUND_TO}. @public */
+export const RELATION_BOUND_FROM = 'boundFrom';
+
 /**
  * Every Interchange relation pair as `[forward, reverse]`, e.g. for
  * `catalogGraph.additionalKnownRelationPairs`.
@@ -43,6 +48,7 @@ export const INTERCHANGE_RELATION_PAIRS: ReadonlyArray<
   [RELATION_ROUTES_TO, RELATION_ROUTED_BY],
   [RELATION_EXPOSES, RELATION_EXPOSED_BY],
   [RELATION_DESCRIBED_BY, RELATION_DESCRIBES],
+  [RELATION_BOUND_TO, RELATION_BOUND_FROM],
 ];
 
 /**

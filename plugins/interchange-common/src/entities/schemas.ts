@@ -126,3 +126,53 @@ export const webhookSpecSchema: JsonObject = {
     },
   },
 };
+
+/** @public */
+export const rabbitmqExchangeSpecSchema: JsonObject = {
+  type: 'object',
+  required: ['owner', 'broker', 'exchangeType'],
+  additionalProperties: false,
+  properties: {
+    ...baseProperties,
+    broker: { type: 'string', minLength: 1 },
+    vhost: { type: 'string', minLength: 1 },
+    exchangeName: { type: 'string' },
+    exchangeType: { enum: ['direct', 'topic', 'fanout', 'headers'] },
+    durable: { type: 'boolean' },
+    schema: entityRef,
+    producers: { type: 'array', items: entityRef },
+  },
+};
+
+/** @public */
+export const rabbitmqQueueSpecSchema: JsonObject = {
+  type: 'object',
+  required: ['owner', 'broker'],
+  additionalProperties: false,
+  properties: {
+    ...baseProperties,
+    broker: { type: 'string', minLength: 1 },
+    vhost: { type: 'string', minLength: 1 },
+    queueName: { type: 'string' },
+    queueType: { enum: ['classic', 'quorum', 'stream'] },
+    durable: { type: 'boolean' },
+    bindings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['exchange'],
+        additionalProperties: false,
+        properties: {
+          exchange: { type: 'string', minLength: 1 },
+          routingKey: { type: 'string' },
+        },
+      },
+    },
+    deadLetterExchange: { type: 'string', minLength: 1 },
+    arguments: {
+      type: 'object',
+      additionalProperties: { type: ['string', 'number', 'boolean'] },
+    },
+    consumers: { type: 'array', items: entityRef },
+  },
+};

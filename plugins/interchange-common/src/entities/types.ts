@@ -4,6 +4,8 @@ import {
   GATEWAY_ROUTE_KIND,
   INTERCHANGE_API_VERSION,
   KAFKA_TOPIC_KIND,
+  RABBITMQ_EXCHANGE_KIND,
+  RABBITMQ_QUEUE_KIND,
   WEBHOOK_KIND,
 } from './constants';
 import type {
@@ -110,10 +112,71 @@ export interface WebhookEntityV1alpha1 extends Entity {
 }
 
 /** @public */
+export type RabbitMQExchangeType = 'direct' | 'topic' | 'fanout' | 'headers';
+
+/** @public */
+export interface RabbitMQExchangeEntityV1alpha1 extends Entity {
+  apiVersion: typeof INTERCHANGE_API_VERSION;
+  kind: typeof RABBITMQ_EXCHANGE_KIND;
+  spec: InterchangeSpecBase & {
+    /** Id of a broker under `interchange.rabbitmq.brokers`. */
+    broker: string;
+    /** Default `/`. */
+    vhost?: string;
+    /** Default `metadata.name`. */
+    exchangeName?: string;
+    exchangeType: RabbitMQExchangeType;
+    /** Default true. */
+    durable?: boolean;
+    schema?: string;
+    producers?: string[];
+  };
+}
+
+/** @public */
+export type RabbitMQQueueType = 'classic' | 'quorum' | 'stream';
+
+/**
+ * A binding of a queue: `exchange` is an exchange name on the queue's broker
+ * and vhost, or a RabbitMQExchange entity ref (`rabbitmqexchange:orders`).
+ *
+ * @public
+ */
+export type RabbitMQQueueBinding = {
+  exchange: string;
+  routingKey?: string;
+};
+
+/** @public */
+export interface RabbitMQQueueEntityV1alpha1 extends Entity {
+  apiVersion: typeof INTERCHANGE_API_VERSION;
+  kind: typeof RABBITMQ_QUEUE_KIND;
+  spec: InterchangeSpecBase & {
+    broker: string;
+    /** Default `/`. */
+    vhost?: string;
+    /** Default `metadata.name`. */
+    queueName?: string;
+    /** Default `classic`. */
+    queueType?: RabbitMQQueueType;
+    /** Default true. */
+    durable?: boolean;
+    bindings?: RabbitMQQueueBinding[];
+    /** Exchange name or RabbitMQExchange ref. */
+    deadLetterExchange?: string;
+    /** RabbitMQ's `x-` queue arguments. */
+    arguments?: Record<string, Exclude<JsonPrimitive, null>>;
+    consumers?: string[];
+  };
+}
+
+/** @public */
 export type InterchangeEntity =
   | KafkaTopicEntityV1alpha1
   | GatewayRouteEntityV1alpha1
-  | WebhookEntityV1alpha1;
+  | WebhookEntityV1alpha1
+  | RabbitMQExchangeEntityV1alpha1
+  | RabbitMQQueueEntityV1alpha1;
 
 /**
  * The side a component declares in its own catalog file.

@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { collapseGraph } from './collapse';
-import { DEFAULT_INTEGRATION_KINDS, IntegrationKindMapping } from './kinds';
+import {
+  DEFAULT_INTEGRATION_KINDS,
+  IntegrationKindMapping,
+  IntegrationRefField,
+} from './kinds';
 import { kindOfRef, normalizeRef, refValues } from './refs';
 import {
   IntegrationEdgeStyle,
@@ -31,6 +35,20 @@ const CORE_CATEGORIES: Record<string, IntegrationNodeCategory> = {
 };
 
 type Spec = Record<string, unknown>;
+
+/** A ref field's value; with `itemKey`, that key of each listed object. */
+function fieldRefs(spec: Spec, f: IntegrationRefField): unknown {
+  const value = spec[f.field];
+  if (!f.itemKey || !Array.isArray(value)) {
+    return value;
+  }
+  const key = f.itemKey;
+  return value.map(item =>
+    item && typeof item === 'object'
+      ? (item as Record<string, unknown>)[key]
+      : item,
+  );
+}
 
 function isEntityLike(value: unknown): value is Entity {
   const v = value as Entity | undefined;
@@ -278,7 +296,7 @@ export function buildIntegrationGraph(
         for (const w of refsOf(
           self,
           ns,
-          spec[f.field],
+          fieldRefs(spec, f),
           f.defaultKind,
           f.field,
         )) {
@@ -290,7 +308,7 @@ export function buildIntegrationGraph(
         for (const r of refsOf(
           self,
           ns,
-          spec[f.field],
+          fieldRefs(spec, f),
           f.defaultKind,
           f.field,
         )) {

@@ -9,6 +9,11 @@ import { IntegrationEdgeStyle } from './types';
 export interface IntegrationRefField {
   field: string;
   defaultKind: string;
+  /**
+   * When the field is a list of objects, the key of each object that holds
+   * the ref, e.g. `exchange` in a queue's `bindings`.
+   */
+  itemKey?: string;
 }
 
 /**
@@ -67,6 +72,33 @@ export const DEFAULT_INTEGRATION_KINDS: readonly IntegrationKindMapping[] = [
     readerRelations: ['consumedBy', 'consumesFrom'],
     externalUrlField: 'url',
     links: [{ field: 'schema', defaultKind: 'API', type: 'describedBy' }],
+  },
+  {
+    // producer -> exchange; the exchange's readers are the queues bound to it.
+    kind: 'RabbitMQExchange',
+    style: 'event',
+    sync: false,
+    writers: [{ field: 'producers', defaultKind: 'Component' }],
+    readers: [],
+    writerRelations: ['producedBy', 'producesTo'],
+    readerRelations: ['boundFrom', 'boundTo'],
+    links: [{ field: 'schema', defaultKind: 'API', type: 'describedBy' }],
+  },
+  {
+    // exchange -> queue -> consumer: a queue's writers are its exchanges.
+    kind: 'RabbitMQQueue',
+    style: 'event',
+    sync: false,
+    writers: [
+      {
+        field: 'bindings',
+        itemKey: 'exchange',
+        defaultKind: 'RabbitMQExchange',
+      },
+    ],
+    readers: [{ field: 'consumers', defaultKind: 'Component' }],
+    writerRelations: ['boundTo', 'boundFrom'],
+    readerRelations: ['consumedBy', 'consumesFrom'],
   },
   {
     kind: 'GatewayRoute',

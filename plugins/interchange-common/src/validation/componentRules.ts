@@ -23,7 +23,7 @@ export function componentIntegrationProblems(entity: Entity): EntityProblem[] {
     if (!Array.isArray(value)) {
       problems.push({
         path: `spec.${field}`,
-        message: `must be a list of topic or webhook refs (got ${describeValue(
+        message: `must be a list of topic, webhook, exchange or queue refs (got ${describeValue(
           value,
         )})`,
         fix: `write e.g. ${field}: ['kafkatopic:orders.order-placed.v1', 'webhook:shipment-tracking']`,
@@ -42,7 +42,12 @@ export function componentIntegrationProblems(entity: Entity): EntityProblem[] {
       problems.push(
         ...checkEntityRef(ref, `spec.${field}[${i}]`, {
           defaultKind: 'KafkaTopic',
-          allowedKinds: ['KafkaTopic', 'Webhook'],
+          allowedKinds: [
+            'KafkaTopic',
+            'Webhook',
+            'RabbitMQExchange',
+            'RabbitMQQueue',
+          ],
           example: 'kafkatopic:orders.order-placed.v1',
         }),
       );

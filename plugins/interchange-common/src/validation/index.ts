@@ -5,3 +5,8 @@ export type { EntityProblem } from './EntityProblem';
 export { kafkaTopicNameProblem } from './kafkaTopicRules';
 export { HTTP_METHODS } from './gatewayRouteRules';
 export { KAFKA_TOPIC_CONFIGS } from './kafkaTopicConfigs';
+export { rabbitmqExchangeRefName } from './rabbitmqRules';
+export type {
+  KnownRabbitMQExchange,
+  RabbitMQValidationOptions,
+} from './rabbitmqRules';

@@ -505,10 +505,10 @@ describe('validateInterchangeEntity', () => {
 
     it('rejects refs to other kinds and non-lists', () => {
       expect(lines(component({ producesTo: ['api:orders-api'] }))).toEqual([
-        "spec.producesTo[0]: 'api:orders-api' refers to an api, but only KafkaTopic or Webhook can be used here",
+        "spec.producesTo[0]: 'api:orders-api' refers to an api, but only KafkaTopic or Webhook or RabbitMQExchange or RabbitMQQueue can be used here",
       ]);
       expect(lines(component({ consumesFrom: 'orders' }))).toEqual([
-        "spec.consumesFrom: must be a list of topic or webhook refs (got 'orders')",
+        "spec.consumesFrom: must be a list of topic, webhook, exchange or queue refs (got 'orders')",
       ]);
     });
 

@@ -4,16 +4,22 @@ import {
   INTERCHANGE_API_VERSION,
   INTERCHANGE_KINDS,
   KAFKA_TOPIC_KIND,
+  RABBITMQ_EXCHANGE_KIND,
+  RABBITMQ_QUEUE_KIND,
   WEBHOOK_KIND,
 } from '../entities/constants';
 import {
   gatewayRouteSpecSchema,
   kafkaTopicSpecSchema,
+  rabbitmqExchangeSpecSchema,
+  rabbitmqQueueSpecSchema,
   webhookSpecSchema,
 } from '../entities/schemas';
 import {
   GatewayRouteEntityV1alpha1,
   KafkaTopicEntityV1alpha1,
+  RabbitMQExchangeEntityV1alpha1,
+  RabbitMQQueueEntityV1alpha1,
   WebhookEntityV1alpha1,
 } from '../entities/types';
 import { componentIntegrationProblems } from './componentRules';
@@ -21,6 +27,11 @@ import { checkEntityRef } from './entityRefs';
 import { EntityProblem } from './EntityProblem';
 import { gatewayRouteProblems } from './gatewayRouteRules';
 import { kafkaTopicProblems } from './kafkaTopicRules';
+import {
+  rabbitmqExchangeProblems,
+  rabbitmqQueueProblems,
+  RabbitMQValidationOptions,
+} from './rabbitmqRules';
 import { schemaProblems } from './schemaProblems';
 import { literalSecretProblems } from './secretRules';
 import { suggest } from './suggest';
@@ -33,7 +44,8 @@ import { webhookProblems } from './webhookRules';
  *
  * @public
  */
-export interface InterchangeValidationOptions {
+export interface InterchangeValidationOptions
+  extends RabbitMQValidationOptions {
   knownClusters?: string[];
   knownGateways?: string[];
 }
@@ -42,6 +54,8 @@ const SCHEMAS = {
   [KAFKA_TOPIC_KIND]: kafkaTopicSpecSchema,
   [GATEWAY_ROUTE_KIND]: gatewayRouteSpecSchema,
   [WEBHOOK_KIND]: webhookSpecSchema,
+  [RABBITMQ_EXCHANGE_KIND]: rabbitmqExchangeSpecSchema,
+  [RABBITMQ_QUEUE_KIND]: rabbitmqQueueSpecSchema,
 };
 
 function interchangeKindProblems(
@@ -94,6 +108,19 @@ function interchangeKindProblems(
     case GATEWAY_ROUTE_KIND:
       semantic.push(
         ...gatewayRouteProblems(entity as GatewayRouteEntityV1alpha1, options),
+      );
+      break;
+    case RABBITMQ_EXCHANGE_KIND:
+      semantic.push(
+        ...rabbitmqExchangeProblems(
+          entity as RabbitMQExchangeEntityV1alpha1,
+          options,
+        ),
+      );
+      break;
+    case RABBITMQ_QUEUE_KIND:
+      semantic.push(
+        ...rabbitmqQueueProblems(entity as RabbitMQQueueEntityV1alpha1, options),
       );
       break;
     default:
