@@ -26,7 +26,8 @@ export class StrategyGenerator {
   constructor(
     private readonly options: {
       settings: StrategyConfig;
-      graphs: IntegrationGraphCache;
+      /** Where the catalog's graph comes from (the cache the checks share). */
+      graphs: Pick<IntegrationGraphCache, 'get'>;
       checks: ChecksStore;
       snapshots: StrategySnapshotStore;
       now?: () => Date;

@@ -76,6 +76,11 @@ describe('GET /strategy', () => {
     stop = () => backend.stop();
   });
 
+  afterAll(() => stop());
+
+  const get = (p: string) =>
+    request(server).get(`/api/interchange${p}`).set('Authorization', user);
+
   /** Waits for the checks task's first stored run. */
   async function checksStored() {
     for (let i = 0; i < 100; i++) {
@@ -87,10 +92,6 @@ describe('GET /strategy', () => {
     }
     throw new Error('the checks task did not run');
   }
-  afterAll(() => stop());
-
-  const get = (p: string) =>
-    request(server).get(`/api/interchange${p}`).set('Authorization', user);
 
   it('serves the Markdown: principles, sections in order, the demo counts', async () => {
     const res = await get('/strategy');

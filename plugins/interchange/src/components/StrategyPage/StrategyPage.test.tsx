@@ -53,7 +53,7 @@ describe('StrategyPage', () => {
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const click = jest
       .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
+      .mockImplementation(function checkName(this: HTMLAnchorElement) {
         expect(this.download).toBe('integration-strategy.md');
       });
 
