@@ -8,17 +8,15 @@ import { InterchangeApi } from '../api';
 /*
  * The two backend answers the map reads: the scheduled checks' findings
  * (`GET /api/interchange/checks`) and impact (`GET /api/interchange/impact`).
+ * Their models are generated from the OpenAPI spec; they carry the same
+ * fields as -common's CheckFinding and ImpactResult, which the map's pure
+ * code takes.
  */
 
 /** The findings of the backend's last scheduled run of the checks. */
 export async function loadFindings(api: InterchangeApi): Promise<CheckFinding[]> {
-  const client = api as InterchangeApi & {
-    getChecks?: () => Promise<{ findings: CheckFinding[] }>;
-  };
-  if (!client.getChecks) {
-    throw new Error('This Interchange client has no getChecks method');
-  }
-  return (await client.getChecks()).findings;
+  const answer = await api.getChecks();
+  return answer.findings as CheckFinding[];
 }
 
 /** What depends on an entity (downstream) or what it depends on (upstream). */
@@ -28,15 +26,5 @@ export async function loadImpact(
   direction: ImpactDirection,
   depth: number,
 ): Promise<ImpactResult> {
-  const client = api as InterchangeApi & {
-    getImpact?: (q: {
-      entityRef: string;
-      direction: ImpactDirection;
-      depth: number;
-    }) => Promise<ImpactResult>;
-  };
-  if (!client.getImpact) {
-    throw new Error('This Interchange client has no getImpact method');
-  }
-  return client.getImpact({ entityRef, direction, depth });
+  return (await api.getImpact({ entityRef, direction, depth })) as ImpactResult;
 }

@@ -9,7 +9,7 @@ import type { CheckFinding } from '@interchange/plugin-interchange-common';
 const entity = (
   kind: string,
   name: string,
-  spec: Record<string, unknown>,
+  spec: NonNullable<Entity['spec']>,
   apiVersion = 'backstage.io/v1alpha1',
 ): Entity => ({ apiVersion, kind, metadata: { name, namespace: 'default' }, spec });
 

@@ -1,0 +1,321 @@
+/*
+ * `yarn bench:map`: the integration map page with a generated catalog of
+ * 5,000 drawn entities (100 systems of 30 components, 10 Kafka topics,
+ * 5 APIs and 5 webhooks each, with producers, consumers, callers and
+ * receivers partly in other systems) in Debian's Chromium.
+ *
+ * Runs the real backend (`yarn workspace backend start`) on its own port
+ * (7117) with the demo's config plus a generated one whose only catalog
+ * locations are the demo's org file and the generated catalog file; the
+ * backend serves the built app (run `yarn workspace app build` first), the
+ * catalog, the checks and the impact APIs as in production. It waits until
+ * the catalog holds every generated entity, then measures in Chromium:
+ *
+ * - first render: navigation to the map's `interchange-map-ready`
+ *   performance mark (catalog query, graph, ELK layout in its worker, React
+ *   Flow drawn), best and median of 3 loads;
+ * - "Draw every entity": the click to the next complete layout and render;
+ * - frame time while panning (requestAnimationFrame intervals during a
+ *   2-second mouse drag), median and 95th percentile;
+ * - focus: picking one component in "Search to focus" to its neighbourhood
+ *   (2 hops, impact API) laid out and drawn.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, Page } from 'playwright-core';
+
+const root = path.resolve(__dirname, '../..');
+const PORT = Number(process.env.BENCH_MAP_PORT ?? 7117);
+const BASE = `http://localhost:${PORT}`;
+const SYSTEMS = 100;
+const PER_SYSTEM = { components: 30, topics: 10, apis: 5, webhooks: 5 };
+
+function yamlDoc(e: Record<string, unknown>) {
+  return `---\n${JSON.stringify(e)}\n`;
+}
+
+/** The generated catalog; returns the file's text and how many entities it holds. */
+function generate(): { text: string; count: number; drawn: number } {
+  const docs: string[] = [];
+  let drawn = 0;
+  const sys = (s: number) => `sys-${String(s).padStart(3, '0')}`;
+  const comp = (s: number, c: number) => `${sys(s)}-svc-${String(c).padStart(2, '0')}`;
+  const owner = (s: number) => `group:default/team-bench-${s % 20}`;
+  for (let g = 0; g < 20; g++) {
+    docs.push(
+      yamlDoc({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: `team-bench-${g}` },
+        spec: { type: 'team', children: [] },
+      }),
+    );
+  }
+  for (let s = 0; s < SYSTEMS; s++) {
+    const other = (s + 1) % SYSTEMS;
+    docs.push(
+      yamlDoc({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'System',
+        metadata: { name: sys(s) },
+        spec: { owner: owner(s) },
+      }),
+    );
+    for (let c = 0; c < PER_SYSTEM.components; c++) {
+      const consumesApis = [`${sys(s)}-api-${c % PER_SYSTEM.apis}`];
+      if (c === 0) consumesApis.push(`${sys(other)}-api-0`);
+      docs.push(
+        yamlDoc({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: comp(s, c) },
+          spec: {
+            type: 'service',
+            owner: owner(s),
+            lifecycle: c % 7 === 0 ? 'experimental' : 'production',
+            system: sys(s),
+            ...(c >= PER_SYSTEM.apis ? { consumesApis } : {}),
+            ...(c < PER_SYSTEM.apis ? { providesApis: [`${sys(s)}-api-${c}`] } : {}),
+          },
+        }),
+      );
+      drawn++;
+    }
+    for (let a = 0; a < PER_SYSTEM.apis; a++) {
+      docs.push(
+        yamlDoc({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'API',
+          metadata: { name: `${sys(s)}-api-${a}` },
+          spec: { type: 'openapi', owner: owner(s), lifecycle: 'production', system: sys(s), definition: 'openapi: 3.0.0' },
+        }),
+      );
+      drawn++;
+    }
+    for (let t = 0; t < PER_SYSTEM.topics; t++) {
+      docs.push(
+        yamlDoc({
+          apiVersion: 'interchange.dev/v1alpha1',
+          kind: 'KafkaTopic',
+          metadata: { name: `${sys(s)}.events-${t}.v1` },
+          spec: {
+            owner: owner(s),
+            cluster: 'bench',
+            partitions: 3,
+            producers: [`component:${comp(s, t)}`],
+            consumers: [`component:${comp(s, t + 10)}`, `component:${comp(other, t + 20)}`],
+          },
+        }),
+      );
+      drawn++;
+    }
+    for (let w = 0; w < PER_SYSTEM.webhooks; w++) {
+      docs.push(
+        yamlDoc({
+          apiVersion: 'interchange.dev/v1alpha1',
+          kind: 'Webhook',
+          metadata: { name: `${sys(s)}-hook-${w}` },
+          spec: {
+            owner: owner(s),
+            type: 'outbound',
+            events: ['changed'],
+            sender: `component:${comp(s, 25 + w)}`,
+            receiver: `component:${comp((s + 2) % SYSTEMS, w)}`,
+            signing: { scheme: 'standard-webhooks', secretRef: 'bench' },
+            retry: { maxAttempts: 5, backoff: 'exponential' },
+          },
+        }),
+      );
+      drawn++;
+    }
+  }
+  return { text: docs.join(''), count: docs.length, drawn };
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, f: () => Promise<T | undefined>): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const v = await f();
+      if (v !== undefined) return v;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 2000));
+  }
+}
+
+async function catalogCount(): Promise<number | undefined> {
+  const auth = await fetch(`${BASE}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+  const token = ((await auth.json()) as any).backstageIdentity?.token;
+  const kinds = ['component', 'api', 'kafkatopic', 'webhook'].map(k => `filter=kind=${k},metadata.name=*`);
+  let total = 0;
+  for (const filter of kinds) {
+    const res = await fetch(
+      `${BASE}/api/catalog/entities/by-query?limit=1&${filter}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    if (!res.ok) return undefined;
+    total += ((await res.json()) as any).totalItems as number;
+  }
+  return total;
+}
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function p95(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
+}
+
+async function ready(page: Page) {
+  await page.waitForSelector('[data-testid="integration-map"][data-status="ready"]', { timeout: 300_000 });
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'packages/app/dist/index.html'))) {
+    throw new Error('packages/app/dist is missing: run `yarn workspace app build` first');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-bench-map-'));
+  const catalog = generate();
+  fs.writeFileSync(path.join(dir, 'catalog.yaml'), catalog.text);
+  fs.writeFileSync(
+    path.join(dir, 'app-config.bench.yaml'),
+    JSON.stringify({
+      app: { baseUrl: BASE },
+      backend: { baseUrl: BASE, listen: { port: PORT }, cors: { origin: BASE } },
+      catalog: {
+        locations: [
+          { type: 'file', target: path.join(root, 'examples/org.yaml') },
+          { type: 'file', target: path.join(dir, 'catalog.yaml') },
+        ],
+      },
+    }),
+  );
+  console.log(`generated ${catalog.count} entities (${catalog.drawn} drawn on the map) in ${dir}`);
+
+  const backend: ChildProcess = spawn(
+    'yarn',
+    ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', path.join(dir, 'app-config.bench.yaml')],
+    { cwd: root, stdio: ['ignore', fs.openSync(path.join(dir, 'backend.log'), 'w'), fs.openSync(path.join(dir, 'backend.log'), 'a')], detached: true },
+  );
+  const stop = () => {
+    try {
+      process.kill(-backend.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.on('exit', stop);
+  try {
+    await waitFor('the backend', 300_000, async () =>
+      (await fetch(`${BASE}/.backstage/health/v1/readiness`)).ok ? true : undefined,
+    );
+    const t0 = Date.now();
+    await waitFor(`${catalog.drawn} entities in the catalog`, 900_000, async () => {
+      const n = await catalogCount();
+      return n !== undefined && n >= catalog.drawn ? n : undefined;
+    });
+    console.log(`catalog ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${BASE}/`);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.waitForURL(/catalog/);
+
+    const firstRenders: number[] = [];
+    let nodes = 0;
+    for (let i = 0; i < 3; i++) {
+      await page.goto(`${BASE}/interchange/map`);
+      await ready(page);
+      firstRenders.push(
+        await page.evaluate(() => performance.getEntriesByName('interchange-map-ready').at(-1)!.startTime),
+      );
+      nodes = Number(await page.getByTestId('integration-map').getAttribute('data-nodes'));
+    }
+
+    // Panning the company view.
+    const pan = async () => {
+      await page.evaluate(() => {
+        const w = window as any;
+        w.__frames = [];
+        let last = performance.now();
+        w.__sampling = true;
+        const tick = (t: number) => {
+          w.__frames.push(t - last);
+          last = t;
+          if (w.__sampling) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+      const cx = pane.x + pane.width / 2;
+      const cy = pane.y + pane.height / 2;
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 0; i < 120; i++) {
+        await page.mouse.move(cx + Math.sin(i / 10) * 300, cy + Math.cos(i / 10) * 150);
+      }
+      await page.mouse.up();
+      const frames: number[] = await page.evaluate(() => {
+        const w = window as any;
+        w.__sampling = false;
+        return w.__frames.slice(1);
+      });
+      return frames;
+    };
+    const panSystems = await pan();
+
+    // Every entity drawn.
+    let t = Date.now();
+    await page.getByRole('button', { name: 'Draw every entity' }).click();
+    await page.waitForSelector('[data-testid="integration-map"][data-status="laying-out"]', { timeout: 10_000 }).catch(() => undefined);
+    await ready(page);
+    const expandMs = Date.now() - t;
+    const allNodes = Number(await page.getByTestId('integration-map').getAttribute('data-nodes'));
+    const panAll = await pan();
+
+    // Focus on one component from the search box.
+    await page.goto(`${BASE}/interchange/map`);
+    await ready(page);
+    const search = page.getByLabel('Search to focus');
+    await search.fill('sys-042-svc-12');
+    await page.getByRole('option').first().waitFor();
+    t = Date.now();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/focus=/);
+    await page.waitForSelector('[data-testid="integration-map"][data-status="laying-out"]', { timeout: 10_000 }).catch(() => undefined);
+    await ready(page);
+    const focusMs = Date.now() - t;
+    const focusNodes = Number(await page.getByTestId('integration-map').getAttribute('data-nodes'));
+    await browser.close();
+
+    const rows: Array<[string, string]> = [
+      ['catalog entities (drawn on the map)', `${catalog.count} (${catalog.drawn})`],
+      [`first layout and render, company view (${nodes} nodes: one per system)`, `best ${Math.min(...firstRenders).toFixed(0)} ms, median ${median(firstRenders).toFixed(0)} ms`],
+      ['frame time while panning, company view', `median ${median(panSystems).toFixed(1)} ms, p95 ${p95(panSystems).toFixed(1)} ms (${panSystems.length} frames)`],
+      [`"Draw every entity": layout and render of ${allNodes} nodes (systems boxes included)`, `${expandMs} ms`],
+      ['frame time while panning, every entity drawn', `median ${median(panAll).toFixed(1)} ms, p95 ${p95(panAll).toFixed(1)} ms (${panAll.length} frames)`],
+      [`focus one component, 2 hops (impact API; ${focusNodes} nodes)`, `${focusMs} ms`],
+    ];
+    console.log(`\n| measure | result |\n|---|---|\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}\n`);
+    console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}`);
+  } finally {
+    stop();
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
