@@ -41,7 +41,8 @@ function generate(): { text: string; count: number; drawn: number } {
   const docs: string[] = [];
   let drawn = 0;
   const sys = (s: number) => `sys-${String(s).padStart(3, '0')}`;
-  const comp = (s: number, c: number) => `${sys(s)}-svc-${String(c).padStart(2, '0')}`;
+  const comp = (s: number, c: number) =>
+    `${sys(s)}-svc-${String(c).padStart(2, '0')}`;
   const owner = (s: number) => `group:default/team-bench-${s % 20}`;
   for (let g = 0; g < 20; g++) {
     docs.push(
@@ -77,7 +78,9 @@ function generate(): { text: string; count: number; drawn: number } {
             lifecycle: c % 7 === 0 ? 'experimental' : 'production',
             system: sys(s),
             ...(c >= PER_SYSTEM.apis ? { consumesApis } : {}),
-            ...(c < PER_SYSTEM.apis ? { providesApis: [`${sys(s)}-api-${c}`] } : {}),
+            ...(c < PER_SYSTEM.apis
+              ? { providesApis: [`${sys(s)}-api-${c}`] }
+              : {}),
           },
         }),
       );
@@ -89,7 +92,13 @@ function generate(): { text: string; count: number; drawn: number } {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'API',
           metadata: { name: `${sys(s)}-api-${a}` },
-          spec: { type: 'openapi', owner: owner(s), lifecycle: 'production', system: sys(s), definition: 'openapi: 3.0.0' },
+          spec: {
+            type: 'openapi',
+            owner: owner(s),
+            lifecycle: 'production',
+            system: sys(s),
+            definition: 'openapi: 3.0.0',
+          },
         }),
       );
       drawn++;
@@ -105,7 +114,10 @@ function generate(): { text: string; count: number; drawn: number } {
             cluster: 'bench',
             partitions: 3,
             producers: [`component:${comp(s, t)}`],
-            consumers: [`component:${comp(s, t + 10)}`, `component:${comp(other, t + 20)}`],
+            consumers: [
+              `component:${comp(s, t + 10)}`,
+              `component:${comp(other, t + 20)}`,
+            ],
           },
         }),
       );
@@ -134,7 +146,11 @@ function generate(): { text: string; count: number; drawn: number } {
   return { text: docs.join(''), count: docs.length, drawn };
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, f: () => Promise<T | undefined>): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  timeoutMs: number,
+  f: () => Promise<T | undefined>,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -149,9 +165,13 @@ async function waitFor<T>(what: string, timeoutMs: number, f: () => Promise<T | 
 }
 
 async function catalogCount(): Promise<number | undefined> {
-  const auth = await fetch(`${BASE}/api/auth/guest/refresh`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
+  const auth = await fetch(`${BASE}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
   const token = ((await auth.json()) as any).backstageIdentity?.token;
-  const kinds = ['component', 'api', 'kafkatopic', 'webhook'].map(k => `filter=kind=${k},metadata.name=*`);
+  const kinds = ['component', 'api', 'kafkatopic', 'webhook'].map(
+    k => `filter=kind=${k},metadata.name=*`,
+  );
   let total = 0;
   for (const filter of kinds) {
     const res = await fetch(
@@ -174,12 +194,17 @@ function p95(xs: number[]) {
 }
 
 async function ready(page: Page) {
-  await page.waitForSelector('[data-testid="integration-map"][data-status="ready"]', { timeout: 300_000 });
+  await page.waitForSelector(
+    '[data-testid="integration-map"][data-status="ready"]',
+    { timeout: 300_000 },
+  );
 }
 
 async function main() {
   if (!fs.existsSync(path.join(root, 'packages/app/dist/index.html'))) {
-    throw new Error('packages/app/dist is missing: run `yarn workspace app build` first');
+    throw new Error(
+      'packages/app/dist is missing: run `yarn workspace app build` first',
+    );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-bench-map-'));
   const catalog = generate();
@@ -188,7 +213,11 @@ async function main() {
     path.join(dir, 'app-config.bench.yaml'),
     JSON.stringify({
       app: { baseUrl: BASE },
-      backend: { baseUrl: BASE, listen: { port: PORT }, cors: { origin: BASE } },
+      backend: {
+        baseUrl: BASE,
+        listen: { port: PORT },
+        cors: { origin: BASE },
+      },
       catalog: {
         locations: [
           { type: 'file', target: path.join(root, 'examples/org.yaml') },
@@ -197,12 +226,30 @@ async function main() {
       },
     }),
   );
-  console.log(`generated ${catalog.count} entities (${catalog.drawn} drawn on the map) in ${dir}`);
+  console.log(
+    `generated ${catalog.count} entities (${catalog.drawn} drawn on the map) in ${dir}`,
+  );
 
   const backend: ChildProcess = spawn(
     'yarn',
-    ['workspace', 'backend', 'start', '--config', '../../app-config.yaml', '--config', path.join(dir, 'app-config.bench.yaml')],
-    { cwd: root, stdio: ['ignore', fs.openSync(path.join(dir, 'backend.log'), 'w'), fs.openSync(path.join(dir, 'backend.log'), 'a')], detached: true },
+    [
+      'workspace',
+      'backend',
+      'start',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      path.join(dir, 'app-config.bench.yaml'),
+    ],
+    {
+      cwd: root,
+      stdio: [
+        'ignore',
+        fs.openSync(path.join(dir, 'backend.log'), 'w'),
+        fs.openSync(path.join(dir, 'backend.log'), 'a'),
+      ],
+      detached: true,
+    },
   );
   const stop = () => {
     try {
@@ -214,20 +261,32 @@ async function main() {
   process.on('exit', stop);
   try {
     await waitFor('the backend', 300_000, async () =>
-      (await fetch(`${BASE}/.backstage/health/v1/readiness`)).ok ? true : undefined,
+      (
+        await fetch(`${BASE}/.backstage/health/v1/readiness`)
+      ).ok
+        ? true
+        : undefined,
     );
     const t0 = Date.now();
-    await waitFor(`${catalog.drawn} entities in the catalog`, 900_000, async () => {
-      const n = await catalogCount();
-      return n !== undefined && n >= catalog.drawn ? n : undefined;
-    });
-    console.log(`catalog ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    await waitFor(
+      `${catalog.drawn} entities in the catalog`,
+      900_000,
+      async () => {
+        const n = await catalogCount();
+        return n !== undefined && n >= catalog.drawn ? n : undefined;
+      },
+    );
+    console.log(
+      `catalog ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
 
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu'],
     });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+    });
     await page.goto(`${BASE}/`);
     await page.getByRole('button', { name: 'Enter' }).click();
     await page.waitForURL(/catalog/);
@@ -238,9 +297,15 @@ async function main() {
       await page.goto(`${BASE}/interchange/map`);
       await ready(page);
       firstRenders.push(
-        await page.evaluate(() => performance.getEntriesByName('interchange-map-ready').at(-1)!.startTime),
+        await page.evaluate(
+          () =>
+            performance.getEntriesByName('interchange-map-ready').at(-1)!
+              .startTime,
+        ),
       );
-      nodes = Number(await page.getByTestId('integration-map').getAttribute('data-nodes'));
+      nodes = Number(
+        await page.getByTestId('integration-map').getAttribute('data-nodes'),
+      );
     }
 
     // Panning the company view.
@@ -263,7 +328,10 @@ async function main() {
       await page.mouse.move(cx, cy);
       await page.mouse.down();
       for (let i = 0; i < 120; i++) {
-        await page.mouse.move(cx + Math.sin(i / 10) * 300, cy + Math.cos(i / 10) * 150);
+        await page.mouse.move(
+          cx + Math.sin(i / 10) * 300,
+          cy + Math.cos(i / 10) * 150,
+        );
       }
       await page.mouse.up();
       const frames: number[] = await page.evaluate(() => {
@@ -278,10 +346,17 @@ async function main() {
     // Every entity drawn.
     let t = Date.now();
     await page.getByRole('button', { name: 'Draw every entity' }).click();
-    await page.waitForSelector('[data-testid="integration-map"][data-status="laying-out"]', { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForSelector(
+        '[data-testid="integration-map"][data-status="laying-out"]',
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     await ready(page);
     const expandMs = Date.now() - t;
-    const allNodes = Number(await page.getByTestId('integration-map').getAttribute('data-nodes'));
+    const allNodes = Number(
+      await page.getByTestId('integration-map').getAttribute('data-nodes'),
+    );
     const panAll = await pan();
 
     // Focus on one component from the search box.
@@ -294,22 +369,61 @@ async function main() {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/focus=/);
-    await page.waitForSelector('[data-testid="integration-map"][data-status="laying-out"]', { timeout: 10_000 }).catch(() => undefined);
+    await page
+      .waitForSelector(
+        '[data-testid="integration-map"][data-status="laying-out"]',
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     await ready(page);
     const focusMs = Date.now() - t;
-    const focusNodes = Number(await page.getByTestId('integration-map').getAttribute('data-nodes'));
+    const focusNodes = Number(
+      await page.getByTestId('integration-map').getAttribute('data-nodes'),
+    );
     await browser.close();
 
     const rows: Array<[string, string]> = [
-      ['catalog entities (drawn on the map)', `${catalog.count} (${catalog.drawn})`],
-      [`first layout and render, company view (${nodes} nodes: one per system)`, `best ${Math.min(...firstRenders).toFixed(0)} ms, median ${median(firstRenders).toFixed(0)} ms`],
-      ['frame time while panning, company view', `median ${median(panSystems).toFixed(1)} ms, p95 ${p95(panSystems).toFixed(1)} ms (${panSystems.length} frames)`],
-      [`"Draw every entity": layout and render of ${allNodes} nodes (systems boxes included)`, `${expandMs} ms`],
-      ['frame time while panning, every entity drawn', `median ${median(panAll).toFixed(1)} ms, p95 ${p95(panAll).toFixed(1)} ms (${panAll.length} frames)`],
-      [`focus one component, 2 hops (impact API; ${focusNodes} nodes)`, `${focusMs} ms`],
+      [
+        'catalog entities (drawn on the map)',
+        `${catalog.count} (${catalog.drawn})`,
+      ],
+      [
+        `first layout and render, company view (${nodes} nodes: one per system)`,
+        `best ${Math.min(...firstRenders).toFixed(0)} ms, median ${median(
+          firstRenders,
+        ).toFixed(0)} ms`,
+      ],
+      [
+        'frame time while panning, company view',
+        `median ${median(panSystems).toFixed(1)} ms, p95 ${p95(
+          panSystems,
+        ).toFixed(1)} ms (${panSystems.length} frames)`,
+      ],
+      [
+        `"Draw every entity": layout and render of ${allNodes} nodes (systems boxes included)`,
+        `${expandMs} ms`,
+      ],
+      [
+        'frame time while panning, every entity drawn',
+        `median ${median(panAll).toFixed(1)} ms, p95 ${p95(panAll).toFixed(
+          1,
+        )} ms (${panAll.length} frames)`,
+      ],
+      [
+        `focus one component, 2 hops (impact API; ${focusNodes} nodes)`,
+        `${focusMs} ms`,
+      ],
     ];
-    console.log(`\n| measure | result |\n|---|---|\n${rows.map(([a, b]) => `| ${a} | ${b} |`).join('\n')}\n`);
-    console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}; Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}`);
+    console.log(
+      `\n| measure | result |\n|---|---|\n${rows
+        .map(([a, b]) => `| ${a} | ${b} |`)
+        .join('\n')}\n`,
+    );
+    console.log(
+      `machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}; Chromium ${
+        process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+      }`,
+    );
   } finally {
     stop();
   }

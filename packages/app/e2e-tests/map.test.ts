@@ -7,7 +7,9 @@ const node = (page: Page, ref: string) =>
 const map = (page: Page) => page.getByTestId('integration-map');
 
 async function mapReady(page: Page) {
-  await expect(map(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  await expect(map(page)).toHaveAttribute('data-status', 'ready', {
+    timeout: 60_000,
+  });
 }
 
 async function shot(page: Page, name: string) {
@@ -28,18 +30,24 @@ test('the map shows the demo company by system, marks findings, and focuses on a
   await expect(async () => {
     await page.reload();
     await mapReady(page);
-    await expect(unsigned).toHaveAttribute('data-marked', 'true', { timeout: 2_000 });
+    await expect(unsigned).toHaveAttribute('data-marked', 'true', {
+      timeout: 2_000,
+    });
   }).toPass({ timeout: 180_000, intervals: [5_000] });
 
   // Every system of the demo is a box holding its components.
   for (const system of ['storefront', 'fulfillment', 'customer-identity']) {
     await expect(
-      page.locator(`[data-testid="map-system"][data-ref="system:default/${system}"]`),
+      page.locator(
+        `[data-testid="map-system"][data-ref="system:default/${system}"]`,
+      ),
     ).toBeVisible();
   }
   const cart = node(page, 'component:default/cart-service');
   await expect(cart).toBeVisible();
-  const storefront = page.locator('.react-flow__node[data-id="system:default/storefront"]');
+  const storefront = page.locator(
+    '.react-flow__node[data-id="system:default/storefront"]',
+  );
   const box = (await storefront.boundingBox())!;
   const cartBox = (await cart.boundingBox())!;
   expect(cartBox.x).toBeGreaterThanOrEqual(box.x);
@@ -55,16 +63,22 @@ test('the map shows the demo company by system, marks findings, and focuses on a
   // Focus on a component: only its neighbourhood stays.
   const before = Number(await map(page).getAttribute('data-nodes'));
   await node(page, 'component:default/order-service').click();
-  await page.getByRole('button', { name: 'Focus: what breaks if I change this' }).click();
+  await page
+    .getByRole('button', { name: 'Focus: what breaks if I change this' })
+    .click();
   await expect(page).toHaveURL(/focus=component%3Adefault%2Forder-service/);
-  await expect(page.getByText('From the impact API.', { exact: false })).toBeVisible();
+  await expect(
+    page.getByText('From the impact API.', { exact: false }),
+  ).toBeVisible();
   await mapReady(page);
   const refs = await page
     .getByTestId('map-node')
     .evaluateAll(els => els.map(e => e.getAttribute('data-ref')));
   expect(refs).toContain('component:default/order-service');
   expect(refs).not.toContain('component:default/auth-service');
-  expect(Number(await map(page).getAttribute('data-nodes'))).toBeLessThan(before);
+  expect(Number(await map(page).getAttribute('data-nodes'))).toBeLessThan(
+    before,
+  );
   await expect(page.getByTestId('impact-downstream')).toBeVisible();
   await shot(page, 'map-focus');
 });

@@ -23,8 +23,23 @@ export function installFlowTestShims() {
     DOMMatrixReadOnly: DOMMatrixReadOnlyShim,
   });
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { get() { return parseFloat(this.style.height) || 1; }, configurable: true },
-    offsetWidth: { get() { return parseFloat(this.style.width) || 1; }, configurable: true },
+    offsetHeight: {
+      get() {
+        return parseFloat(this.style.height) || 1;
+      },
+      configurable: true,
+    },
+    offsetWidth: {
+      get() {
+        return parseFloat(this.style.width) || 1;
+      },
+      configurable: true,
+    },
   });
-  (SVGElement.prototype as any).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 });
+  (SVGElement.prototype as any).getBBox = () => ({
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  });
 }

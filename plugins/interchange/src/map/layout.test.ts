@@ -15,7 +15,9 @@ describe('layoutMap', () => {
     const elk = toElkGraph(model);
     const shop = elk.children!.find(c => c.id === 'system:default/shop')!;
     expect(shop.children!.map(c => c.id)).toContain('component:default/cart');
-    expect(elk.edges!.map(e => e.id)).toContain('__between:system:default/shop>system:default/ops');
+    expect(elk.edges!.map(e => e.id)).toContain(
+      '__between:system:default/shop>system:default/ops',
+    );
   });
 
   it('lays every node out with ELK (in this thread: jsdom has no Worker)', async () => {

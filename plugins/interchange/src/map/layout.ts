@@ -41,10 +41,20 @@ export function toElkGraph(model: MapModel): ElkNode {
   const parentOf = new Map<string, string | undefined>();
   for (const n of model.nodes) parentOf.set(n.id, n.parent);
   const groups = new Map<string, ElkNode>();
-  const root: ElkNode = { id: '__root', layoutOptions: LAYERED, children: [], edges: [] };
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: LAYERED,
+    children: [],
+    edges: [],
+  };
   for (const n of model.nodes) {
     if (n.type === 'group') {
-      const g: ElkNode = { id: n.id, layoutOptions: GROUP, children: [], edges: [] };
+      const g: ElkNode = {
+        id: n.id,
+        layoutOptions: GROUP,
+        children: [],
+        edges: [],
+      };
       groups.set(n.id, g);
       root.children!.push(g);
     }
@@ -61,7 +71,11 @@ export function toElkGraph(model: MapModel): ElkNode {
     const a = parentOf.get(e.from);
     const b = parentOf.get(e.to);
     if (a === b) {
-      const edge: ElkExtendedEdge = { id: e.id, sources: [e.from], targets: [e.to] };
+      const edge: ElkExtendedEdge = {
+        id: e.id,
+        sources: [e.from],
+        targets: [e.to],
+      };
       (a ? groups.get(a) : root)?.edges!.push(edge);
       continue;
     }
@@ -70,14 +84,20 @@ export function toElkGraph(model: MapModel): ElkNode {
     const key = `${from}>${to}`;
     if (from !== to && !between.has(key)) {
       between.add(key);
-      root.edges!.push({ id: `__between:${key}`, sources: [from], targets: [to] });
+      root.edges!.push({
+        id: `__between:${key}`,
+        sources: [from],
+        targets: [to],
+      });
     }
   }
   return root;
 }
 
 /** Lays the model out with ELK (in a worker when there is one). */
-export async function layoutMap(model: MapModel): Promise<Map<string, NodePlacement>> {
+export async function layoutMap(
+  model: MapModel,
+): Promise<Map<string, NodePlacement>> {
   const elk = await getElk();
   const laidOut = await elk.layout(toElkGraph(model));
   const placements = new Map<string, NodePlacement>();

@@ -14,7 +14,9 @@ import { InterchangeApi } from '../api';
  */
 
 /** The findings of the backend's last scheduled run of the checks. */
-export async function loadFindings(api: InterchangeApi): Promise<CheckFinding[]> {
+export async function loadFindings(
+  api: InterchangeApi,
+): Promise<CheckFinding[]> {
   const answer = await api.getChecks();
   return answer.findings as CheckFinding[];
 }

@@ -61,7 +61,10 @@ export const NO_FILTERS: MapFilters = {
 };
 
 /** The entities kept in focus mode, with their side of the focused one. */
-export type FocusSet = Map<string, 'center' | 'downstream' | 'upstream' | 'both'>;
+export type FocusSet = Map<
+  string,
+  'center' | 'downstream' | 'upstream' | 'both'
+>;
 
 export interface MapModelOptions {
   /** Integration entities and APIs become labelled component -> component edges. */
@@ -131,7 +134,9 @@ function passes(
   if (
     filters.styles.length &&
     node.category !== 'component' &&
-    !filters.styles.includes(node.style ?? (node.kind === 'api' ? 'http' : 'webhook'))
+    !filters.styles.includes(
+      node.style ?? (node.kind === 'api' ? 'http' : 'webhook'),
+    )
   ) {
     return false;
   }
@@ -195,7 +200,8 @@ export function buildMapModel(
   if (options.collapseIntegrations) {
     for (const e of graph.collapsed.components) {
       for (const c of e.channels) {
-        if (graph.nodes.get(c)?.category !== 'component') collapsedChannels.add(c);
+        if (graph.nodes.get(c)?.category !== 'component')
+          collapsedChannels.add(c);
       }
     }
   }
@@ -304,11 +310,14 @@ function systemsView(
     label: g === NO_SYSTEM ? 'No system' : labelOf(graph.nodes.get(g), g),
     kind: 'system',
     members: members.get(g),
-    findings: [...new Set([...(byRef.get(g) ?? []), ...(memberFindings.get(g) ?? [])])],
+    findings: [
+      ...new Set([...(byRef.get(g) ?? []), ...(memberFindings.get(g) ?? [])]),
+    ],
   }));
   const edges: MapEdge[] = [];
   for (const e of graph.collapsed.systems) {
-    if (!members.has(e.from) || !members.has(e.to) || !styleOk(e.styles)) continue;
+    if (!members.has(e.from) || !members.has(e.to) || !styleOk(e.styles))
+      continue;
     edges.push({
       id: `${e.from}>${e.to}>systems`,
       from: e.from,
@@ -316,7 +325,9 @@ function systemsView(
       style: e.styles[0],
       styles: e.styles,
       sync: e.sync,
-      label: `${e.channels.length} integration${e.channels.length === 1 ? '' : 's'}`,
+      label: `${e.channels.length} integration${
+        e.channels.length === 1 ? '' : 's'
+      }`,
       channels: e.channels,
       findings: edgeFindings(byRef, e.from, e.to, []),
     });

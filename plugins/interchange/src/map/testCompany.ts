@@ -11,7 +11,12 @@ const entity = (
   name: string,
   spec: NonNullable<Entity['spec']>,
   apiVersion = 'backstage.io/v1alpha1',
-): Entity => ({ apiVersion, kind, metadata: { name, namespace: 'default' }, spec });
+): Entity => ({
+  apiVersion,
+  kind,
+  metadata: { name, namespace: 'default' },
+  spec,
+});
 
 const interchange = 'interchange.dev/v1alpha1';
 
@@ -19,33 +24,67 @@ export const testCompany: Entity[] = [
   entity('System', 'shop', { owner: 'team-shop' }),
   entity('System', 'ops', { owner: 'team-ops' }),
   entity('Component', 'cart', {
-    type: 'service', owner: 'team-shop', lifecycle: 'production', system: 'shop',
+    type: 'service',
+    owner: 'team-shop',
+    lifecycle: 'production',
+    system: 'shop',
     dependsOn: ['component:checkout'],
   }),
   entity('Component', 'checkout', {
-    type: 'service', owner: 'team-shop', lifecycle: 'production', system: 'shop',
+    type: 'service',
+    owner: 'team-shop',
+    lifecycle: 'production',
+    system: 'shop',
     consumesApis: ['orders-api'],
   }),
   entity('Component', 'orders', {
-    type: 'service', owner: 'team-ops', lifecycle: 'production', system: 'ops',
+    type: 'service',
+    owner: 'team-ops',
+    lifecycle: 'production',
+    system: 'ops',
     providesApis: ['orders-api'],
   }),
   entity('Component', 'mailer', {
-    type: 'service', owner: 'team-ops', lifecycle: 'experimental', system: 'ops',
+    type: 'service',
+    owner: 'team-ops',
+    lifecycle: 'experimental',
+    system: 'ops',
   }),
   entity('Component', 'legacy-report', {
-    type: 'service', owner: 'team-ops', lifecycle: 'deprecated',
+    type: 'service',
+    owner: 'team-ops',
+    lifecycle: 'deprecated',
   }),
   entity('API', 'orders-api', {
-    type: 'openapi', owner: 'team-ops', lifecycle: 'production', system: 'ops', definition: '{}',
+    type: 'openapi',
+    owner: 'team-ops',
+    lifecycle: 'production',
+    system: 'ops',
+    definition: '{}',
   }),
-  entity('KafkaTopic', 'orders.placed', {
-    owner: 'team-ops', cluster: 'main', producers: ['checkout'], consumers: ['orders', 'mailer', 'legacy-report'],
-  }, interchange),
-  entity('Webhook', 'ship-notify', {
-    owner: 'team-ops', sender: 'orders', url: 'https://partner.example.com/hook', events: ['shipped'],
-    signing: { scheme: 'none' },
-  }, interchange),
+  entity(
+    'KafkaTopic',
+    'orders.placed',
+    {
+      owner: 'team-ops',
+      cluster: 'main',
+      producers: ['checkout'],
+      consumers: ['orders', 'mailer', 'legacy-report'],
+    },
+    interchange,
+  ),
+  entity(
+    'Webhook',
+    'ship-notify',
+    {
+      owner: 'team-ops',
+      sender: 'orders',
+      url: 'https://partner.example.com/hook',
+      events: ['shipped'],
+      signing: { scheme: 'none' },
+    },
+    interchange,
+  ),
 ];
 
 export const testFindings: CheckFinding[] = [

@@ -124,8 +124,14 @@ export function useFocus(
         upstream,
       };
     } catch (error) {
-      const downstream = impact(graph, entityRef, { direction: 'downstream', depth });
-      const upstream = impact(graph, entityRef, { direction: 'upstream', depth });
+      const downstream = impact(graph, entityRef, {
+        direction: 'downstream',
+        depth,
+      });
+      const upstream = impact(graph, entityRef, {
+        direction: 'upstream',
+        depth,
+      });
       return {
         set: focusSetOf(downstream.entityRef, downstream, upstream),
         source: 'browser',

@@ -8,7 +8,8 @@ import { IntegrationMapCard } from './IntegrationMapCard';
 
 installFlowTestShims();
 
-const byName = (name: string) => testCompany.find(e => e.metadata.name === name)!;
+const byName = (name: string) =>
+  testCompany.find(e => e.metadata.name === name)!;
 // The impact API is not there: the card says so and computes the same answer in the browser.
 const api = {
   getChecks: async () => ({ findings: testFindings }),
@@ -17,8 +18,15 @@ const api = {
   },
 };
 
-async function render(entity: Entity, catalog = catalogApiMock({ entities: testCompany })) {
-  await renderForEntity(<IntegrationMapCard />, { entity, interchange: api as any, catalog });
+async function render(
+  entity: Entity,
+  catalog = catalogApiMock({ entities: testCompany }),
+) {
+  await renderForEntity(<IntegrationMapCard />, {
+    entity,
+    interchange: api as any,
+    catalog,
+  });
 }
 
 describe('IntegrationMapCard', () => {
@@ -27,13 +35,19 @@ describe('IntegrationMapCard', () => {
     expect(await screen.findAllByRole('progressbar')).not.toHaveLength(0);
   });
 
-  it("shows the 2-hop neighbourhood of a component, with findings marked", async () => {
+  it('shows the 2-hop neighbourhood of a component, with findings marked', async () => {
     await render(byName('checkout'));
     await screen.findByTestId('integration-map', {}, { timeout: 10_000 });
     await waitFor(() =>
-      expect(screen.getByTestId('integration-map')).toHaveAttribute('data-status', 'ready'),
+      expect(screen.getByTestId('integration-map')).toHaveAttribute(
+        'data-status',
+        'ready',
+      ),
     );
-    const refs = screen.getAllByTestId('map-node').map(n => n.getAttribute('data-ref')).sort();
+    const refs = screen
+      .getAllByTestId('map-node')
+      .map(n => n.getAttribute('data-ref'))
+      .sort();
     expect(refs).toEqual([
       'api:default/orders-api',
       'component:default/cart',
@@ -47,9 +61,14 @@ describe('IntegrationMapCard', () => {
   });
 
   it('says so when nothing is connected', async () => {
-    await render(byName('mailer'), catalogApiMock({ entities: [byName('mailer')] }));
+    await render(
+      byName('mailer'),
+      catalogApiMock({ entities: [byName('mailer')] }),
+    );
     expect(
-      await screen.findByText(/Nothing depends on this entity and it depends on nothing/),
+      await screen.findByText(
+        /Nothing depends on this entity and it depends on nothing/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -47,11 +47,14 @@ export function IntegrationMapCard(props: { title?: string }) {
         error={(data.error ?? focus.error)!}
       />
     );
-  } else if (!model || model.nodes.filter(n => n.type !== 'group').length <= 1) {
+  } else if (
+    !model ||
+    model.nodes.filter(n => n.type !== 'group').length <= 1
+  ) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        Nothing depends on this entity and it depends on nothing, within{' '}
-        {DEPTH} hops.
+        Nothing depends on this entity and it depends on nothing, within {DEPTH}{' '}
+        hops.
       </Typography>
     );
   } else {
@@ -65,7 +68,11 @@ export function IntegrationMapCard(props: { title?: string }) {
         />
         {selection && data.value ? (
           <Box mt={1}>
-            <MapDetails selection={selection} model={model} graph={data.value.graph} />
+            <MapDetails
+              selection={selection}
+              model={model}
+              graph={data.value.graph}
+            />
           </Box>
         ) : null}
       </>
@@ -76,7 +83,9 @@ export function IntegrationMapCard(props: { title?: string }) {
       title={props.title ?? 'Integration map'}
       subheader={`What depends on it and what it depends on, ${DEPTH} hops`}
       deepLink={
-        mapLink ? { title: 'Open on the integration map', link: mapLink } : undefined
+        mapLink
+          ? { title: 'Open on the integration map', link: mapLink }
+          : undefined
       }
     >
       {content}

@@ -7,7 +7,12 @@ export function IntegrationMapButton() {
   const link = useMapLink();
   if (!link) return null;
   return (
-    <LinkButton to={link} color="primary" variant="outlined" startIcon={<MapIcon />}>
+    <LinkButton
+      to={link}
+      color="primary"
+      variant="outlined"
+      startIcon={<MapIcon />}
+    >
       Integration map
     </LinkButton>
   );

@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { impact, buildIntegrationGraph } from '@interchange/plugin-interchange-common';
+import {
+  impact,
+  buildIntegrationGraph,
+} from '@interchange/plugin-interchange-common';
 import {
   backendError,
   pending,
@@ -15,18 +18,28 @@ installFlowTestShims();
 const graph = buildIntegrationGraph(testCompany);
 const api = {
   getChecks: async () => ({ findings: testFindings }),
-  getImpact: jest.fn(async (q: { entityRef: string; direction: 'downstream' | 'upstream'; depth: number }) =>
-    impact(graph, q.entityRef, q),
+  getImpact: jest.fn(
+    async (q: {
+      entityRef: string;
+      direction: 'downstream' | 'upstream';
+      depth: number;
+    }) => impact(graph, q.entityRef, q),
   ),
 };
 
 async function mapReady() {
   await waitFor(() =>
-    expect(screen.getByTestId('integration-map')).toHaveAttribute('data-status', 'ready'),
+    expect(screen.getByTestId('integration-map')).toHaveAttribute(
+      'data-status',
+      'ready',
+    ),
   );
 }
 const nodeRefs = () =>
-  screen.queryAllByTestId('map-node').map(n => n.getAttribute('data-ref')).sort();
+  screen
+    .queryAllByTestId('map-node')
+    .map(n => n.getAttribute('data-ref'))
+    .sort();
 
 describe('IntegrationMapPage', () => {
   it('shows progress while the catalog answers', async () => {
@@ -46,14 +59,20 @@ describe('IntegrationMapPage', () => {
         },
       },
     });
-    expect(await screen.findByText('Could not read the catalog to draw the map')).toBeInTheDocument();
-    expect(screen.getByText('503: catalog database unavailable')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Could not read the catalog to draw the map'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('503: catalog database unavailable'),
+    ).toBeInTheDocument();
   });
 
   it('says so when the catalog is empty', async () => {
     await renderForEntity(<IntegrationMapPage />, { interchange: api as any });
     expect(
-      await screen.findByText('The catalog has no components, systems or integrations yet.'),
+      await screen.findByText(
+        'The catalog has no components, systems or integrations yet.',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -67,11 +86,19 @@ describe('IntegrationMapPage', () => {
       catalog: catalogApiMock({ entities: testCompany }),
     });
     await mapReady();
-    const systems = screen.getAllByTestId('map-system').map(s => s.getAttribute('data-ref'));
-    expect(systems).toEqual(expect.arrayContaining(['system:default/shop', 'system:default/ops']));
+    const systems = screen
+      .getAllByTestId('map-system')
+      .map(s => s.getAttribute('data-ref'));
+    expect(systems).toEqual(
+      expect.arrayContaining(['system:default/shop', 'system:default/ops']),
+    );
     expect(nodeRefs()).toContain('kafkatopic:default/orders.placed');
-    expect(screen.getByTestId('map-findings-notice')).toHaveTextContent('checks have not run yet');
-    expect(screen.getByTestId('map-legend')).toHaveTextContent('Event (Kafka topic)');
+    expect(screen.getByTestId('map-findings-notice')).toHaveTextContent(
+      'checks have not run yet',
+    );
+    expect(screen.getByTestId('map-legend')).toHaveTextContent(
+      'Event (Kafka topic)',
+    );
   });
 
   it('collapses integrations into labelled edges with the toggle', async () => {
@@ -81,11 +108,19 @@ describe('IntegrationMapPage', () => {
     });
     await mapReady();
     expect(nodeRefs()).toContain('kafkatopic:default/orders.placed');
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Collapse integrations into edges' }));
-    await waitFor(() => expect(nodeRefs()).not.toContain('kafkatopic:default/orders.placed'));
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Collapse integrations into edges',
+      }),
+    );
+    await waitFor(() =>
+      expect(nodeRefs()).not.toContain('kafkatopic:default/orders.placed'),
+    );
     await mapReady();
     expect(nodeRefs()).toContain('component:default/mailer');
-    expect(screen.getByTestId('integration-map').getAttribute('data-edges')).not.toBe('0');
+    expect(
+      screen.getByTestId('integration-map').getAttribute('data-edges'),
+    ).not.toBe('0');
   });
 
   it('opens a marked finding, and focus keeps only the neighbourhood (from the impact API)', async () => {
@@ -94,25 +129,55 @@ describe('IntegrationMapPage', () => {
       catalog: catalogApiMock({ entities: testCompany }),
     });
     await mapReady();
-    const marked = screen.getAllByTestId('map-node').filter(n => n.getAttribute('data-marked'));
+    const marked = screen
+      .getAllByTestId('map-node')
+      .filter(n => n.getAttribute('data-marked'));
     expect(marked.map(n => n.getAttribute('data-ref')).sort()).toEqual([
       'component:default/orders',
       'webhook:default/ship-notify',
     ]);
-    fireEvent.click(marked.find(n => n.getAttribute('data-ref') === 'webhook:default/ship-notify')!);
+    fireEvent.click(
+      marked.find(
+        n => n.getAttribute('data-ref') === 'webhook:default/ship-notify',
+      )!,
+    );
     const details = await screen.findByTestId('map-details');
-    expect(within(details).getByText('hygiene/unsigned-webhook')).toBeInTheDocument();
-    expect(within(details).getByText(/Sign it with standard-webhooks/)).toBeInTheDocument();
+    expect(
+      within(details).getByText('hygiene/unsigned-webhook'),
+    ).toBeInTheDocument();
+    expect(
+      within(details).getByText(/Sign it with standard-webhooks/),
+    ).toBeInTheDocument();
 
-    const cart = screen.getAllByTestId('map-node').find(n => n.getAttribute('data-ref') === 'component:default/cart')!;
+    const cart = screen
+      .getAllByTestId('map-node')
+      .find(n => n.getAttribute('data-ref') === 'component:default/cart')!;
     fireEvent.click(cart);
-    fireEvent.click(await screen.findByRole('button', { name: 'Focus: what breaks if I change this' }));
-    await waitFor(() => expect(nodeRefs()).not.toContain('component:default/mailer'));
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Focus: what breaks if I change this',
+      }),
+    );
+    await waitFor(() =>
+      expect(nodeRefs()).not.toContain('component:default/mailer'),
+    );
     await mapReady();
     // cart depends on checkout (dependsOn); checkout depends on orders through the API.
-    expect(nodeRefs()).toEqual(['api:default/orders-api', 'component:default/cart', 'component:default/checkout']);
-    expect(api.getImpact).toHaveBeenCalledWith({ entityRef: 'component:default/cart', direction: 'downstream', depth: 2 });
-    expect(screen.getByText('From the impact API.', { exact: false })).toBeInTheDocument();
-    expect(screen.getByTestId('impact-upstream')).toHaveTextContent('cart → checkout');
+    expect(nodeRefs()).toEqual([
+      'api:default/orders-api',
+      'component:default/cart',
+      'component:default/checkout',
+    ]);
+    expect(api.getImpact).toHaveBeenCalledWith({
+      entityRef: 'component:default/cart',
+      direction: 'downstream',
+      depth: 2,
+    });
+    expect(
+      screen.getByText('From the impact API.', { exact: false }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('impact-upstream')).toHaveTextContent(
+      'cart → checkout',
+    );
   });
 });

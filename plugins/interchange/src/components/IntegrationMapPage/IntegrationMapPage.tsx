@@ -139,7 +139,9 @@ export function IntegrationMapPage() {
       <InterchangeErrorPanel
         title="Could not read the catalog to draw the map"
         error={error}
-        hints={{ default: 'Check that the catalog backend answers, then reload.' }}
+        hints={{
+          default: 'Check that the catalog backend answers, then reload.',
+        }}
       >
         <Button onClick={retry}>Try again</Button>
       </InterchangeErrorPanel>
@@ -180,7 +182,10 @@ export function IntegrationMapPage() {
               options={ALL_STYLES}
               value={filters.styles}
               onChange={styles =>
-                setFilters({ ...filters, styles: styles as MapFilters['styles'] })
+                setFilters({
+                  ...filters,
+                  styles: styles as MapFilters['styles'],
+                })
               }
               format={s => STYLE_LABELS[s as keyof typeof STYLE_LABELS] ?? s}
             />
@@ -194,14 +199,21 @@ export function IntegrationMapPage() {
             />
           </Grid>
           <Grid item xs={12}>
-            <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 16 }}>
+            <Box
+              display="flex"
+              alignItems="center"
+              flexWrap="wrap"
+              style={{ gap: 16 }}
+            >
               <FormControlLabel
                 control={
                   <Switch
                     checked={collapse}
                     onChange={(_, c) => setCollapse(c)}
                     color="primary"
-                    inputProps={{ 'aria-label': 'Collapse integrations into edges' }}
+                    inputProps={{
+                      'aria-label': 'Collapse integrations into edges',
+                    }}
                   />
                 }
                 label="Collapse topics, webhooks, routes and APIs into edges"
@@ -218,10 +230,14 @@ export function IntegrationMapPage() {
                     value={depth}
                     onChange={e => {
                       const d = Number(e.target.value);
-                      if (Number.isInteger(d) && d >= 1 && d <= 20) setFocus(focusRef, d);
+                      if (Number.isInteger(d) && d >= 1 && d <= 20)
+                        setFocus(focusRef, d);
                     }}
                   />
-                  <Button variant="outlined" onClick={() => setFocus(undefined)}>
+                  <Button
+                    variant="outlined"
+                    onClick={() => setFocus(undefined)}
+                  >
                     Show the whole company
                   </Button>
                 </>
@@ -232,20 +248,31 @@ export function IntegrationMapPage() {
           </Grid>
         </Grid>
         {value.findingsError ? (
-          <Alert severity="warning" style={{ marginTop: 8 }} data-testid="map-findings-notice">
+          <Alert
+            severity="warning"
+            style={{ marginTop: 8 }}
+            data-testid="map-findings-notice"
+          >
             Findings are not marked: the checks API answered an error (
             {describeError(value.findingsError).reason}).
           </Alert>
         ) : null}
         {focusRef && focus.value ? (
           <Alert severity="info" style={{ marginTop: 8 }}>
-            Focus on <strong>{name(focus.value.downstream.entityRef)}</strong>: what
-            depends on it and what it depends on, {depth} hop{depth === 1 ? '' : 's'} each
-            way ({focus.value.set.size - 1} entities).{' '}
+            Focus on <strong>{name(focus.value.downstream.entityRef)}</strong>:
+            what depends on it and what it depends on, {depth} hop
+            {depth === 1 ? '' : 's'} each way ({focus.value.set.size - 1}{' '}
+            entities).{' '}
             {focus.value.source === 'browser'
-              ? `Computed in the browser from the same graph: the impact API answered an error (${focus.value.apiError ? describeError(focus.value.apiError).reason : ''}).`
+              ? `Computed in the browser from the same graph: the impact API answered an error (${
+                  focus.value.apiError
+                    ? describeError(focus.value.apiError).reason
+                    : ''
+                }).`
               : 'From the impact API.'}
-            {focus.value.downstream.found ? '' : ' The entity is not in the catalog.'}
+            {focus.value.downstream.found
+              ? ''
+              : ' The entity is not in the catalog.'}
           </Alert>
         ) : null}
         {model.systemsOnly ? (
@@ -254,14 +281,18 @@ export function IntegrationMapPage() {
             style={{ marginTop: 8 }}
             data-testid="map-systems-only"
             action={
-              <Button color="inherit" size="small" onClick={() => setExpandAll(true)}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => setExpandAll(true)}
+              >
                 Draw every entity
               </Button>
             }
           >
-            {model.entityCount.toLocaleString('en-US')} entities: each system is drawn as
-            one node. Filter by system or owner, or search to focus, to see their
-            components.
+            {model.entityCount.toLocaleString('en-US')} entities: each system is
+            drawn as one node. Filter by system or owner, or search to focus, to
+            see their components.
           </Alert>
         ) : null}
         <Box mt={1} display="flex" style={{ gap: 8 }}>
@@ -287,7 +318,12 @@ export function IntegrationMapPage() {
           {selection || (focusRef && focus.value) ? (
             <Paper
               variant="outlined"
-              style={{ width: 360, padding: 12, maxHeight: 'calc(100vh - 330px)', overflow: 'auto' }}
+              style={{
+                width: 360,
+                padding: 12,
+                maxHeight: 'calc(100vh - 330px)',
+                overflow: 'auto',
+              }}
             >
               {selection ? (
                 <MapDetails
@@ -321,7 +357,10 @@ export function IntegrationMapPage() {
 
   return (
     <Page themeId="tool">
-      <Header title="Integration map" subtitle="Every system, component and integration, from the catalog" />
+      <Header
+        title="Integration map"
+        subtitle="Every system, component and integration, from the catalog"
+      />
       <Content>
         <Box display="flex" justifyContent="flex-end" mb={1}>
           <SupportButton>

@@ -41,7 +41,10 @@ function toFlow(
       parentId: n.parent,
       zIndex: n.type === 'group' ? -1 : 1,
       selectable: true,
-      data: { node: n, selected: selection?.type === 'node' && selection.id === n.id },
+      data: {
+        node: n,
+        selected: selection?.type === 'node' && selection.id === n.id,
+      },
     });
   }
   const edges: Edge[] = model.edges.map(e => {
@@ -60,7 +63,9 @@ function toFlow(
       className: severity ? 'interchange-map-edge-marked' : undefined,
       data: { marked: !!severity },
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      labelStyle: severity ? { fill: SEVERITY_COLORS[severity], fontWeight: 700 } : { fill: '#455a64' },
+      labelStyle: severity
+        ? { fill: SEVERITY_COLORS[severity], fontWeight: 700 }
+        : { fill: '#455a64' },
       labelBgStyle: { fill: '#fff', fillOpacity: 0.85 },
       style: {
         stroke: severity && !selected ? SEVERITY_COLORS[severity] : color,
@@ -99,7 +104,8 @@ export function MapCanvas(props: {
         !cancelled &&
         setLayout(l => ({ model, placements, seq: (l?.seq ?? 0) + 1 })),
       error =>
-        !cancelled && setLayout(l => ({ model, error, seq: (l?.seq ?? 0) + 1 })),
+        !cancelled &&
+        setLayout(l => ({ model, error, seq: (l?.seq ?? 0) + 1 })),
     );
     return () => {
       cancelled = true;
@@ -157,7 +163,9 @@ export function MapCanvas(props: {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        {props.miniMap && flow.nodes.length <= 2000 ? <MiniMap pannable zoomable /> : null}
+        {props.miniMap && flow.nodes.length <= 2000 ? (
+          <MiniMap pannable zoomable />
+        ) : null}
       </ReactFlow>
     );
   }

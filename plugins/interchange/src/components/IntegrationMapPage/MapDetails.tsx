@@ -16,7 +16,11 @@ function FindingItem({ finding }: { finding: CheckFinding }) {
         <Chip
           size="small"
           label={finding.severity}
-          style={{ background: SEVERITY_COLORS[finding.severity], color: '#fff', marginRight: 8 }}
+          style={{
+            background: SEVERITY_COLORS[finding.severity],
+            color: '#fff',
+            marginRight: 8,
+          }}
         />
         <Typography variant="body2" component="code">
           {finding.rule}
@@ -30,7 +34,11 @@ function FindingItem({ finding }: { finding: CheckFinding }) {
   );
 }
 
-export function FindingList({ findings }: { findings: readonly CheckFinding[] }) {
+export function FindingList({
+  findings,
+}: {
+  findings: readonly CheckFinding[];
+}) {
   if (!findings.length) return null;
   return (
     <Box mt={1}>
@@ -44,11 +52,22 @@ export function FindingList({ findings }: { findings: readonly CheckFinding[] })
   );
 }
 
-function EntityLink({ refString, graph }: { refString: string; graph: IntegrationGraph }) {
+function EntityLink({
+  refString,
+  graph,
+}: {
+  refString: string;
+  graph: IntegrationGraph;
+}) {
   if (refString === NO_SYSTEM || refString.startsWith('url:')) {
     return <>{labelOf(graph.nodes.get(refString), refString)}</>;
   }
-  return <EntityRefLink entityRef={refString} title={labelOf(graph.nodes.get(refString), refString)} />;
+  return (
+    <EntityRefLink
+      entityRef={refString}
+      title={labelOf(graph.nodes.get(refString), refString)}
+    />
+  );
 }
 
 /** The paths of an impact answer, nearest first. */
@@ -71,7 +90,11 @@ export function ImpactPaths(props: {
         result.reached.slice(0, 50).map(entry => (
           <Typography variant="body2" key={entry.entityRef}>
             <EntityLink refString={entry.entityRef} graph={graph} />{' '}
-            <Typography component="span" variant="caption" color="textSecondary">
+            <Typography
+              component="span"
+              variant="caption"
+              color="textSecondary"
+            >
               ({entry.distance} hop{entry.distance === 1 ? '' : 's'}:{' '}
               {entry.path.map(r => labelOf(graph.nodes.get(r), r)).join(' → ')})
             </Typography>
@@ -79,7 +102,9 @@ export function ImpactPaths(props: {
         ))
       )}
       {result.reached.length > 50 ? (
-        <Typography variant="caption">…and {result.reached.length - 50} more</Typography>
+        <Typography variant="caption">
+          …and {result.reached.length - 50} more
+        </Typography>
       ) : null}
     </Box>
   );
@@ -100,10 +125,12 @@ export function MapDetails(props: {
     return (
       <Box data-testid="map-details">
         <Typography variant="h6">
-          {labelOf(graph.nodes.get(edge.from), edge.from)} → {labelOf(graph.nodes.get(edge.to), edge.to)}
+          {labelOf(graph.nodes.get(edge.from), edge.from)} →{' '}
+          {labelOf(graph.nodes.get(edge.to), edge.to)}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {edge.styles.join(', ')} · {edge.sync ? 'synchronous' : 'asynchronous'}
+          {edge.styles.join(', ')} ·{' '}
+          {edge.sync ? 'synchronous' : 'asynchronous'}
         </Typography>
         {edge.channels.length ? (
           <Box mt={1}>
@@ -135,10 +162,20 @@ export function MapDetails(props: {
           Owner: <EntityLink refString={entity.owner} graph={graph} />
         </Typography>
       ) : null}
-      {entity?.lifecycle ? <Typography variant="body2">Lifecycle: {entity.lifecycle}</Typography> : null}
-      {props.onFocus && node.id !== NO_SYSTEM && !node.id.startsWith('url:') && props.focused !== node.id ? (
+      {entity?.lifecycle ? (
+        <Typography variant="body2">Lifecycle: {entity.lifecycle}</Typography>
+      ) : null}
+      {props.onFocus &&
+      node.id !== NO_SYSTEM &&
+      !node.id.startsWith('url:') &&
+      props.focused !== node.id ? (
         <Box mt={1}>
-          <Button variant="outlined" color="primary" size="small" onClick={() => props.onFocus!(node.id)}>
+          <Button
+            variant="outlined"
+            color="primary"
+            size="small"
+            onClick={() => props.onFocus!(node.id)}
+          >
             Focus: what breaks if I change this
           </Button>
         </Box>

@@ -1,10 +1,23 @@
 import { Box, Typography } from '@material-ui/core';
-import { ALL_STYLES, SEVERITY_COLORS, STYLE_COLORS, STYLE_LABELS } from './mapStyles';
+import {
+  ALL_STYLES,
+  SEVERITY_COLORS,
+  STYLE_COLORS,
+  STYLE_LABELS,
+} from './mapStyles';
 
 function Line({ color, dashed }: { color: string; dashed?: boolean }) {
   return (
     <svg width="28" height="8" aria-hidden style={{ marginRight: 6 }}>
-      <line x1="0" y1="4" x2="28" y2="4" stroke={color} strokeWidth="3" strokeDasharray={dashed ? '6 4' : undefined} />
+      <line
+        x1="0"
+        y1="4"
+        x2="28"
+        y2="4"
+        stroke={color}
+        strokeWidth="3"
+        strokeDasharray={dashed ? '6 4' : undefined}
+      />
     </svg>
   );
 }
@@ -12,10 +25,19 @@ function Line({ color, dashed }: { color: string; dashed?: boolean }) {
 /** Edge colours by style, dashed for asynchronous flows, finding marks. */
 export function MapLegend() {
   return (
-    <Box display="flex" flexWrap="wrap" alignItems="center" data-testid="map-legend" style={{ gap: 16 }}>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      alignItems="center"
+      data-testid="map-legend"
+      style={{ gap: 16 }}
+    >
       {ALL_STYLES.map(style => (
         <Box key={style} display="flex" alignItems="center">
-          <Line color={STYLE_COLORS[style]} dashed={style === 'event' || style === 'webhook'} />
+          <Line
+            color={STYLE_COLORS[style]}
+            dashed={style === 'event' || style === 'webhook'}
+          />
           <Typography variant="caption">{STYLE_LABELS[style]}</Typography>
         </Box>
       ))}

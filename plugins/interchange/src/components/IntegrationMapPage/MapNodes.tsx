@@ -93,7 +93,12 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       >
         {node.label}
       </div>
-      <div style={{ fontSize: 10, color: node.style ? STYLE_COLORS[node.style] : '#607d8b' }}>
+      <div
+        style={{
+          fontSize: 10,
+          color: node.style ? STYLE_COLORS[node.style] : '#607d8b',
+        }}
+      >
         {KIND_LABELS[node.kind] ?? node.kind}
         {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
       </div>
@@ -118,12 +123,20 @@ export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         height: '100%',
         boxSizing: 'border-box',
         borderRadius: 10,
-        border: severity ? `2px dashed ${SEVERITY_COLORS[severity]}` : '1px solid #90a4ae',
+        border: severity
+          ? `2px dashed ${SEVERITY_COLORS[severity]}`
+          : '1px solid #90a4ae',
         background: 'rgba(236, 239, 241, 0.55)',
       }}
     >
       <div
-        style={{ padding: '8px 12px', fontWeight: 700, fontSize: 14, color: '#37474f', cursor: 'pointer' }}
+        style={{
+          padding: '8px 12px',
+          fontWeight: 700,
+          fontSize: 14,
+          color: '#37474f',
+          cursor: 'pointer',
+        }}
       >
         {node.label}
       </div>
@@ -153,12 +166,20 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       }}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>{node.label}</div>
-      <div style={{ fontSize: 11, color: '#546e7a' }}>{node.members} entities</div>
+      <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>
+        {node.label}
+      </div>
+      <div style={{ fontSize: 11, color: '#546e7a' }}>
+        {node.members} entities
+      </div>
       <FindingBadge node={node} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 });
 
-export const nodeTypes = { entity: EntityNode, group: GroupNode, system: SystemNode };
+export const nodeTypes = {
+  entity: EntityNode,
+  group: GroupNode,
+  system: SystemNode,
+};

@@ -18,7 +18,12 @@ export const STYLE_LABELS: Record<IntegrationEdgeStyle, string> = {
   mesh: 'Service mesh',
 };
 
-export const ALL_STYLES: IntegrationEdgeStyle[] = ['event', 'webhook', 'http', 'mesh'];
+export const ALL_STYLES: IntegrationEdgeStyle[] = [
+  'event',
+  'webhook',
+  'http',
+  'mesh',
+];
 
 export const SEVERITY_COLORS: Record<CheckFinding['severity'], string> = {
   error: '#d32f2f',
