@@ -93,6 +93,60 @@ export interface Config {
             };
       }>;
     };
+    rabbitmq?: {
+      /**
+       * RabbitMQ brokers the portal reads live state from, through the
+       * management plugin's HTTP API. RabbitMQExchange and RabbitMQQueue
+       * entities refer to them by `id` in `spec.broker`. See docs/rabbitmq.md.
+       */
+      brokers?: Array<{
+        /** Id used by RabbitMQ entities, e.g. `prod-eu`. */
+        id: string;
+        /** Human-readable name shown in the portal. */
+        title?: string;
+        /** Base URL of the management HTTP API, e.g. `https://rabbit.internal:15671`. */
+        managementUrl: string;
+        /**
+         * A user with the `monitoring` tag (read) or `management` (the
+         * scaffolder action declares queues). Take both from the
+         * environment, e.g. `${RABBITMQ_PROD_PASSWORD}`; they are never
+         * returned by the API or logged.
+         */
+        credentials: {
+          /** @visibility secret */
+          username: string;
+          /** @visibility secret */
+          password: string;
+        };
+        /**
+         * TLS for an https managementUrl: `true` for the system CAs, or PEM
+         * material. A client certificate needs both `cert` and `key`.
+         */
+        tls?:
+          | boolean
+          | {
+              /** CA certificate(s), PEM. */
+              ca?: string;
+              /** Client certificate, PEM. */
+              cert?: string;
+              /** @visibility secret */
+              key?: string;
+              /** Default true. */
+              rejectUnauthorized?: boolean;
+            };
+        /** Timeout for each management API request, in milliseconds. Default 10000. */
+        requestTimeoutMs?: number;
+        /** Queues per page of the list endpoints (1-500). Default 500. */
+        pageSize?: number;
+        /** Link to the management UI, shown next to live state. Default managementUrl. */
+        dashboardUrl?: string;
+        /** Queue status thresholds. */
+        queueStatus?: {
+          /** A queue holding more messages than this is ERROR. Default 10000. */
+          errorDepth?: number;
+        };
+      }>;
+    };
     /** API gateways routes are read from. GatewayRoute entities use `id` in `spec.gateway`. */
     gateways?: Array<{
       /** Id used by GatewayRoute entities, e.g. `kong-public`. */

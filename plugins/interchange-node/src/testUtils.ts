@@ -6,3 +6,4 @@
  */
 export * from './testUtils/kafka';
 export * from './testUtils/kongAdmin';
+export * from './testUtils/rabbitmq';

@@ -1,2 +1,5 @@
 export * from './names';
 export * from './queueArguments';
+export * from './liveState';
+export * from './queueStatus';
+export * from './drift';

@@ -10,3 +10,8 @@ export {
   type GatewayConfig,
   type ReadGatewaysOptions,
 } from './readGateways';
+export {
+  readRabbitMQBrokers,
+  type RabbitMQBrokerConfig,
+  type RabbitMQTlsConfig,
+} from './readRabbitMQBrokers';

@@ -1,1 +1,2 @@
 export { kafkaClustersServiceRef } from './kafkaClustersServiceRef';
+export { rabbitmqBrokersServiceRef } from './rabbitmqBrokersServiceRef';

@@ -1,0 +1,73 @@
+import { ConfigReader } from '@backstage/config';
+import { readRabbitMQBrokers } from './readRabbitMQBrokers';
+
+const read = (brokers: any[]) =>
+  readRabbitMQBrokers(
+    new ConfigReader({ interchange: { rabbitmq: { brokers } } }),
+  );
+
+const base = {
+  id: 'local',
+  managementUrl: 'http://127.0.0.1:15673/',
+  credentials: { username: 'guest', password: 'guest' },
+};
+
+describe('readRabbitMQBrokers', () => {
+  it('applies defaults', () => {
+    expect(read([base])).toEqual([
+      {
+        id: 'local',
+        title: 'local',
+        managementUrl: 'http://127.0.0.1:15673',
+        credentials: { username: 'guest', password: 'guest' },
+        tls: undefined,
+        requestTimeoutMs: 10000,
+        pageSize: 500,
+        dashboardUrl: 'http://127.0.0.1:15673',
+        queueStatus: { errorDepth: 10000 },
+      },
+    ]);
+    expect(readRabbitMQBrokers(new ConfigReader({}))).toEqual([]);
+  });
+
+  it('reads TLS, timeout, page size and thresholds', () => {
+    const [broker] = read([
+      {
+        ...base,
+        managementUrl: 'https://rabbit.internal:15671',
+        tls: { ca: 'PEM', rejectUnauthorized: false },
+        requestTimeoutMs: 2000,
+        pageSize: 100,
+        queueStatus: { errorDepth: 50 },
+      },
+    ]);
+    expect(broker.tls).toEqual({
+      ca: 'PEM',
+      cert: undefined,
+      key: undefined,
+      rejectUnauthorized: false,
+    });
+    expect(broker.requestTimeoutMs).toBe(2000);
+    expect(broker.pageSize).toBe(100);
+    expect(broker.queueStatus.errorDepth).toBe(50);
+  });
+
+  it('names the key and the fix for bad values', () => {
+    expect(() => read([{ ...base, managementUrl: 'amqp://x:5672' }])).toThrow(
+      "interchange.rabbitmq.brokers[0].managementUrl: use http or https (got 'amqp:')",
+    );
+    expect(() =>
+      read([{ ...base, managementUrl: 'http://guest:guest@x:15672' }]),
+    ).toThrow(/put the user and password in .*credentials/);
+    expect(() => read([{ ...base, credentials: undefined }])).toThrow(
+      /interchange.rabbitmq.brokers\[0\].credentials: set \{ username, password \}/,
+    );
+    expect(() => read([{ ...base, pageSize: 501 }])).toThrow(
+      'interchange.rabbitmq.brokers[0].pageSize: must be a whole number from 1 to 500, e.g. 500',
+    );
+    expect(() => read([base, base])).toThrow(/configured twice/);
+    expect(() => read([{ ...base, tls: { cert: 'PEM' } }])).toThrow(
+      /needs both cert and key/,
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import { Config } from '@backstage/config';
+import { checkId } from './checkId';
+
+/**
+ * TLS of a management API: `true` for the system CAs, or PEM material.
+ *
+ * @public
+ */
+export type RabbitMQTlsConfig =
+  | boolean
+  | {
+      ca?: string;
+      cert?: string;
+      key?: string;
+      rejectUnauthorized?: boolean;
+    };
+
+/** @public */
+export interface RabbitMQBrokerConfig {
+  id: string;
+  title: string;
+  managementUrl: string;
+  /** Never returned by an API nor logged. */
+  credentials: { username: string; password: string };
+  tls?: RabbitMQTlsConfig;
+  requestTimeoutMs: number;
+  pageSize: number;
+  dashboardUrl: string;
+  queueStatus: { errorDepth: number };
+}
+
+function readTls(c: Config, key: string): RabbitMQTlsConfig | undefined {
+  const value = c.getOptional('tls');
+  if (value === undefined || typeof value === 'boolean') {
+    return value;
+  }
+  const t = c.getConfig('tls');
+  const tls = {
+    ca: t.getOptionalString('ca'),
+    cert: t.getOptionalString('cert'),
+    key: t.getOptionalString('key'),
+    rejectUnauthorized: t.getOptionalBoolean('rejectUnauthorized'),
+  };
+  if ((tls.cert === undefined) !== (tls.key === undefined)) {
+    throw new Error(
+      `${key}.tls: a client certificate needs both cert and key (PEM); set ${
+        tls.cert === undefined ? 'cert' : 'key'
+      } too, or remove both for server-only TLS`,
+    );
+  }
+  return tls;
+}
+
+function positive(
+  c: Config,
+  name: string,
+  key: string,
+  fallback: number,
+  max = Infinity,
+): number {
+  const value = c.getOptionalNumber(name) ?? fallback;
+  if (!(value > 0) || value > max || !Number.isInteger(value)) {
+    throw new Error(
+      `${key}.${name}: must be a whole number from 1${
+        max === Infinity ? '' : ` to ${max}`
+      }, e.g. ${fallback}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `interchange.rabbitmq.brokers`, applying defaults and failing with
+ * the offending key when something is wrong.
+ *
+ * @public
+ */
+export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
+  const seen = new Set<string>();
+  return (
+    config.getOptionalConfigArray('interchange.rabbitmq.brokers') ?? []
+  ).map((c, i) => {
+    const key = `interchange.rabbitmq.brokers[${i}]`;
+    const id = c.getString('id');
+    checkId(id, `${key}.id`, seen);
+    const raw = c.getString('managementUrl');
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(
+        `${key}.managementUrl: '${raw}' is not a URL; use the management API's base URL, e.g. 'http://127.0.0.1:15672'`,
+      );
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new Error(
+        `${key}.managementUrl: use http or https (got '${url.protocol}')`,
+      );
+    }
+    if (url.username || url.password) {
+      throw new Error(
+        `${key}.managementUrl: put the user and password in ${key}.credentials (from the environment), not in the URL`,
+      );
+    }
+    const managementUrl = url.toString().replace(/\/+$/, '');
+    const credentials = c.getOptionalConfig('credentials');
+    if (!credentials) {
+      throw new Error(
+        `${key}.credentials: set { username, password } of a user with the monitoring tag, e.g. password: \${RABBITMQ_PASSWORD}`,
+      );
+    }
+    const status = c.getOptionalConfig('queueStatus');
+    return {
+      id,
+      title: c.getOptionalString('title') ?? id,
+      managementUrl,
+      credentials: {
+        username: credentials.getString('username'),
+        password: credentials.getString('password'),
+      },
+      tls: readTls(c, key),
+      requestTimeoutMs: positive(c, 'requestTimeoutMs', key, 10_000),
+      pageSize: positive(c, 'pageSize', key, 500, 500),
+      dashboardUrl: c.getOptionalString('dashboardUrl') ?? managementUrl,
+      queueStatus: {
+        errorDepth: status
+          ? positive(status, 'errorDepth', `${key}.queueStatus`, 10_000)
+          : 10_000,
+      },
+    };
+  });
+}

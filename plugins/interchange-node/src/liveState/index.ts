@@ -1,0 +1,8 @@
+export type {
+  BusBroker,
+  BusKind,
+  BusLiveState,
+  DepthHistoryStore,
+  DepthPoint,
+  DestinationDepth,
+} from './types';

@@ -1,0 +1,408 @@
+import http from 'node:http';
+import https from 'node:https';
+import {
+  RabbitMQBindingLive,
+  RabbitMQExchangeLive,
+  RabbitMQQueueLive,
+} from '@interchange/plugin-interchange-common';
+import { RabbitMQBrokerConfig } from '../config/readRabbitMQBrokers';
+
+/**
+ * A management API request that failed. The message names the broker, the
+ * path and what the broker said; never the credentials.
+ *
+ * @public
+ */
+export class RabbitMQManagementError extends Error {
+  readonly status?: number;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.name = 'RabbitMQManagementError';
+    this.status = status;
+  }
+}
+
+/**
+ * The fields the live state needs, as `columns` of the list endpoints: the
+ * broker then sends only these, which matters with thousands of queues.
+ */
+export const RABBITMQ_QUEUE_COLUMNS = [
+  'name',
+  'vhost',
+  'type',
+  'state',
+  'node',
+  'leader',
+  'durable',
+  'auto_delete',
+  'arguments',
+  'messages',
+  'messages_ready',
+  'messages_unacknowledged',
+  'consumers',
+  'consumer_utilisation',
+  'consumer_capacity',
+  'message_stats.publish_details.rate',
+  'message_stats.deliver_get_details.rate',
+  'message_stats.ack_details.rate',
+].join(',');
+
+const EXCHANGE_COLUMNS = [
+  'name',
+  'vhost',
+  'type',
+  'durable',
+  'auto_delete',
+  'internal',
+  'arguments',
+  'message_stats.publish_in_details.rate',
+  'message_stats.publish_out_details.rate',
+].join(',');
+
+type Raw = Record<string, any>;
+
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+
+/** A queue as the management API returns it, in our shape. @internal */
+export function toQueueLive(raw: Raw): RabbitMQQueueLive {
+  const utilisation = raw.consumer_capacity ?? raw.consumer_utilisation;
+  return {
+    vhost: String(raw.vhost),
+    name: String(raw.name),
+    type: String(raw.type ?? 'classic'),
+    state: raw.state,
+    node: raw.leader ?? raw.node,
+    durable: Boolean(raw.durable),
+    autoDelete: Boolean(raw.auto_delete),
+    arguments: raw.arguments ?? {},
+    messages: num(raw.messages),
+    messagesReady: num(raw.messages_ready),
+    messagesUnacknowledged: num(raw.messages_unacknowledged),
+    consumers: num(raw.consumers),
+    // Missing or null when the queue is idle: unknown, not 0.
+    consumerUtilisation: num(utilisation) ?? null,
+    publishRate: num(raw.message_stats?.publish_details?.rate),
+    deliverRate: num(raw.message_stats?.deliver_get_details?.rate),
+    ackRate: num(raw.message_stats?.ack_details?.rate),
+  };
+}
+
+function toExchangeLive(raw: Raw): RabbitMQExchangeLive {
+  return {
+    vhost: String(raw.vhost),
+    name: String(raw.name),
+    type: String(raw.type),
+    durable: Boolean(raw.durable),
+    autoDelete: Boolean(raw.auto_delete),
+    internal: Boolean(raw.internal),
+    arguments: raw.arguments ?? {},
+    publishInRate: num(raw.message_stats?.publish_in_details?.rate),
+    publishOutRate: num(raw.message_stats?.publish_out_details?.rate),
+  };
+}
+
+function toBindingLive(raw: Raw): RabbitMQBindingLive {
+  return {
+    vhost: String(raw.vhost),
+    source: String(raw.source ?? ''),
+    destination: String(raw.destination),
+    destinationType: raw.destination_type === 'exchange' ? 'exchange' : 'queue',
+    routingKey: String(raw.routing_key ?? ''),
+    arguments: raw.arguments ?? {},
+  };
+}
+
+const enc = encodeURIComponent;
+
+/**
+ * Client of one broker's management HTTP API (the `rabbitmq_management`
+ * plugin). Lists use the list endpoints with `columns` and pagination: one
+ * request per page of queues, never one per queue.
+ *
+ * @public
+ */
+export class RabbitMQManagementClient {
+  readonly #broker: RabbitMQBrokerConfig;
+  readonly #agent: http.Agent;
+  readonly #auth: string;
+
+  constructor(broker: RabbitMQBrokerConfig) {
+    this.#broker = broker;
+    this.#auth = `Basic ${Buffer.from(
+      `${broker.credentials.username}:${broker.credentials.password}`,
+    ).toString('base64')}`;
+    const tls = typeof broker.tls === 'object' ? broker.tls : {};
+    this.#agent = broker.managementUrl.startsWith('https:')
+      ? new https.Agent({ keepAlive: true, ...tls })
+      : new http.Agent({ keepAlive: true });
+  }
+
+  get brokerId(): string {
+    return this.#broker.id;
+  }
+
+  /** One request; resolves with the parsed JSON body (undefined when empty). */
+  async request<T>(
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const url = new URL(`${this.#broker.managementUrl}/api${path}`);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const lib = url.protocol === 'https:' ? https : http;
+    const where = `RabbitMQ broker '${this.#broker.id}' ${method} /api${path.replace(
+      /\?.*/,
+      '',
+    )}`;
+    return new Promise<T>((resolve, reject) => {
+      const req = lib.request(
+        url,
+        {
+          method,
+          agent: this.#agent,
+          timeout: this.#broker.requestTimeoutMs,
+          headers: {
+            authorization: this.#auth,
+            accept: 'application/json',
+            ...(payload
+              ? {
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(payload),
+                }
+              : {}),
+          },
+        },
+        res => {
+          const chunks: Buffer[] = [];
+          res.on('data', c => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status < 200 || status >= 300) {
+              let reason = text.slice(0, 300);
+              try {
+                const parsed = JSON.parse(text);
+                reason = [parsed.error, parsed.reason]
+                  .filter(Boolean)
+                  .join(': ');
+              } catch {
+                // not JSON: keep the text
+              }
+              reject(
+                new RabbitMQManagementError(
+                  `${where}: HTTP ${status}${reason ? ` (${reason})` : ''}${
+                    status === 401
+                      ? '; check the credentials of this broker in interchange.rabbitmq.brokers'
+                      : ''
+                  }`,
+                  status,
+                ),
+              );
+              return;
+            }
+            try {
+              resolve((text ? JSON.parse(text) : undefined) as T);
+            } catch {
+              reject(
+                new RabbitMQManagementError(`${where}: the answer is not JSON`),
+              );
+            }
+          });
+        },
+      );
+      req.on('timeout', () => {
+        req.destroy(
+          new RabbitMQManagementError(
+            `${where}: no answer within ${this.#broker.requestTimeoutMs} ms`,
+          ),
+        );
+      });
+      req.on('error', e =>
+        reject(
+          e instanceof RabbitMQManagementError
+            ? e
+            : new RabbitMQManagementError(`${where}: ${e.message}`),
+        ),
+      );
+      req.end(payload);
+    });
+  }
+
+  /** Every item of a paginated list endpoint, page by page. */
+  async #listAll(path: string, columns: string): Promise<Raw[]> {
+    const items: Raw[] = [];
+    const sep = path.includes('?') ? '&' : '?';
+    for (let page = 1; ; page++) {
+      const res = await this.request<{
+        items: Raw[];
+        page_count: number;
+      }>(
+        'GET',
+        `${path}${sep}page=${page}&page_size=${
+          this.#broker.pageSize
+        }&columns=${enc(columns)}`,
+      );
+      items.push(...res.items);
+      // An empty list has page_count 0; a page past the end is a 400.
+      if (page >= res.page_count) {
+        return items;
+      }
+    }
+  }
+
+  /** Broker version and cluster name: also the reachability check. */
+  async overview(): Promise<{
+    rabbitmqVersion?: string;
+    clusterName?: string;
+    managementVersion?: string;
+  }> {
+    const o = await this.request<Raw>(
+      'GET',
+      '/overview?columns=rabbitmq_version,cluster_name,management_version',
+    );
+    return {
+      rabbitmqVersion: o.rabbitmq_version,
+      clusterName: o.cluster_name,
+      managementVersion: o.management_version,
+    };
+  }
+
+  /** Every queue of the broker (or of one vhost). */
+  async listQueues(vhost?: string): Promise<RabbitMQQueueLive[]> {
+    const raw = await this.#listAll(
+      vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`,
+      RABBITMQ_QUEUE_COLUMNS,
+    );
+    return raw.map(toQueueLive);
+  }
+
+  /** One queue, or undefined when the broker has no such queue. */
+  async getQueue(
+    vhost: string,
+    name: string,
+  ): Promise<RabbitMQQueueLive | undefined> {
+    try {
+      return toQueueLive(
+        await this.request<Raw>(
+          'GET',
+          `/queues/${enc(vhost)}/${enc(name)}?columns=${enc(
+            RABBITMQ_QUEUE_COLUMNS,
+          )}`,
+        ),
+      );
+    } catch (e) {
+      if (e instanceof RabbitMQManagementError && e.status === 404) {
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  async queueBindings(
+    vhost: string,
+    name: string,
+  ): Promise<RabbitMQBindingLive[]> {
+    const raw = await this.request<Raw[]>(
+      'GET',
+      `/queues/${enc(vhost)}/${enc(name)}/bindings`,
+    );
+    return raw.map(toBindingLive);
+  }
+
+  async listExchanges(vhost?: string): Promise<RabbitMQExchangeLive[]> {
+    const raw = await this.#listAll(
+      vhost === undefined ? '/exchanges' : `/exchanges/${enc(vhost)}`,
+      EXCHANGE_COLUMNS,
+    );
+    return raw.map(toExchangeLive);
+  }
+
+  async getExchange(
+    vhost: string,
+    name: string,
+  ): Promise<RabbitMQExchangeLive | undefined> {
+    try {
+      return toExchangeLive(
+        await this.request<Raw>(
+          'GET',
+          `/exchanges/${enc(vhost)}/${enc(name)}?columns=${enc(
+            EXCHANGE_COLUMNS,
+          )}`,
+        ),
+      );
+    } catch (e) {
+      if (e instanceof RabbitMQManagementError && e.status === 404) {
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  /** Bindings whose source is the exchange. */
+  async exchangeBindings(
+    vhost: string,
+    name: string,
+  ): Promise<RabbitMQBindingLive[]> {
+    const raw = await this.request<Raw[]>(
+      'GET',
+      `/exchanges/${enc(vhost)}/${enc(name)}/bindings/source`,
+    );
+    return raw.map(toBindingLive);
+  }
+
+  /** Every binding of the broker (or of one vhost), in one request. */
+  async listBindings(vhost?: string): Promise<RabbitMQBindingLive[]> {
+    const raw = await this.request<Raw[]>(
+      'GET',
+      vhost === undefined ? '/bindings' : `/bindings/${enc(vhost)}`,
+    );
+    return raw.map(toBindingLive);
+  }
+
+  /** Declares a queue (PUT is idempotent for identical properties). */
+  async declareQueue(
+    vhost: string,
+    name: string,
+    queue: {
+      durable: boolean;
+      autoDelete?: boolean;
+      arguments: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    await this.request('PUT', `/queues/${enc(vhost)}/${enc(name)}`, {
+      durable: queue.durable,
+      auto_delete: queue.autoDelete ?? false,
+      arguments: queue.arguments,
+    });
+  }
+
+  /** Binds a queue to an exchange (binding twice is a no-op). */
+  async bindQueue(
+    vhost: string,
+    exchange: string,
+    queue: string,
+    routingKey: string,
+  ): Promise<void> {
+    await this.request(
+      'POST',
+      `/bindings/${enc(vhost)}/e/${enc(exchange)}/q/${enc(queue)}`,
+      { routing_key: routingKey, arguments: {} },
+    );
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+}
+
+/**
+ * A message for the user and the log from any error of the management
+ * client.
+ *
+ * @public
+ */
+export function describeRabbitMQError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
