@@ -48,6 +48,8 @@ step() {
 step "type-check" yarn tsc
 step "lint" yarn lint:all
 step "OpenAPI generated code is current" scripts/contract/openapi-check.sh
+# Every publishable package builds and packs (prepack included) into dist-packages/.
+step "pack publishable packages" scripts/pack/pack.sh
 step "unit and integration tests" env CI=true yarn backstage-cli repo test \
   --json --outputFile="$results/jest.json"
 step "seed demo Kafka data" node scripts/kafka/seed-demo.cjs "$INTERCHANGE_TEST_KAFKA_BROKERS"

@@ -38,7 +38,11 @@ function referencedFiles(pkg) {
   const add = (field, value) => {
     if (typeof value === 'string') refs.push([field, value]);
     else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) add(`${field}.${k}`, v);
+      for (const [k, v] of Object.entries(value)) {
+        // The `backstage` condition names the feature type (e.g.
+        // @backstage/BackendFeature) for feature discovery, not a file.
+        if (k !== 'backstage') add(`${field}.${k}`, v);
+      }
     }
   };
   for (const field of ['main', 'module', 'types', 'exports', 'bin', 'configSchema']) {
