@@ -5,19 +5,24 @@ import {
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { interchangePermissions } from '@interchange/plugin-interchange-common';
-import { kafkaClustersServiceRef } from '@interchange/plugin-interchange-node';
+import {
+  kafkaClustersServiceRef,
+  rabbitmqBrokersServiceRef,
+} from '@interchange/plugin-interchange-node';
 import { readChecksSettings } from './checks/checksSettings';
 import { IntegrationGraphCache } from './checks/IntegrationGraphCache';
 import { scheduleIntegrationChecks } from './checks/scheduleChecks';
 import { DatabaseCatalogProblemsStore } from './database/DatabaseCatalogProblemsStore';
 import { DatabaseChecksStore } from './database/DatabaseChecksStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
+import { DatabaseDepthHistoryStore } from './database/DatabaseDepthHistoryStore';
 import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
 import { DatabaseStrategySnapshotStore } from './database/DatabaseStrategySnapshotStore';
 import { migrateDatabase } from './database/migrations';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
 import { scheduleLagSampling } from './kafka/lagSampling';
 import { readLagSamplingSettings } from './kafka/lagSamplingSettings';
+import { RabbitMQLiveState } from './rabbitmq/RabbitMQLiveState';
 import { scheduleCatalogProblemsPruning } from './problems/catalogProblemsRetention';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
 import { createRouter } from './service/router';
@@ -49,6 +54,7 @@ export const interchangePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         // One registry per backend, shared with the catalog and scaffolder modules.
         clusters: kafkaClustersServiceRef,
+        rabbitmqBrokers: rabbitmqBrokersServiceRef,
       },
       async init(deps) {
         const {
@@ -83,12 +89,19 @@ export const interchangePlugin = createBackendPlugin({
 
         const history = new DatabaseLagHistoryStore(db);
         const live = new KafkaLiveState(clusters, history);
+        const depthHistory = new DatabaseDepthHistoryStore(db);
+        const rabbitmq = new RabbitMQLiveState(
+          deps.rabbitmqBrokers,
+          depthHistory,
+        );
         await scheduleLagSampling({
           settings: readLagSamplingSettings(config),
           scheduler,
           logger,
           live,
           history,
+          buses: [rabbitmq],
+          depthHistory,
         });
 
         const webhookSettings = readWebhookSettings(config);
@@ -138,6 +151,7 @@ export const interchangePlugin = createBackendPlugin({
             catalog: deps.catalog,
             live,
             history,
+            rabbitmq,
             auth: deps.auth,
             events: deps.events,
             logger,

@@ -1,6 +1,10 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { durationToMilliseconds } from '@backstage/types';
-import { describeKafkaError } from '@interchange/plugin-interchange-node';
+import {
+  BusLiveState,
+  DepthHistoryStore,
+  describeKafkaError,
+} from '@interchange/plugin-interchange-node';
 import { KafkaLiveState } from './KafkaLiveState';
 import { LagHistoryStore } from './LagHistoryStore';
 import { LagSamplingSettings } from './lagSamplingSettings';
@@ -17,9 +21,20 @@ export async function scheduleLagSampling(options: {
   logger: LoggerService;
   live: KafkaLiveState;
   history: LagHistoryStore;
+  /**
+   * Other buses behind the broker-neutral layer (RabbitMQ): their
+   * destinations' depths are sampled in the same run, into `depthHistory`.
+   */
+  buses?: BusLiveState[];
+  depthHistory?: DepthHistoryStore;
 }) {
   const { settings, scheduler, logger, live, history } = options;
-  if (!settings.enabled || live.listClusters().length === 0) {
+  const buses = options.depthHistory ? options.buses ?? [] : [];
+  const busBrokers = buses.reduce((n, b) => n + b.listBrokers().length, 0);
+  if (
+    !settings.enabled ||
+    live.listClusters().length + busBrokers === 0
+  ) {
     return;
   }
   await scheduler.scheduleTask({
@@ -41,7 +56,23 @@ export async function scheduleLagSampling(options: {
           );
         }
       }
-      await history.prune(now - durationToMilliseconds(settings.retention));
+      for (const bus of buses) {
+        for (const broker of bus.listBrokers()) {
+          try {
+            const depths = await bus.sampleDepths(broker.id);
+            await options.depthHistory!.add(bus.bus, broker.id, now, depths);
+          } catch (e) {
+            logger.warn(
+              `Depth sampling of ${bus.bus} broker ${broker.id} failed: ${
+                e instanceof Error ? e.message : String(e)
+              }`,
+            );
+          }
+        }
+      }
+      const olderThan = now - durationToMilliseconds(settings.retention);
+      await history.prune(olderThan);
+      await options.depthHistory?.prune(olderThan);
     },
   });
 }

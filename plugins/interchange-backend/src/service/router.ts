@@ -9,6 +9,10 @@ import {
 } from '../checks/createChecksRouter';
 import { addKafkaRoutes, KafkaRouterOptions } from '../kafka/createKafkaRouter';
 import {
+  addRabbitMQRoutes,
+  RabbitMQRouterOptions,
+} from '../rabbitmq/createRabbitMQRouter';
+import {
   addStrategyRoutes,
   StrategyRouterOptions,
 } from '../strategy/createStrategyRouter';
@@ -21,6 +25,7 @@ import {
 
 export interface RouterOptions
   extends KafkaRouterOptions,
+    RabbitMQRouterOptions,
     WebhooksRouterOptions,
     ChecksRouterOptions,
     StrategyRouterOptions {
@@ -61,6 +66,7 @@ export async function createRouter(
   });
 
   addKafkaRoutes(router, options);
+  addRabbitMQRoutes(router, options);
   addWebhookRoutes(router, options);
   addChecksRoutes(router, options);
   addStrategyRoutes(router, options);

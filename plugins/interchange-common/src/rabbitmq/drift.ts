@@ -14,7 +14,7 @@ import {
  *
  * @public
  */
-export interface RabbitMQDriftItem {
+export interface RabbitMQDriftEntry {
   /** `exists`, `type`, `durable`, `arguments.<name>`, `bindings`. */
   field: string;
   declared: string;
@@ -35,11 +35,11 @@ export function computeQueueDrift(
   entity: RabbitMQQueueEntityV1alpha1,
   actual: RabbitMQQueueLive | undefined,
   bindings: RabbitMQBindingLive[],
-): RabbitMQDriftItem[] {
+): RabbitMQDriftEntry[] {
   if (!actual) {
     return [{ field: 'exists', declared: 'true', actual: 'false' }];
   }
-  const drift: RabbitMQDriftItem[] = [];
+  const drift: RabbitMQDriftEntry[] = [];
   const spec = entity.spec;
   const type = spec.queueType ?? 'classic';
   if (actual.type !== type) {
@@ -102,11 +102,11 @@ export function computeQueueDrift(
 export function computeExchangeDrift(
   entity: RabbitMQExchangeEntityV1alpha1,
   actual: RabbitMQExchangeLive | undefined,
-): RabbitMQDriftItem[] {
+): RabbitMQDriftEntry[] {
   if (!actual) {
     return [{ field: 'exists', declared: 'true', actual: 'false' }];
   }
-  const drift: RabbitMQDriftItem[] = [];
+  const drift: RabbitMQDriftEntry[] = [];
   if (actual.type !== entity.spec.exchangeType) {
     drift.push({
       field: 'type',

@@ -13,7 +13,7 @@ export interface QueueDepthPoint {
 }
 
 /** @public */
-export interface RabbitMQQueueStatus {
+export interface RabbitMQQueueHealth {
   /** The same vocabulary as the Kafka lag status. */
   status: LagStatus;
   reason: string;
@@ -55,7 +55,7 @@ export function rabbitmqQueueStatus(
   queue: RabbitMQQueueLive,
   history: QueueDepthPoint[],
   options: RabbitMQQueueStatusOptions,
-): RabbitMQQueueStatus {
+): RabbitMQQueueHealth {
   const depth =
     queue.messages ??
     (queue.messagesReady ?? 0) + (queue.messagesUnacknowledged ?? 0);

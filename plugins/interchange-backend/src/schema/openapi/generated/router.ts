@@ -427,6 +427,145 @@ export const spec = {
         },
       },
     },
+    '/rabbitmq/brokers': {
+      get: {
+        operationId: 'listRabbitMQBrokers',
+        summary:
+          'Configured RabbitMQ brokers, without credentials. Needs interchange.kafka.read (the live-state read permission).',
+        responses: {
+          '200': {
+            description: 'Configured brokers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RabbitMQBrokerList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rabbitmq/brokers/{broker}/queues': {
+      get: {
+        operationId: 'listRabbitMQQueues',
+        summary:
+          "Every queue of a broker with its depth, consumers and status, read with the management API's list endpoint (columns and pagination), not one request per queue. Needs interchange.kafka.read.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/broker',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The broker's queues, sorted by vhost and name.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RabbitMQQueueList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/rabbitmq/brokers/{broker}/queues/{vhost}/{queue}': {
+      get: {
+        operationId: 'getRabbitMQQueue',
+        summary:
+          'One queue with its bindings, rates, status, depth history and, when a RabbitMQQueue entity declares it, the drift between the two. Needs interchange.kafka.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/broker',
+          },
+          {
+            name: 'vhost',
+            in: 'path',
+            required: true,
+            description: 'The vhost, percent-encoded (`/` is `%2F`).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'queue',
+            in: 'path',
+            required: true,
+            description: 'The queue name, percent-encoded.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'hours',
+            in: 'query',
+            description: 'How much depth history, in hours.',
+            schema: {
+              type: 'number',
+              minimum: 1,
+              maximum: 168,
+              default: 6,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The queue.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RabbitMQQueueDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/webhooks/health': {
       get: {
         operationId: 'listWebhookHealth',
@@ -836,6 +975,17 @@ export const spec = {
         required: true,
         description:
           'The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+        },
+      },
+      broker: {
+        name: 'broker',
+        in: 'path',
+        required: true,
+        description:
+          'The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.',
         schema: {
           type: 'string',
           minLength: 1,
@@ -1911,6 +2061,221 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/EntityImpactEntry',
+            },
+          },
+        },
+      },
+      RabbitMQBrokerSummary: {
+        type: 'object',
+        description: 'A configured RabbitMQ broker, without credentials.',
+        required: ['id', 'title', 'dashboardUrl'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          dashboardUrl: {
+            type: 'string',
+          },
+        },
+      },
+      RabbitMQBrokerList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RabbitMQBrokerSummary',
+            },
+          },
+        },
+      },
+      RabbitMQQueueStatus: {
+        type: 'string',
+        description: 'The same vocabulary as the Kafka lag status.',
+        enum: ['OK', 'WARNING', 'STOPPED', 'ERROR'],
+      },
+      RabbitMQQueueState: {
+        type: 'object',
+        description:
+          "A queue's live state. The management API reports statistics every few seconds: a queue declared a moment ago has statsPending true and zero counts until its first statistics.",
+        required: [
+          'vhost',
+          'name',
+          'type',
+          'durable',
+          'messagesReady',
+          'messagesUnacknowledged',
+          'consumers',
+          'consumerUtilisation',
+          'status',
+          'statusReason',
+          'timeToDrainSeconds',
+          'statsPending',
+        ],
+        properties: {
+          vhost: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            description: 'classic, quorum or stream.',
+          },
+          state: {
+            type: 'string',
+            description: 'running, idle, flow, minority, ...',
+          },
+          node: {
+            type: 'string',
+            description: 'The node; the leader for quorum queues.',
+          },
+          durable: {
+            type: 'boolean',
+          },
+          messagesReady: {
+            type: 'integer',
+          },
+          messagesUnacknowledged: {
+            type: 'integer',
+          },
+          consumers: {
+            type: 'integer',
+          },
+          consumerUtilisation: {
+            type: ['number', 'null'],
+            description:
+              '0 to 1; null when the broker does not know (idle queue).',
+          },
+          publishRate: {
+            type: 'number',
+            description: 'Messages per second.',
+          },
+          deliverRate: {
+            type: 'number',
+          },
+          ackRate: {
+            type: 'number',
+          },
+          status: {
+            $ref: '#/components/schemas/RabbitMQQueueStatus',
+          },
+          statusReason: {
+            type: 'string',
+          },
+          timeToDrainSeconds: {
+            type: ['integer', 'null'],
+            description:
+              'Estimated from the rates; null when the queue is not draining.',
+          },
+          statsPending: {
+            type: 'boolean',
+          },
+        },
+      },
+      RabbitMQQueueList: {
+        type: 'object',
+        required: ['broker', 'items'],
+        properties: {
+          broker: {
+            $ref: '#/components/schemas/RabbitMQBrokerSummary',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RabbitMQQueueState',
+            },
+          },
+        },
+      },
+      RabbitMQBinding: {
+        type: 'object',
+        required: ['source', 'routingKey'],
+        properties: {
+          source: {
+            type: 'string',
+            description: "The exchange name ('' is the default exchange).",
+          },
+          routingKey: {
+            type: 'string',
+          },
+        },
+      },
+      RabbitMQDriftItem: {
+        type: 'object',
+        required: ['field', 'declared', 'actual'],
+        properties: {
+          field: {
+            type: 'string',
+            description: 'exists, type, durable, arguments.<name> or bindings.',
+          },
+          declared: {
+            type: 'string',
+          },
+          actual: {
+            type: 'string',
+          },
+        },
+      },
+      RabbitMQDepthPoint: {
+        type: 'object',
+        required: ['timestamp', 'depth'],
+        properties: {
+          timestamp: {
+            type: 'integer',
+            description: 'Milliseconds since the epoch.',
+          },
+          depth: {
+            type: 'integer',
+          },
+        },
+      },
+      RabbitMQQueueDetail: {
+        type: 'object',
+        required: ['broker', 'exists', 'bindings', 'history'],
+        properties: {
+          broker: {
+            $ref: '#/components/schemas/RabbitMQBrokerSummary',
+          },
+          exists: {
+            type: 'boolean',
+          },
+          queue: {
+            $ref: '#/components/schemas/RabbitMQQueueState',
+          },
+          arguments: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          bindings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RabbitMQBinding',
+            },
+          },
+          entityRef: {
+            type: 'string',
+            description:
+              'The RabbitMQQueue entity declaring this queue, when the catalog has one.',
+          },
+          drift: {
+            type: 'array',
+            description:
+              'Differences between the entity and the broker; absent without an entity.',
+            items: {
+              $ref: '#/components/schemas/RabbitMQDriftItem',
+            },
+          },
+          history: {
+            type: 'array',
+            description: 'Sampled depth, oldest first.',
+            items: {
+              $ref: '#/components/schemas/RabbitMQDepthPoint',
             },
           },
         },

@@ -18,6 +18,9 @@ import { KafkaLagTrend } from '../models/KafkaLagTrend.model';
 import { KafkaTopicLiveState } from '../models/KafkaTopicLiveState.model';
 import { KafkaTopicNameCheck } from '../models/KafkaTopicNameCheck.model';
 import { KafkaTopicState } from '../models/KafkaTopicState.model';
+import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
+import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
+import { RabbitMQQueueList } from '../models/RabbitMQQueueList.model';
 import { WebhookDeliveryLog } from '../models/WebhookDeliveryLog.model';
 import { WebhookHealthList } from '../models/WebhookHealthList.model';
 import { WebhookReceipt } from '../models/WebhookReceipt.model';
@@ -123,6 +126,26 @@ export type GetKafkaTopicState = {
 /**
  * @public
  */
+export type GetRabbitMQQueue = {
+  path: {
+    broker: string;
+    vhost: string;
+    queue: string;
+  };
+  query: {
+    hours?: number;
+  };
+  response:
+    | RabbitMQQueueDetail
+    | ErrorBody
+    | ErrorBody
+    | ErrorBody
+    | ErrorBody
+    | ErrorBody;
+};
+/**
+ * @public
+ */
 export type Health = {
   response: HealthStatus | ErrorBody;
 };
@@ -178,6 +201,27 @@ export type ListKafkaTopicConsumerGroups = {
   };
   response:
     | KafkaConsumerGroupList
+    | ErrorBody
+    | ErrorBody
+    | ErrorBody
+    | ErrorBody
+    | ErrorBody;
+};
+/**
+ * @public
+ */
+export type ListRabbitMQBrokers = {
+  response: RabbitMQBrokerList | ErrorBody | ErrorBody | ErrorBody;
+};
+/**
+ * @public
+ */
+export type ListRabbitMQQueues = {
+  path: {
+    broker: string;
+  };
+  response:
+    | RabbitMQQueueList
     | ErrorBody
     | ErrorBody
     | ErrorBody
@@ -260,6 +304,8 @@ export type EndpointMap = {
 
   '#get|/kafka/clusters/{cluster}/topics/{topic}': GetKafkaTopicState;
 
+  '#get|/rabbitmq/brokers/{broker}/queues/{vhost}/{queue}': GetRabbitMQQueue;
+
   '#get|/health': Health;
 
   '#get|/catalog-problems': ListCatalogProblems;
@@ -271,6 +317,10 @@ export type EndpointMap = {
   '#get|/kafka/entities/{namespace}/{kind}/{name}/consumer-groups': ListKafkaEntityConsumerGroups;
 
   '#get|/kafka/clusters/{cluster}/topics/{topic}/consumer-groups': ListKafkaTopicConsumerGroups;
+
+  '#get|/rabbitmq/brokers': ListRabbitMQBrokers;
+
+  '#get|/rabbitmq/brokers/{broker}/queues': ListRabbitMQQueues;
 
   '#get|/webhooks/{namespace}/{name}/deliveries': ListWebhookDeliveries;
 

@@ -22,6 +22,9 @@ import { KafkaLagTrend } from '../models/KafkaLagTrend.model';
 import { KafkaTopicLiveState } from '../models/KafkaTopicLiveState.model';
 import { KafkaTopicNameCheck } from '../models/KafkaTopicNameCheck.model';
 import { KafkaTopicState } from '../models/KafkaTopicState.model';
+import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
+import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
+import { RabbitMQQueueList } from '../models/RabbitMQQueueList.model';
 import { WebhookDeliveryLog } from '../models/WebhookDeliveryLog.model';
 import { WebhookHealthList } from '../models/WebhookHealthList.model';
 import { WebhookReceipt } from '../models/WebhookReceipt.model';
@@ -112,6 +115,19 @@ export type GetKafkaTopicState = {
 /**
  * @public
  */
+export type GetRabbitMQQueue = {
+  path: {
+    broker: string;
+    vhost: string;
+    queue: string;
+  };
+  query: {
+    hours?: number;
+  };
+};
+/**
+ * @public
+ */
 export type Health = {};
 /**
  * @public
@@ -150,6 +166,18 @@ export type ListKafkaTopicConsumerGroups = {
   path: {
     cluster: string;
     topic: string;
+  };
+};
+/**
+ * @public
+ */
+export type ListRabbitMQBrokers = {};
+/**
+ * @public
+ */
+export type ListRabbitMQQueues = {
+  path: {
+    broker: string;
   };
 };
 /**
@@ -408,6 +436,38 @@ export class DefaultApiClient {
   }
 
   /**
+   * One queue with its bindings, rates, status, depth history and, when a RabbitMQQueue entity declares it, the drift between the two. Needs interchange.kafka.read.
+   * @param broker - The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.
+   * @param vhost - The vhost, percent-encoded (&#x60;/&#x60; is &#x60;%2F&#x60;).
+   * @param queue - The queue name, percent-encoded.
+   * @param hours - How much depth history, in hours.
+   */
+  public async getRabbitMQQueue(
+    // @ts-ignore
+    request: GetRabbitMQQueue,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<RabbitMQQueueDetail>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/rabbitmq/brokers/{broker}/queues/{vhost}/{queue}{?hours}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      broker: request.path.broker,
+      vhost: request.path.vhost,
+      queue: request.path.queue,
+      ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
    * Whether the plugin is up. No token needed.
    */
   public async health(
@@ -553,6 +613,55 @@ export class DefaultApiClient {
     const uri = parser.parse(uriTemplate).expand({
       cluster: request.path.cluster,
       topic: request.path.topic,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Configured RabbitMQ brokers, without credentials. Needs interchange.kafka.read (the live-state read permission).
+   */
+  public async listRabbitMQBrokers(
+    // @ts-ignore
+    request: ListRabbitMQBrokers,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<RabbitMQBrokerList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/rabbitmq/brokers`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * Every queue of a broker with its depth, consumers and status, read with the management API\'s list endpoint (columns and pagination), not one request per queue. Needs interchange.kafka.read.
+   * @param broker - The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.
+   */
+  public async listRabbitMQQueues(
+    // @ts-ignore
+    request: ListRabbitMQQueues,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<RabbitMQQueueList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/rabbitmq/brokers/{broker}/queues`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      broker: request.path.broker,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {

@@ -1,0 +1,178 @@
+import { ServiceUnavailableError } from '@backstage/errors';
+import {
+  RabbitMQQueueLive,
+  rabbitmqQueueStatus,
+} from '@interchange/plugin-interchange-common';
+import {
+  BusBroker,
+  BusLiveState,
+  DepthHistoryStore,
+  DestinationDepth,
+  describeRabbitMQError,
+  RabbitMQBrokers,
+  RabbitMQManagementError,
+} from '@interchange/plugin-interchange-node';
+import {
+  RabbitMQBinding,
+  RabbitMQQueueState,
+} from '../schema/openapi/generated/models';
+
+/** Depth points the status rules look at. */
+const STATUS_WINDOW = 5;
+
+/**
+ * The history key of a queue: unique on its broker whatever the vhost
+ * holds (a vhost may contain '/').
+ */
+export function queueDestination(vhost: string, name: string): string {
+  return `${encodeURIComponent(vhost)}/${name}`;
+}
+
+function depthOf(q: RabbitMQQueueLive): number {
+  return (
+    q.messages ?? (q.messagesReady ?? 0) + (q.messagesUnacknowledged ?? 0)
+  );
+}
+
+/**
+ * Live RabbitMQ state for the API, behind the broker-neutral
+ * {@link BusLiveState} so the shared sampling records queue depths next to
+ * Kafka lag.
+ */
+export class RabbitMQLiveState implements BusLiveState {
+  readonly bus = 'rabbitmq' as const;
+  readonly #brokers: RabbitMQBrokers;
+  readonly #history: DepthHistoryStore;
+
+  constructor(brokers: RabbitMQBrokers, history: DepthHistoryStore) {
+    this.#brokers = brokers;
+    this.#history = history;
+  }
+
+  listBrokers(): BusBroker[] {
+    return this.#brokers.list().map(b => ({
+      bus: 'rabbitmq',
+      id: b.id,
+      title: b.title,
+      dashboardUrl: b.dashboardUrl,
+    }));
+  }
+
+  /** For the API: no credentials, no management URL credentials. */
+  summary(broker: string) {
+    const b = this.#brokers.summary(broker);
+    return { id: b.id, title: b.title, dashboardUrl: b.dashboardUrl };
+  }
+
+  /** A broker that cannot be read is a 503 naming it and the cause. */
+  async #read<T>(broker: string, fn: () => Promise<T>): Promise<T> {
+    this.#brokers.config(broker); // 404 for unknown brokers
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof RabbitMQManagementError) {
+        throw new ServiceUnavailableError(describeRabbitMQError(e));
+      }
+      throw e;
+    }
+  }
+
+  async sampleDepths(broker: string): Promise<DestinationDepth[]> {
+    const queues = await this.#brokers.client(broker).listQueues();
+    return queues.map(q => ({
+      destination: queueDestination(q.vhost, q.name),
+      depth: depthOf(q),
+      consumers: q.consumers,
+    }));
+  }
+
+  #state(
+    broker: string,
+    q: RabbitMQQueueLive,
+    history: { timestamp: number; depth: number }[],
+  ): RabbitMQQueueState {
+    const status = rabbitmqQueueStatus(q, history, {
+      errorDepth: this.#brokers.config(broker).queueStatus.errorDepth,
+    });
+    return {
+      vhost: q.vhost,
+      name: q.name,
+      type: q.type,
+      state: q.state,
+      node: q.node,
+      durable: q.durable,
+      messagesReady: q.messagesReady ?? 0,
+      messagesUnacknowledged: q.messagesUnacknowledged ?? 0,
+      consumers: q.consumers ?? 0,
+      consumerUtilisation: q.consumerUtilisation ?? null,
+      publishRate: q.publishRate,
+      deliverRate: q.deliverRate,
+      ackRate: q.ackRate,
+      status: status.status as RabbitMQQueueState['status'],
+      statusReason: status.reason,
+      timeToDrainSeconds: status.timeToDrainSeconds,
+      statsPending: q.messagesReady === undefined,
+    };
+  }
+
+  /** Every queue of the broker: one list request per page, one history query. */
+  async listQueues(broker: string): Promise<RabbitMQQueueState[]> {
+    const queues = await this.#read(broker, () =>
+      this.#brokers.client(broker).listQueues(),
+    );
+    const history = await this.#history.recent(
+      'rabbitmq',
+      broker,
+      queues.map(q => queueDestination(q.vhost, q.name)),
+      STATUS_WINDOW,
+    );
+    return queues
+      .map(q =>
+        this.#state(
+          broker,
+          q,
+          history.get(queueDestination(q.vhost, q.name)) ?? [],
+        ),
+      )
+      .sort((a, b) =>
+        a.vhost === b.vhost
+          ? compare(a.name, b.name)
+          : compare(a.vhost, b.vhost),
+      );
+  }
+
+  /** One queue with its bindings and depth history (since `since`). */
+  async queue(broker: string, vhost: string, name: string, since: number) {
+    const client = this.#brokers.client(broker);
+    const live = await this.#read(broker, () => client.getQueue(vhost, name));
+    const history = await this.#history.trend(
+      'rabbitmq',
+      broker,
+      queueDestination(vhost, name),
+      since,
+    );
+    if (!live) {
+      return { live, state: undefined, bindings: [], rawBindings: [], history };
+    }
+    const rawBindings = await this.#read(broker, () =>
+      client.queueBindings(vhost, name),
+    );
+    const bindings: RabbitMQBinding[] = rawBindings
+      .filter(b => b.source !== '')
+      .map(b => ({ source: b.source, routingKey: b.routingKey }));
+    return {
+      live,
+      state: this.#state(broker, live, history.slice(-STATUS_WINDOW)),
+      bindings,
+      rawBindings,
+      history,
+    };
+  }
+}
+
+function compare(a: string, b: string): number {
+  if (a < b) {
+    return -1;
+  }
+  return a > b ? 1 : 0;
+}
