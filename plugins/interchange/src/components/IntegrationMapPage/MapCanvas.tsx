@@ -58,7 +58,9 @@ function toFlow(
       source: e.from,
       target: e.to,
       label,
-      zIndex: 2,
+      // Above the system boxes (-1), below the entities (1): an edge never
+      // takes a click meant for a node.
+      zIndex: 0,
       interactionWidth: 12,
       className: severity ? 'interchange-map-edge-marked' : undefined,
       data: { marked: !!severity },
