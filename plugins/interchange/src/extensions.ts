@@ -10,6 +10,7 @@ import {
   isGatewayRouteEntity,
   isInterchangeEntity,
   isKafkaTopicEntity,
+  isRabbitMQQueueEntity,
   isWebhookEntity,
 } from '@interchange/plugin-interchange-common';
 import { hasKafkaConsumerGroups } from './filters';
@@ -237,6 +238,15 @@ export const interchangeCards = {
         m => m.KafkaConsumerGroupsCard,
       ),
   }),
+  rabbitmqQueueState: card({
+    legacyName: 'EntityRabbitMQQueueCard',
+    name: 'rabbitmq-queue-state',
+    type: 'content',
+    filter: isRabbitMQQueueEntity,
+    disabledByDefault: true,
+    load: () =>
+      import('./components/RabbitMQQueueCard').then(m => m.RabbitMQQueueCard),
+  }),
   webhookDeliveries: card({
     legacyName: 'EntityWebhookDeliveriesCard',
     name: 'webhook-deliveries',
@@ -287,6 +297,13 @@ export const interchangeEntityContents: InterchangeEntityContentDefinition[] = [
             interchangeCards.kafkaTopicState.name,
           ]
         : [interchangeCards.kafkaConsumerGroups.name],
+  },
+  {
+    name: 'rabbitmq',
+    path: '/rabbitmq',
+    title: 'Live state',
+    filter: isRabbitMQQueueEntity,
+    cards: () => [interchangeCards.rabbitmqQueueState.name],
   },
   {
     name: 'deliveries',

@@ -15,6 +15,7 @@ export {
   EntityKafkaConsumerGroupsCard,
   KafkaTopicNamePickerFieldExtension,
   EntityWebhookDeliveriesCard,
+  EntityRabbitMQQueueCard,
   InterchangeWebhooksPage,
   EntityGatewayRouteDriftCard,
   EntityRoutesCard,
@@ -38,4 +39,6 @@ export {
   isKafkaTopicEntity,
   isGatewayRouteEntity,
   isWebhookEntity,
+  isRabbitMQQueueEntity,
+  isRabbitMQExchangeEntity,
 } from '@interchange/plugin-interchange-common';

@@ -107,6 +107,14 @@ export const EntityKafkaConsumerGroupsCard = card(
 );
 
 /**
+ * A RabbitMQQueue's live state: depth, consumers, rates, status with time to
+ * drain, depth trend, bindings and drift. For RabbitMQQueue entity pages.
+ *
+ * @public
+ */
+export const EntityRabbitMQQueueCard = card(interchangeCards.rabbitmqQueueState);
+
+/**
  * A Webhook's delivery log and endpoint health, with "Send test event",
  * signature preview and redelivery. For Webhook entity pages.
  *

@@ -29,15 +29,17 @@ describe('the new-frontend-system plugin', () => {
       'entity-card:interchange/gateway-route-drift',
       'entity-card:interchange/kafka-topic-state',
       'entity-card:interchange/kafka-consumer-groups',
+      'entity-card:interchange/rabbitmq-queue-state',
       'entity-card:interchange/webhook-deliveries',
       'entity-card:interchange/map',
       'entity-card:interchange/checks',
       'entity-content:interchange/kafka',
+      'entity-content:interchange/rabbitmq',
       'entity-content:interchange/deliveries',
       'scaffolder-form-field:interchange/kafka-topic-name',
     ]);
     expect(Object.keys(interchangePages)).toHaveLength(6);
-    expect(Object.keys(interchangeCards)).toHaveLength(10);
+    expect(Object.keys(interchangeCards)).toHaveLength(11);
   });
 
   it.each(Object.values(interchangePages))(

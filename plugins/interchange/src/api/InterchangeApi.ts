@@ -10,6 +10,8 @@ import type {
   KafkaLagTrendPoint,
   KafkaTopicLiveState,
   KafkaTopicNameCheck,
+  RabbitMQQueueDetail,
+  RabbitMQQueueList,
   WebhookDeliveryLog,
   WebhookHealthEntry,
   WebhookSendResult,
@@ -30,6 +32,9 @@ export type {
   KafkaLagTrendPoint,
   KafkaPartitionState,
   KafkaTopicLiveState,
+  RabbitMQQueueDetail,
+  RabbitMQQueueList,
+  RabbitMQQueueState,
   WebhookHealthEntry,
 } from '@interchange/plugin-interchange-common';
 
@@ -96,6 +101,15 @@ export interface InterchangeApi {
     cluster: string,
     name: string,
   ): Promise<KafkaTopicNameCheck>;
+  /** Every queue of a RabbitMQ broker with depth, consumers and status. */
+  listRabbitMQQueues(broker: string): Promise<RabbitMQQueueList>;
+  /** One RabbitMQ queue: state, bindings, drift and depth history. */
+  getRabbitMQQueue(
+    broker: string,
+    vhost: string,
+    queue: string,
+    hours?: number,
+  ): Promise<RabbitMQQueueDetail>;
   /** A Webhook entity's delivery log (newest first) and endpoint health. */
   getWebhookDeliveries(
     entity: CompoundEntityRef,

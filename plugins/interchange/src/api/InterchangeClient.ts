@@ -67,6 +67,24 @@ export class InterchangeClient implements InterchangeApi {
     );
   }
 
+  async listRabbitMQQueues(broker: string) {
+    return ok(await this.#client.listRabbitMQQueues({ path: { broker } }));
+  }
+
+  async getRabbitMQQueue(
+    broker: string,
+    vhost: string,
+    queue: string,
+    hours = 6,
+  ) {
+    return ok(
+      await this.#client.getRabbitMQQueue({
+        path: { broker, vhost, queue },
+        query: { hours },
+      }),
+    );
+  }
+
   async getKafkaGroupTrend(cluster: string, groupId: string, hours = 6) {
     const body = await ok(
       await this.#client.getKafkaGroupTrend({

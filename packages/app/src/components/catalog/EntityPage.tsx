@@ -43,11 +43,13 @@ import {
   EntityKafkaConsumerGroupsCard,
   EntityKafkaTopicStateCard,
   EntityWebhookDeliveriesCard,
+  EntityRabbitMQQueueCard,
   EntityGatewayRouteDriftCard,
   EntityRoutesCard,
   hasKafkaConsumerGroups,
   isGatewayRouteEntity,
   isWebhookEntity,
+  isRabbitMQQueueEntity,
   isKafkaTopicEntity,
   interchangeGraphRelationPairs,
   interchangeGraphRelations,
@@ -364,6 +366,18 @@ const integrationPage = (
         </Grid>
         <Grid item xs={12}>
           <EntityKafkaTopicStateCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/rabbitmq"
+      title="Live state"
+      if={isRabbitMQQueueEntity}
+    >
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12}>
+          <EntityRabbitMQQueueCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

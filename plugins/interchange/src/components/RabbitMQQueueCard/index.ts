@@ -1,0 +1,1 @@
+export { RabbitMQQueueCard } from './RabbitMQQueueCard';
