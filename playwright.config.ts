@@ -20,17 +20,28 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: 'test-results/e2e/report' }],
   ],
   outputDir: 'test-results/e2e/artifacts',
-  webServer: {
-    // The backend's request log would drown the test report; it is kept in
-    // a file next to the other results instead.
-    command:
-      'mkdir -p test-results && yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml > test-results/e2e-backend.log 2>&1',
-    url: `http://127.0.0.1:${port}/.backstage/health/v1/readiness`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    // The demo traffic (scripts/demo/traffic.cjs) on the broker the test
+    // command started and seeded: started before the backend, so its first
+    // lag samples already see the producers and consumers.
+    {
+      command: `mkdir -p test-results && node scripts/demo/traffic.cjs --brokers \${INTERCHANGE_TEST_KAFKA_BROKERS:-127.0.0.1:19092} --backend http://localhost:${port} > test-results/e2e-traffic.log 2>&1`,
+      url: 'http://127.0.0.1:7011/ready',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The backend's request log would drown the test report; it is kept in
+      // a file next to the other results instead.
+      command:
+        'mkdir -p test-results && yarn workspace backend start --config ../../app-config.yaml --config ../../app-config.e2e.yaml > test-results/e2e-backend.log 2>&1',
+      url: `http://127.0.0.1:${port}/.backstage/health/v1/readiness`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1440, height: 900 },

@@ -7,12 +7,20 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/bootstrap.sh"
 bootstrap
 cd "$REPO_ROOT"
 
+# --no-traffic: no demo traffic generator (the portal's own options pass on).
+traffic=1
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--no-traffic" ]; then traffic=0; else args+=("$arg"); fi
+done
+kafka_up=0
+
 # Live Kafka state for the demo: a local broker from Maven Central jars with
 # the demo company's topics. Optional: without Java and Maven the portal still
 # starts, and the live-state cards say the cluster is unreachable.
 if command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1; then
   if scripts/kafka/start.sh >/dev/null; then
-    node scripts/kafka/seed-demo.cjs || log "seeding demo Kafka data failed; continuing without it"
+    node scripts/kafka/seed-demo.cjs && kafka_up=1 || log "seeding demo Kafka data failed; continuing without it"
   else
     log "the local Kafka broker did not start; continuing without live Kafka state"
   fi
@@ -33,4 +41,13 @@ else
   log "rabbitmq-server not installed: starting without the local RabbitMQ broker (scripts/rabbitmq/start.sh installs it)"
 fi
 
-exec yarn start "$@"
+# Live demo traffic (scripts/demo/traffic.cjs): producers and consumers on
+# the local broker, webhook test deliveries every minute. It watches this
+# process (yarn start replaces it below) and stops with the portal.
+if [ "$traffic" = 1 ] && [ "$kafka_up" = 1 ]; then
+  mkdir -p .cache
+  node scripts/demo/traffic.cjs --parent-pid $$ >.cache/demo-traffic.log 2>&1 &
+  log "demo traffic running (log: .cache/demo-traffic.log; --no-traffic turns it off)"
+fi
+
+exec yarn start "${args[@]}"
