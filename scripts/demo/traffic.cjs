@@ -45,8 +45,13 @@ const brokers = option(
   'brokers',
   process.env.INTERCHANGE_DEMO_KAFKA_BROKERS ?? '127.0.0.1:19092',
 ).split(',');
-const backend = option('backend', process.env.INTERCHANGE_DEMO_BACKEND_URL ?? 'http://localhost:7007');
-const endpointPort = Number(option('endpoint-port', process.env.INTERCHANGE_DEMO_ENDPOINT_PORT ?? '7011'));
+const backend = option(
+  'backend',
+  process.env.INTERCHANGE_DEMO_BACKEND_URL ?? 'http://localhost:7007',
+);
+const endpointPort = Number(
+  option('endpoint-port', process.env.INTERCHANGE_DEMO_ENDPOINT_PORT ?? '7011'),
+);
 const parentPid = Number(option('parent-pid', '0'));
 
 /** Messages per second per topic; the slow consumer's pace is set below it. */
@@ -63,13 +68,21 @@ const FAST_GROUPS = [
 ];
 // One message per partition per fetch, then a pause: 6 partitions at
 // 500 ms is about 0.33 messages/s per partition against 0.5 produced.
-const SLOW_GROUP = { groupId: 'notify-shipments', topic: 'shipping.shipment-events.v1', pauseMs: 500 };
+const SLOW_GROUP = {
+  groupId: 'notify-shipments',
+  topic: 'shipping.shipment-events.v1',
+  pauseMs: 500,
+};
 // The stopped consumer: its group has committed offsets (seed-demo.cjs) and
 // nobody runs it, while its topic keeps growing.
 const STOPPED_GROUP = 'orders-reservations';
 
 /** Webhook entities sent a test event every minute, and what their endpoint does. */
-const WEBHOOKS = ['fulfillment-status-sandbox', 'partner-inventory-sync', 'erp-order-export'];
+const WEBHOOKS = [
+  'fulfillment-status-sandbox',
+  'partner-inventory-sync',
+  'erp-order-export',
+];
 const ENDPOINT_FAILURES = {
   // path -> `fail` requests out of every `of` are refused
   '/partner/inventory': { fail: 1, of: 4, status: 503 },
@@ -77,7 +90,8 @@ const ENDPOINT_FAILURES = {
 };
 const WEBHOOK_INTERVAL_MS = 60_000;
 
-const log = message => console.log(`[demo-traffic] ${new Date().toISOString()} ${message}`);
+const log = message =>
+  console.log(`[demo-traffic] ${new Date().toISOString()} ${message}`);
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 let stopping = false;
@@ -117,14 +131,20 @@ function serveEndpoint() {
 }
 
 async function startKafka() {
-  const kafka = new Kafka({ clientId: 'interchange-demo-traffic', brokers, logLevel: process.env.DEMO_TRAFFIC_DEBUG ? logLevel.INFO : logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'interchange-demo-traffic',
+    brokers,
+    logLevel: process.env.DEMO_TRAFFIC_DEBUG ? logLevel.INFO : logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   const existing = new Set(await admin.listTopics());
   const partitions = new Map();
   for (const topic of Object.keys(PRODUCERS)) {
     if (!existing.has(topic)) {
-      throw new Error(`topic ${topic} is missing; run node scripts/kafka/seed-demo.cjs first`);
+      throw new Error(
+        `topic ${topic} is missing; run node scripts/kafka/seed-demo.cjs first`,
+      );
     }
     const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
     partitions.set(topic, meta.partitions.length);
@@ -148,10 +168,15 @@ async function startKafka() {
         messages.push({
           partition,
           key: `demo-${sequence}`,
-          value: JSON.stringify({ eventId: `demo-${Date.now()}-${sequence}`, at: new Date().toISOString() }),
+          value: JSON.stringify({
+            eventId: `demo-${Date.now()}-${sequence}`,
+            at: new Date().toISOString(),
+          }),
         });
       }
-      producer.send({ topic, messages }).catch(e => log(`producing to ${topic} failed: ${e.message}`));
+      producer
+        .send({ topic, messages })
+        .catch(e => log(`producing to ${topic} failed: ${e.message}`));
     }
   }, 1000);
   cleanups.unshift(async () => clearInterval(timer));
@@ -164,12 +189,20 @@ async function startKafka() {
     cleanups.unshift(() => consumer.disconnect());
   }
 
-  const slow = kafka.consumer({ groupId: SLOW_GROUP.groupId, allowAutoTopicCreation: false });
+  const slow = kafka.consumer({
+    groupId: SLOW_GROUP.groupId,
+    allowAutoTopicCreation: false,
+  });
   await slow.connect();
   await slow.subscribe({ topics: [SLOW_GROUP.topic] });
   await slow.run({
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat }) => {
+    eachBatch: async ({
+      batch,
+      resolveOffset,
+      commitOffsetsIfNecessary,
+      heartbeat,
+    }) => {
       const [first] = batch.messages;
       if (first) {
         resolveOffset(first.offset);
@@ -181,8 +214,12 @@ async function startKafka() {
   });
   cleanups.unshift(() => slow.disconnect());
   log(
-    `Kafka traffic on ${brokers.join(',')}: producing to ${Object.keys(PRODUCERS).join(', ')}; ` +
-      `consumers keeping up: ${FAST_GROUPS.map(g => g.groupId).join(', ')}; slow: ${SLOW_GROUP.groupId}; stopped: ${STOPPED_GROUP}`,
+    `Kafka traffic on ${brokers.join(',')}: producing to ${Object.keys(
+      PRODUCERS,
+    ).join(', ')}; ` +
+      `consumers keeping up: ${FAST_GROUPS.map(g => g.groupId).join(
+        ', ',
+      )}; slow: ${SLOW_GROUP.groupId}; stopped: ${STOPPED_GROUP}`,
   );
 }
 
@@ -205,19 +242,36 @@ async function sendWebhookRound() {
   const token = await guestToken();
   let sent = 0;
   for (const name of WEBHOOKS) {
-    const res = await fetch(`${backend}/api/interchange/webhooks/default/${name}/test`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: '{}',
-    });
+    const res = await fetch(
+      `${backend}/api/interchange/webhooks/default/${name}/test`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+        body: '{}',
+      },
+    );
     if (res.ok) {
       const result = await res.json();
       sent += 1;
-      if (result?.delivery?.outcome && result.delivery.outcome !== 'delivered') {
-        log(`test delivery of ${name}: ${result.delivery.outcome} (${result.delivery.statusCode ?? '-'})`);
+      if (
+        result?.delivery?.outcome &&
+        result.delivery.outcome !== 'delivered'
+      ) {
+        log(
+          `test delivery of ${name}: ${result.delivery.outcome} (${
+            result.delivery.statusCode ?? '-'
+          })`,
+        );
       }
     } else if (res.status !== 404) {
-      log(`test delivery of ${name} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      log(
+        `test delivery of ${name} answered ${res.status}: ${(
+          await res.text()
+        ).slice(0, 200)}`,
+      );
     }
   }
   return sent === WEBHOOKS.length;
@@ -274,7 +328,9 @@ async function main() {
   await serveEndpoint();
   await startKafka();
   ready = true;
-  log(`webhook endpoint on http://127.0.0.1:${endpointPort}; test deliveries via ${backend} every minute`);
+  log(
+    `webhook endpoint on http://127.0.0.1:${endpointPort}; test deliveries via ${backend} every minute`,
+  );
   await webhookLoop();
 }
 

@@ -52,6 +52,11 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// MCP: the actions registry's actions (Interchange's who-consumes, impact,
+// lag, validate-entity, checks; backend.actions.pluginSources in
+// app-config.yaml) as MCP tools on POST /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // Interchange
 backend.add(import('@interchange/plugin-interchange-backend'));
 backend.add(import('@interchange/plugin-catalog-backend-module-interchange'));

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { interchangePermissions } from '@interchange/plugin-interchange-common';
@@ -9,6 +10,7 @@ import {
   kafkaClustersServiceRef,
   rabbitmqBrokersServiceRef,
 } from '@interchange/plugin-interchange-node';
+import { registerInterchangeActions } from './actions';
 import { readChecksSettings } from './checks/checksSettings';
 import { IntegrationGraphCache } from './checks/IntegrationGraphCache';
 import { scheduleIntegrationChecks } from './checks/scheduleChecks';
@@ -52,6 +54,7 @@ export const interchangePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         events: eventsServiceRef,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
         // One registry per backend, shared with the catalog and scaffolder modules.
         clusters: kafkaClustersServiceRef,
         rabbitmqBrokers: rabbitmqBrokersServiceRef,
@@ -134,6 +137,17 @@ export const interchangePlugin = createBackendPlugin({
           graphs,
           store: checks,
           logger,
+        });
+
+        // The same answers for MCP clients and other plugins (ids
+        // interchange:<name>), run with the caller's credentials.
+        registerInterchangeActions(deps.actionsRegistry, {
+          catalog: deps.catalog,
+          permissions,
+          live,
+          history,
+          checks,
+          graphs,
         });
 
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
