@@ -3,3 +3,4 @@ export * from './queueArguments';
 export * from './liveState';
 export * from './queueStatus';
 export * from './drift';
+export * from './definitions';

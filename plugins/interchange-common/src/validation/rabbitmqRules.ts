@@ -25,7 +25,10 @@ import { suggest } from './suggest';
 export interface KnownRabbitMQExchange {
   broker: string;
   vhost: string;
+  /** The name on the broker. */
   name: string;
+  /** The RabbitMQExchange entity's metadata.name, when it differs from `name`. */
+  entityName?: string;
 }
 
 /** @public */
@@ -176,13 +179,14 @@ function exchangeReferenceProblems(
   const here = known.filter(
     e => e.broker === where.broker && e.vhost === where.vhost,
   );
-  if (here.some(e => e.name === name)) {
+  // A ref names the entity; a plain value the exchange on the broker.
+  const isRef = /^rabbitmqexchange:/i.test(value);
+  const nameOf = (e: KnownRabbitMQExchange) =>
+    isRef ? e.entityName ?? e.name : e.name;
+  if (here.some(e => nameOf(e) === name)) {
     return [];
   }
-  const guess = suggest(
-    name,
-    here.map(e => e.name),
-  );
+  const guess = suggest(name, here.map(nameOf));
   return [
     {
       path,

@@ -1,0 +1,293 @@
+import { makeValidator } from '@backstage/catalog-model';
+import { INTERCHANGE_API_VERSION } from '../entities/constants';
+import {
+  RabbitMQExchangeEntityV1alpha1,
+  RabbitMQExchangeType,
+  RabbitMQQueueEntityV1alpha1,
+  RabbitMQQueueType,
+} from '../entities/types';
+import { RABBITMQ_BUILTIN_EXCHANGES } from './names';
+import {
+  RABBITMQ_QUEUE_ARGUMENTS,
+  rabbitmqQueueArgumentProblem,
+} from './queueArguments';
+
+/**
+ * The topology of a RabbitMQ definitions file (`rabbitmqctl
+ * export_definitions`, the management UI's export, `GET /api/definitions`)
+ * or of a live broker: exchanges, queues and bindings. Users, permissions,
+ * policies and parameters are never read.
+ *
+ * @public
+ */
+export interface RabbitMQTopology {
+  exchanges: Array<{
+    vhost: string;
+    name: string;
+    type: string;
+    durable: boolean;
+    internal: boolean;
+  }>;
+  queues: Array<{
+    vhost: string;
+    name: string;
+    type: string;
+    durable: boolean;
+    autoDelete: boolean;
+    arguments: Record<string, unknown>;
+  }>;
+  bindings: Array<{
+    vhost: string;
+    source: string;
+    destination: string;
+    destinationType: 'queue' | 'exchange';
+    routingKey: string;
+  }>;
+}
+
+type Raw = Record<string, any>;
+
+const list = (value: unknown, key: string): Raw[] => {
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    throw new Error(`'${key}' must be a list`);
+  }
+  return value.filter(v => v && typeof v === 'object');
+};
+
+/**
+ * Reads a definitions file. A vhost export (`GET /api/definitions/{vhost}`)
+ * has no `vhost` on its objects: they get `defaultVhost` (default `/`).
+ * Throws a message naming what is wrong when the text is not a definitions
+ * file.
+ *
+ * @public
+ */
+export function parseRabbitMQDefinitions(
+  text: string,
+  options: { defaultVhost?: string } = {},
+): RabbitMQTopology {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new Error(
+      `not JSON (${(e as Error).message}); a RabbitMQ definitions file is the JSON of 'rabbitmqctl export_definitions' or the management UI's export`,
+    );
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new Error('not a RabbitMQ definitions file: expected a JSON object');
+  }
+  const d = doc as Raw;
+  if (!('queues' in d) && !('exchanges' in d) && !('bindings' in d)) {
+    throw new Error(
+      "not a RabbitMQ definitions file: it has none of 'queues', 'exchanges' or 'bindings'",
+    );
+  }
+  const vhostOf = (o: Raw) =>
+    typeof o.vhost === 'string' ? o.vhost : options.defaultVhost ?? '/';
+  return {
+    exchanges: list(d.exchanges, 'exchanges').map(e => ({
+      vhost: vhostOf(e),
+      name: String(e.name ?? ''),
+      type: String(e.type ?? 'direct'),
+      durable: e.durable !== false,
+      internal: e.internal === true,
+    })),
+    queues: list(d.queues, 'queues').map(q => ({
+      vhost: vhostOf(q),
+      name: String(q.name ?? ''),
+      // Exports before 3.13 have no `type`: it is in the arguments.
+      type: String(q.type ?? q.arguments?.['x-queue-type'] ?? 'classic'),
+      durable: q.durable !== false,
+      autoDelete: q.auto_delete === true,
+      arguments: (q.arguments ?? {}) as Record<string, unknown>,
+    })),
+    bindings: list(d.bindings, 'bindings').map(b => ({
+      vhost: vhostOf(b),
+      source: String(b.source ?? ''),
+      destination: String(b.destination ?? ''),
+      destinationType:
+        b.destination_type === 'exchange' ? 'exchange' : 'queue',
+      routingKey: String(b.routing_key ?? ''),
+    })),
+  };
+}
+
+const validator = makeValidator();
+
+/**
+ * The entity name for an exchange or queue: its name on the broker (with the
+ * vhost in front when it is not `/`, so equal names in two vhosts do not
+ * collide) when the catalog accepts it, else a sanitised form with a hash.
+ *
+ * @public
+ */
+export function rabbitmqEntityName(vhost: string, name: string): string {
+  const full = vhost === '/' ? name : `${vhost}.${name}`;
+  if (validator.isValidEntityName(full)) {
+    return full;
+  }
+  let hash = 0;
+  for (const ch of `${vhost}\u0000${name}`) {
+    hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
+  }
+  const suffix = (hash >>> 0).toString(36);
+  const base = full
+    .replace(/[^a-zA-Z0-9._-]/g, '-')
+    .replace(/^[^a-zA-Z0-9]+/, '')
+    .slice(0, 63 - suffix.length - 1)
+    .replace(/[^a-zA-Z0-9]+$/, '');
+  return `${base || 'rabbitmq'}-${suffix}`;
+}
+
+const EXCHANGE_TYPES = ['direct', 'topic', 'fanout', 'headers'];
+const QUEUE_TYPES = ['classic', 'quorum', 'stream'];
+
+/** @public */
+export interface RabbitMQEntitiesOptions {
+  broker: string;
+  owner: string;
+  namespace?: string;
+  system?: string;
+  /** Added to every entity (e.g. the location and discovered annotations). */
+  annotations?: Record<string, string>;
+  tags?: string[];
+  description?: (what: 'exchange' | 'queue', name: string) => string;
+}
+
+/**
+ * RabbitMQExchange and RabbitMQQueue entities for a topology. The broker's
+ * own exchanges (`amq.*`, the default) and server-named queues
+ * (`amq.gen-...`) are left out, as are exchange types the kinds cannot
+ * express (plugin types such as `x-delayed-message`) and exchange-to-exchange
+ * bindings. Queue arguments RabbitMQ does not document, or with values it
+ * would refuse, are left out too, so every entity passes validation; what is
+ * left out is listed in `skipped`.
+ *
+ * @public
+ */
+export function rabbitmqEntitiesFromTopology(
+  topology: RabbitMQTopology,
+  options: RabbitMQEntitiesOptions,
+): {
+  exchanges: RabbitMQExchangeEntityV1alpha1[];
+  queues: RabbitMQQueueEntityV1alpha1[];
+  skipped: string[];
+} {
+  const namespace = options.namespace ?? 'default';
+  const skipped: string[] = [];
+  const metadata = (name: string, what: 'exchange' | 'queue', real: string) => ({
+    name,
+    namespace,
+    ...(options.description
+      ? { description: options.description(what, real) }
+      : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
+    ...(options.annotations ? { annotations: { ...options.annotations } } : {}),
+  });
+  const base = {
+    owner: options.owner,
+    ...(options.system ? { system: options.system } : {}),
+    broker: options.broker,
+  };
+
+  const exchangeRefs = new Map<string, string>();
+  const exchanges: RabbitMQExchangeEntityV1alpha1[] = [];
+  for (const e of topology.exchanges) {
+    if (RABBITMQ_BUILTIN_EXCHANGES.includes(e.name) || e.name.startsWith('amq.')) {
+      continue;
+    }
+    if (!EXCHANGE_TYPES.includes(e.type)) {
+      skipped.push(`exchange ${e.vhost}/${e.name} (type ${e.type})`);
+      continue;
+    }
+    const name = rabbitmqEntityName(e.vhost, e.name);
+    exchangeRefs.set(
+      `${e.vhost}\u0000${e.name}`,
+      `rabbitmqexchange:${namespace}/${name}`,
+    );
+    exchanges.push({
+      apiVersion: INTERCHANGE_API_VERSION,
+      kind: 'RabbitMQExchange',
+      metadata: metadata(name, 'exchange', e.name),
+      spec: {
+        ...base,
+        vhost: e.vhost,
+        ...(name === e.name ? {} : { exchangeName: e.name }),
+        exchangeType: e.type as RabbitMQExchangeType,
+        durable: e.durable,
+      },
+    });
+  }
+  const exchangeRef = (vhost: string, exchange: string) =>
+    exchangeRefs.get(`${vhost}\u0000${exchange}`) ?? exchange;
+
+  const queues: RabbitMQQueueEntityV1alpha1[] = [];
+  for (const q of topology.queues) {
+    if (q.name.startsWith('amq.')) {
+      continue;
+    }
+    const queueType = QUEUE_TYPES.includes(q.type) ? q.type : 'classic';
+    const args: Record<string, string | number | boolean> = {};
+    for (const [arg, value] of Object.entries(q.arguments)) {
+      const known = RABBITMQ_QUEUE_ARGUMENTS[arg];
+      if (!known || known.specField) {
+        if (!known) {
+          skipped.push(`argument ${arg} of queue ${q.vhost}/${q.name}`);
+        }
+        continue;
+      }
+      if (
+        rabbitmqQueueArgumentProblem(arg, value) ||
+        (known.queueTypes && !known.queueTypes.includes(queueType as any))
+      ) {
+        skipped.push(`argument ${arg} of queue ${q.vhost}/${q.name}`);
+        continue;
+      }
+      args[arg] = value as string | number | boolean;
+    }
+    const dlx = q.arguments['x-dead-letter-exchange'];
+    const bindings = topology.bindings
+      .filter(
+        b =>
+          b.vhost === q.vhost &&
+          b.destinationType === 'queue' &&
+          b.destination === q.name &&
+          b.source !== '',
+      )
+      .map(b => ({
+        exchange: exchangeRef(q.vhost, b.source),
+        routingKey: b.routingKey,
+      }));
+    const name = rabbitmqEntityName(q.vhost, q.name);
+    queues.push({
+      apiVersion: INTERCHANGE_API_VERSION,
+      kind: 'RabbitMQQueue',
+      metadata: metadata(name, 'queue', q.name),
+      spec: {
+        ...base,
+        vhost: q.vhost,
+        ...(name === q.name ? {} : { queueName: q.name }),
+        queueType: queueType as RabbitMQQueueType,
+        // Quorum queues and streams are always durable.
+        durable: queueType === 'classic' ? q.durable : true,
+        ...(bindings.length ? { bindings } : {}),
+        ...(typeof dlx === 'string' && dlx
+          ? { deadLetterExchange: exchangeRef(q.vhost, dlx) }
+          : {}),
+        ...(Object.keys(args).length ? { arguments: args } : {}),
+      },
+    });
+  }
+  for (const b of topology.bindings) {
+    if (b.destinationType === 'exchange') {
+      skipped.push(
+        `exchange-to-exchange binding ${b.vhost}/${b.source} -> ${b.destination}`,
+      );
+    }
+  }
+  return { exchanges, queues, skipped };
+}
