@@ -65,6 +65,21 @@ describe('KafkaConsumerGroupsCard', () => {
     expect(screen.getByText(/What to do:/)).toBeInTheDocument();
   });
 
+  it('shows the backend reason when the cluster is not configured (404)', async () => {
+    const reason =
+      "Kafka cluster 'prod-eu' is not configured; configured clusters: local";
+    await render({
+      getKafkaConsumerGroups: async () => {
+        throw await backendError(404, reason);
+      },
+    });
+    expect(
+      await screen.findByText('Could not read consumer groups'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(`404: ${reason}`)).toBeInTheDocument();
+    expect(screen.getByText(/What to do:/)).toBeInTheDocument();
+  });
+
   it('names one unreachable cluster among several and still shows the table', async () => {
     await render({
       getKafkaConsumerGroups: async () => ({

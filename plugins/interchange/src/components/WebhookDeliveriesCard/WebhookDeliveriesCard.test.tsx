@@ -67,6 +67,20 @@ describe('WebhookDeliveriesCard', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the backend's reason when the backend is unavailable (503)", async () => {
+    const reason =
+      'the delivery log is unavailable: database connection refused';
+    await render({
+      getWebhookDeliveries: async () => {
+        throw await backendError(503, reason);
+      },
+    });
+    expect(
+      await screen.findByText('Could not read the delivery log'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(`503: ${reason}`)).toBeInTheDocument();
+  });
+
   it('says there are no deliveries yet and how to check the endpoint', async () => {
     await render({
       getWebhookDeliveries: async () => ({
