@@ -9,6 +9,7 @@ import { demoPermissionPolicyModule } from './permissionPolicy';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
+import { searchModuleInterchangeCollator } from '@interchange/plugin-interchange-backend';
 
 const backend = createBackend();
 
@@ -49,6 +50,9 @@ backend.add(demoPermissionPolicyModule);
 // search (the in-memory Lunr engine: no search database needed for the demo)
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// KafkaTopic, GatewayRoute, Webhook and RabbitMQ entities with their fields
+// (type 'interchange'): a route path or a consumer group name finds them.
+backend.add(searchModuleInterchangeCollator);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
