@@ -39,12 +39,12 @@ export interface InterchangeDocument extends IndexableDocument {
   url: string;
 }
 
-const list = (v: unknown): string[] =>
-  Array.isArray(v)
-    ? v.map(x => String(x))
-    : v === undefined || v === null
-    ? []
-    : [String(v)];
+function list(v: unknown): string[] {
+  if (Array.isArray(v)) {
+    return v.map(x => String(x));
+  }
+  return v === undefined || v === null ? [] : [String(v)];
+}
 
 function consumerRefs(spec: Record<string, any>): {
   refs: string[];
