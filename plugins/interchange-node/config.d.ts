@@ -182,6 +182,33 @@ export interface Config {
       requestTimeoutMs?: number;
     }>;
 
+    /** Service meshes whose authorization policy and traffic Interchange reads (docs/mesh.md). */
+    meshes?: Array<{
+      /** Id of the mesh, e.g. `shop-mesh`. */
+      id: string;
+      /** Which mesh it is. */
+      type: 'istio' | 'linkerd' | 'consul';
+      /** Human-readable name shown in the portal. */
+      title?: string;
+      /** Globs of policy files (AuthorizationPolicy, Linkerd policy, Consul service-intentions), relative to the backend's working directory. */
+      files?: string[];
+      /** Consul only: HTTP API base URL, read at `/v1/connect/intentions`. */
+      consulUrl?: string;
+      /**
+       * Consul ACL token, sent as `X-Consul-Token`.
+       * @visibility secret
+       */
+      consulToken?: string;
+      /** Consul's `acl.default_policy` when no intention matches. Default `allow`. */
+      defaultPolicy?: 'allow' | 'deny';
+      /** Prometheus with the mesh's request metrics, e.g. `http://prometheus.istio-system:9090`. */
+      prometheusUrl?: string;
+      /** How far back observed calls count: a number and s, m, h or d. Default `7d`. */
+      window?: string;
+      /** Per HTTP request, in milliseconds. Default 10000. */
+      requestTimeoutMs?: number;
+    }>;
+
     // --- Integration checks (docs/checks.md) ---------------------------------
     /**
      * Integration checks, keyed by rule id, e.g.

@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { validateCommand } from './commands/validate';
 import { routesCommand } from './commands/routes';
+import { meshCommand } from './commands/mesh';
 import { webhookSignCommand, webhookVerifyCommand } from './commands/webhook';
 import { checkCommand } from './commands/check';
 import { strategyCommand } from './commands/strategy';
@@ -57,6 +58,20 @@ async function main(argv: string[]) {
     .option('--json', 'machine-readable output')
     .action(async (patterns: string[], opts) => {
       process.exitCode = await routesCommand(patterns, opts);
+    });
+
+  program
+    .command('mesh')
+    .description(
+      'Preview the source -> destination rules service-mesh policy files declare (Istio AuthorizationPolicy, Linkerd policy, Consul service-intentions), and what they would skip',
+    )
+    .argument(
+      '<paths...>',
+      'policy files, directories or globs (YAML, JSON, HCL)',
+    )
+    .option('--json', 'machine-readable output')
+    .action(async (patterns: string[], opts) => {
+      process.exitCode = await meshCommand(patterns, opts);
     });
 
   program

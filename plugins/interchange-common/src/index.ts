@@ -11,6 +11,7 @@ export * from './rabbitmq';
 export * from './permissions/permissions';
 export * from './webhooks';
 export * from './gateways';
+export * from './mesh';
 export * from './graph';
 export * from './checks';
 export * from './strategy';

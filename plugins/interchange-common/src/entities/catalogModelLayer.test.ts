@@ -28,6 +28,8 @@ describe('interchangeCatalogModelLayer', () => {
       'API describes (describes) KafkaTopic|Webhook|RabbitMQExchange; reverse describedBy (described by)',
       'API exposedBy (exposed by) GatewayRoute; reverse exposes (exposes)',
       'Component consumesFrom (consumes from) KafkaTopic|Webhook|RabbitMQExchange|RabbitMQQueue; reverse consumedBy (consumed by)',
+      'Component mayBeCalledBy (may be called by) Component; reverse mayCall (may call)',
+      'Component mayCall (may call) Component; reverse mayBeCalledBy (may be called by)',
       'Component producesTo (produces to) KafkaTopic|Webhook|RabbitMQExchange|RabbitMQQueue; reverse producedBy (produced by)',
       'Component|Resource routedBy (routed by) GatewayRoute; reverse routesTo (routes to)',
       'GatewayRoute exposes (exposes) API; reverse exposedBy (exposed by)',

@@ -10,6 +10,7 @@ import {
 import {
   interchangeRelationPair,
   RELATION_BOUND_TO,
+  RELATION_MAY_CALL,
   RELATION_CONSUMED_BY,
   RELATION_DESCRIBED_BY,
   RELATION_EXPOSES,
@@ -114,6 +115,13 @@ const RELATION_PAIRS: Array<{
     fromKind: RABBITMQ_QUEUE_KIND,
     toKind: RABBITMQ_EXCHANGE_KIND,
     description: 'An exchange a RabbitMQ queue is bound to.',
+  },
+  {
+    type: RELATION_MAY_CALL,
+    fromKind: 'Component',
+    toKind: 'Component',
+    description:
+      'A component the service mesh authorization policy lets this one call.',
   },
 ];
 

@@ -41,7 +41,7 @@ describe('interchangeRelationPair', () => {
 
   it('names the known types when given another one', () => {
     expect(() => interchangeRelationPair('ownedBy')).toThrow(
-      "'ownedBy' is not an Interchange relation type; known types: producesTo, producedBy, consumesFrom, consumedBy, routesTo, routedBy, exposes, exposedBy, describedBy, describes",
+      "'ownedBy' is not an Interchange relation type; known types: producesTo, producedBy, consumesFrom, consumedBy, routesTo, routedBy, exposes, exposedBy, describedBy, describes, boundTo, boundFrom, mayCall, mayBeCalledBy",
     );
   });
 });

@@ -33,6 +33,10 @@ export const RELATION_DESCRIBES = 'describes';
 export const RELATION_BOUND_TO = 'boundTo';
 /** Reverse of {@link RELATION_BOUND_TO}. @public */
 export const RELATION_BOUND_FROM = 'boundFrom';
+/** The service mesh's authorization policy lets a component call another. @public */
+export const RELATION_MAY_CALL = 'mayCall';
+/** Reverse of {@link RELATION_MAY_CALL}. @public */
+export const RELATION_MAY_BE_CALLED_BY = 'mayBeCalledBy';
 
 /**
  * Every Interchange relation pair as `[forward, reverse]`, e.g. for
@@ -49,6 +53,7 @@ export const INTERCHANGE_RELATION_PAIRS: ReadonlyArray<
   [RELATION_EXPOSES, RELATION_EXPOSED_BY],
   [RELATION_DESCRIBED_BY, RELATION_DESCRIBES],
   [RELATION_BOUND_TO, RELATION_BOUND_FROM],
+  [RELATION_MAY_CALL, RELATION_MAY_BE_CALLED_BY],
 ];
 
 /**

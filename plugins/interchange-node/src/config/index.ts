@@ -15,3 +15,8 @@ export {
   type RabbitMQBrokerConfig,
   type RabbitMQTlsConfig,
 } from './readRabbitMQBrokers';
+export {
+  readMeshes,
+  type MeshConfig,
+  type MeshConfigType,
+} from './readMeshes';

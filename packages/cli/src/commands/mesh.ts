@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import fg from 'fast-glob';
+import {
+  MeshRule,
+  MeshSkippedItem,
+  MeshType,
+  parseMeshConfig,
+} from '@interchange/plugin-interchange-common';
+
+type Out = { log(line: string): void; error(line: string): void };
+
+export interface MeshOptions {
+  json?: boolean;
+}
+
+type JsonRule = Pick<
+  MeshRule,
+  'source' | 'destination' | 'action' | 'ports' | 'paths' | 'methods'
+> &
+  Pick<MeshRule, 'policy' | 'conditions' | 'precedence' | 'provider'> & {
+    location: string;
+  };
+
+type FileResult = {
+  file: string;
+  /** The mesh(es) the file holds policy of, comma-separated when several. */
+  mesh: string;
+  rules: JsonRule[];
+  skipped: MeshSkippedItem[];
+  error?: string;
+};
+
+/** Directories expand to the policy file types: YAML, JSON and HCL. */
+async function expand(patterns: string[]): Promise<string[]> {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    const stat = await fs.promises.stat(pattern).catch(() => undefined);
+    if (stat?.isFile()) {
+      files.add(pattern);
+      continue;
+    }
+    const glob = stat?.isDirectory()
+      ? `${fg.convertPathToPattern(pattern)}/**/*.{yaml,yml,json,hcl}`
+      : pattern;
+    for (const f of await fg(glob, {
+      onlyFiles: true,
+      ignore: ['**/node_modules/**'],
+    })) {
+      files.add(f);
+    }
+  }
+  return [...files].sort();
+}
+
+const list = (v: string[]) => (v.length ? v.join(',') : 'any');
+
+/**
+ * `interchange mesh <paths...>`: every source -> destination rule the mesh
+ * policy files declare (Istio AuthorizationPolicy, Linkerd policy, Consul
+ * intentions), with action and conditions, and what was skipped and why.
+ */
+export async function meshCommand(
+  patterns: string[],
+  options: MeshOptions,
+  out: Out = console,
+): Promise<number> {
+  const files = await expand(patterns);
+  if (!files.length) {
+    out.error(
+      `interchange mesh: no files match ${patterns.join(
+        ' ',
+      )}; pass mesh policy files (Istio AuthorizationPolicy, Linkerd policy, Consul service-intentions in HCL, JSON or YAML)`,
+    );
+    return 2;
+  }
+  const results: FileResult[] = files.map(file => {
+    try {
+      const r = parseMeshConfig(fs.readFileSync(file, 'utf8'), {
+        fileName: file,
+      });
+      return {
+        file,
+        mesh: r.meshes.join(','),
+        rules: r.rules.map(x => ({
+          source: x.source,
+          destination: x.destination,
+          action: x.action,
+          ports: x.ports,
+          paths: x.paths,
+          methods: x.methods,
+          policy: x.policy,
+          conditions: x.conditions,
+          precedence: x.precedence,
+          provider: x.provider,
+          location: `document ${x.location.document + 1}, ${x.location.place}`,
+        })),
+        skipped: r.skipped,
+      };
+    } catch (e) {
+      return {
+        file,
+        mesh: '',
+        rules: [],
+        skipped: [],
+        error: `cannot parse: ${(e as Error).message}`,
+      };
+    }
+  });
+  const failed = results.filter(r => r.error);
+  if (options.json) {
+    out.log(JSON.stringify({ files: results }, null, 2));
+    return failed.length ? 1 : 0;
+  }
+  for (const r of results) {
+    out.log(`${r.file}${r.mesh ? ` (${r.mesh as MeshType})` : ''}`);
+    if (r.error) {
+      out.log(`  error: ${r.error}`);
+      continue;
+    }
+    for (const rule of r.rules) {
+      out.log(
+        `  ${rule.action.toUpperCase()} ${rule.source} -> ${rule.destination}`,
+      );
+      out.log(
+        `    methods: ${list(rule.methods)}  paths: ${list(
+          rule.paths,
+        )}  ports: ${list(rule.ports)}${
+          rule.precedence ? `  precedence: ${rule.precedence}` : ''
+        }${rule.provider ? `  provider: ${rule.provider}` : ''}`,
+      );
+      if (rule.conditions.length)
+        out.log(`    only when: ${rule.conditions.join('; ')}`);
+      out.log(`    source: ${rule.location}`);
+    }
+    for (const s of r.skipped) {
+      out.log(
+        `  skipped ${s.kind}${s.name ? ` ${s.name}` : ''} (document ${
+          s.document + 1
+        }): ${s.reason}`,
+      );
+    }
+  }
+  const rules = results.reduce((n, r) => n + r.rules.length, 0);
+  const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
+  out.log('');
+  out.log(
+    `${results.length} file${results.length === 1 ? '' : 's'}: ${rules} rule${
+      rules === 1 ? '' : 's'
+    }, ${skipped} skipped${
+      failed.length ? `, ${failed.length} unreadable` : ''
+    }`,
+  );
+  return failed.length ? 1 : 0;
+}
