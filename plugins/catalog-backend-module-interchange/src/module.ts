@@ -10,6 +10,7 @@ import {
 import {
   interchangeConfigFormatsExtensionPoint,
   kafkaClustersServiceRef,
+  rabbitmqBrokersServiceRef,
   readGateways,
 } from '@interchange/plugin-interchange-node';
 import { ScmIntegrations } from '@backstage/integration';
@@ -23,6 +24,12 @@ import { InterchangeEntitiesProcessor } from './processor/InterchangeEntitiesPro
 import { KafkaTopicEntityProvider } from './providers/KafkaTopicEntityProvider';
 import { readGatewayProviderSettings } from './config/readGatewayProviderSettings';
 import { readKafkaTopicProviderConfigs } from './config/readKafkaTopicProviderConfigs';
+import {
+  RABBITMQ_DEFINITIONS_LOCATION_TYPE,
+  RabbitMQDefinitionsLocationProcessor,
+} from './rabbitmq/RabbitMQDefinitionsLocationProcessor';
+import { RabbitMQEntityProvider } from './rabbitmq/RabbitMQEntityProvider';
+import { readRabbitMQProviderConfigs } from './rabbitmq/readRabbitMQProviderConfigs';
 
 /**
  * Adds the Interchange kinds (KafkaTopic, GatewayRoute, Webhook) and their
@@ -56,6 +63,7 @@ export const catalogModuleInterchange = createBackendModule({
         catalogLocations: catalogLocationsExtensionPoint,
         // One registry per backend, shared with the Interchange plugin.
         clusters: kafkaClustersServiceRef,
+        rabbitmqBrokers: rabbitmqBrokersServiceRef,
       },
       async init({
         catalogProcessing,
@@ -67,6 +75,7 @@ export const catalogModuleInterchange = createBackendModule({
         urlReader,
         catalogLocations,
         clusters,
+        rabbitmqBrokers,
       }) {
         // Modules adding formats started before this one (they depend on
         // its extension point), so the registry is complete here; a
@@ -75,6 +84,7 @@ export const catalogModuleInterchange = createBackendModule({
         const gatewayTypes = formats.registry.list().map(f => f.id);
         catalogProcessing.addProcessor(
           InterchangeEntitiesProcessor.fromConfig(config, {
+            rabbitmqBrokers: rabbitmqBrokers.ids(),
             logger,
             gatewayTypes,
           }),
@@ -111,7 +121,36 @@ export const catalogModuleInterchange = createBackendModule({
         catalogLocations.setAllowedLocationTypes([
           'url',
           GATEWAY_CONFIG_LOCATION_TYPE,
+          RABBITMQ_DEFINITIONS_LOCATION_TYPE,
         ]);
+        // RabbitMQ definitions files in repositories, and brokers whose
+        // undeclared exchanges and queues become discovered entities.
+        catalogProcessing.addProcessor(
+          new RabbitMQDefinitionsLocationProcessor({
+            reader: urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+            brokers: rabbitmqBrokers.ids(),
+            defaultOwner,
+            configuredTargets:
+              RabbitMQDefinitionsLocationProcessor.configuredTargets(config),
+            logger,
+          }),
+        );
+        for (const providerConfig of readRabbitMQProviderConfigs(config)) {
+          rabbitmqBrokers.config(providerConfig.broker); // fails start-up for an unknown broker id
+          catalogProcessing.addEntityProvider(
+            new RabbitMQEntityProvider({
+              config: providerConfig,
+              brokers: rabbitmqBrokers,
+              catalog,
+              auth,
+              logger,
+              taskRunner: scheduler.createScheduledTaskRunner(
+                providerConfig.schedule,
+              ),
+            }),
+          );
+        }
         catalogProcessing.addProcessor(
           new GatewayConfigLocationProcessor({
             reader: urlReader,

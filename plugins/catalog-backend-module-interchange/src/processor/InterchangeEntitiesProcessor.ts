@@ -42,6 +42,8 @@ export class InterchangeEntitiesProcessor implements CatalogProcessor {
       logger?: LoggerService;
       /** Accepted gateway types (the registered format ids); default built-ins. */
       gatewayTypes?: readonly string[];
+      /** Configured RabbitMQ broker ids. */
+      rabbitmqBrokers?: string[];
     } = {},
   ) {
     const clusters = readKafkaClusters(config).map(c => c.id);
@@ -51,6 +53,9 @@ export class InterchangeEntitiesProcessor implements CatalogProcessor {
     return new InterchangeEntitiesProcessor({
       knownClusters: clusters.length ? clusters : undefined,
       knownGateways: gateways.length ? gateways : undefined,
+      knownRabbitMQBrokers: options.rabbitmqBrokers?.length
+        ? options.rabbitmqBrokers
+        : undefined,
       logger: options.logger,
     });
   }

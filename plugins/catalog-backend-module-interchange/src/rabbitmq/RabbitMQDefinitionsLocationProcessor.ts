@@ -1,0 +1,224 @@
+import { LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  LocationEntityV1alpha1,
+} from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { toError } from '@backstage/errors';
+import { ScmIntegrationRegistry } from '@backstage/integration';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  parseRabbitMQDefinitions,
+  rabbitmqEntitiesFromTopology,
+} from '@interchange/plugin-interchange-common';
+import {
+  isNotFound,
+  readConfigFile,
+  resolveConfigTarget,
+  targetName,
+} from '../ingestion';
+
+/**
+ * Location type for RabbitMQ definitions files (`rabbitmqctl
+ * export_definitions`, the management UI's export) kept in repositories.
+ *
+ * @public
+ */
+export const RABBITMQ_DEFINITIONS_LOCATION_TYPE =
+  'interchange-rabbitmq-definitions';
+
+/** The broker the file's objects live on. @public */
+export const ANNOTATION_RABBITMQ_BROKER = 'interchange.dev/rabbitmq-broker';
+/** For a vhost export (no `vhost` on its objects): which vhost. @public */
+export const ANNOTATION_RABBITMQ_VHOST = 'interchange.dev/rabbitmq-vhost';
+/** Owner of the entities; default the module's default owner. @public */
+export const ANNOTATION_RABBITMQ_OWNER = 'interchange.dev/rabbitmq-owner';
+
+/**
+ * Turns Locations of type `interchange-rabbitmq-definitions` into
+ * RabbitMQExchange and RabbitMQQueue entities, through the same file
+ * resolution and reading rules as gateway configuration files
+ * (resolveConfigTarget, readConfigFile: a Location read from a URL may only
+ * list URLs; local paths only for Locations from local files or app-config).
+ * A file that cannot be read or parsed is an error on the Location, and the
+ * catalog keeps the entities it emitted before.
+ *
+ * @public
+ */
+export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
+  readonly #reader: UrlReaderService;
+  readonly #integrations: ScmIntegrationRegistry;
+  readonly #brokers: string[];
+  readonly #defaultOwner: string;
+  readonly #configuredTargets: () => string[];
+  readonly #logger: LoggerService;
+
+  constructor(options: {
+    reader: UrlReaderService;
+    integrations: ScmIntegrationRegistry;
+    /** Configured broker ids. */
+    brokers: string[];
+    defaultOwner: string;
+    configuredTargets?: () => string[];
+    logger: LoggerService;
+  }) {
+    this.#reader = options.reader;
+    this.#integrations = options.integrations;
+    this.#brokers = options.brokers;
+    this.#defaultOwner = options.defaultOwner;
+    this.#configuredTargets = options.configuredTargets ?? (() => []);
+    this.#logger = options.logger;
+  }
+
+  /** Targets of `interchange-rabbitmq-definitions` locations in app-config. */
+  static configuredTargets(config: Config): () => string[] {
+    return () =>
+      (config.getOptionalConfigArray('catalog.locations') ?? [])
+        .filter(
+          l =>
+            l.getOptionalString('type') === RABBITMQ_DEFINITIONS_LOCATION_TYPE,
+        )
+        .map(l => l.getString('target'));
+  }
+
+  getProcessorName(): string {
+    return 'InterchangeRabbitMQDefinitionsLocationProcessor';
+  }
+
+  async readLocation(location: LocationSpec): Promise<boolean> {
+    return location.type === RABBITMQ_DEFINITIONS_LOCATION_TYPE;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (
+      entity.kind !== 'Location' ||
+      (entity as LocationEntityV1alpha1).spec?.type !==
+        RABBITMQ_DEFINITIONS_LOCATION_TYPE
+    ) {
+      return entity;
+    }
+    const spec = (entity as LocationEntityV1alpha1).spec;
+    const annotations = entity.metadata.annotations ?? {};
+    const targets = [
+      ...(spec.target ? [spec.target] : []),
+      ...(spec.targets ?? []),
+    ];
+    const broker =
+      annotations[ANNOTATION_RABBITMQ_BROKER]?.trim() ||
+      (this.#brokers.length === 1 ? this.#brokers[0] : undefined);
+    if (!broker || !this.#brokers.includes(broker)) {
+      emit(
+        processingResult.inputError(
+          location,
+          `Location ${entity.metadata.name}: ${
+            broker
+              ? `'${broker}' is not a configured RabbitMQ broker`
+              : 'which broker the definitions belong to is not said'
+          }; set the annotation ${ANNOTATION_RABBITMQ_BROKER} to one of ${
+            this.#brokers.map(b => `'${b}'`).join(', ') ||
+            '(none: add interchange.rabbitmq.brokers to app-config)'
+          }`,
+        ),
+      );
+      return entity;
+    }
+    if (!targets.length) {
+      emit(
+        processingResult.inputError(
+          location,
+          `Location ${entity.metadata.name} of type ${RABBITMQ_DEFINITIONS_LOCATION_TYPE} lists no files; set spec.target or spec.targets to the definitions files`,
+        ),
+      );
+      return entity;
+    }
+    for (const raw of targets) {
+      const target = resolveConfigTarget(location, raw, {
+        locationType: RABBITMQ_DEFINITIONS_LOCATION_TYPE,
+        integrations: this.#integrations,
+        configuredTargets: this.#configuredTargets,
+      });
+      if (target.kind === 'refused') {
+        emit(processingResult.inputError(location, target.reason));
+        continue;
+      }
+      const name = targetName(target);
+      let text: string;
+      try {
+        text = (await readConfigFile(target, this.#reader)).text;
+      } catch (e) {
+        if (!isNotFound(e)) {
+          emit(
+            processingResult.generalError(
+              location,
+              `Unable to read RabbitMQ definitions ${name}: ${
+                toError(e).message
+              }`,
+            ),
+          );
+        } else if (spec.presence !== 'optional') {
+          emit(
+            processingResult.notFoundError(
+              location,
+              `RabbitMQ definitions ${name} do not exist (target '${raw}')`,
+            ),
+          );
+        }
+        continue;
+      }
+      let result;
+      try {
+        result = rabbitmqEntitiesFromTopology(
+          parseRabbitMQDefinitions(text, {
+            defaultVhost: annotations[ANNOTATION_RABBITMQ_VHOST],
+          }),
+          {
+            broker,
+            owner: annotations[ANNOTATION_RABBITMQ_OWNER] ?? this.#defaultOwner,
+            namespace: entity.metadata.namespace ?? 'default',
+          },
+        );
+      } catch (e) {
+        emit(
+          processingResult.inputError(
+            location,
+            `${name}: ${toError(e).message}`,
+          ),
+        );
+        continue;
+      }
+      // The entities point at the file, so "View source" opens it.
+      const source: LocationSpec =
+        target.kind === 'url'
+          ? { type: 'url', target: target.url }
+          : { type: 'file', target: target.file };
+      const sourceRef = `${source.type}:${source.target}`;
+      for (const e of [...result.exchanges, ...result.queues]) {
+        e.metadata.annotations = {
+          ...e.metadata.annotations,
+          [ANNOTATION_LOCATION]: sourceRef,
+          [ANNOTATION_ORIGIN_LOCATION]: sourceRef,
+        };
+        emit(processingResult.entity(source, e));
+      }
+      if (result.skipped.length) {
+        this.#logger.info(
+          `${name}: ${result.exchanges.length} exchanges and ${
+            result.queues.length
+          } queues for broker ${broker}; left out ${result.skipped.join('; ')}`,
+        );
+      }
+    }
+    return entity;
+  }
+}

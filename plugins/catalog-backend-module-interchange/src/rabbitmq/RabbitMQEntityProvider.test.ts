@@ -1,0 +1,165 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  DeferredEntity,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { validateInterchangeEntity } from '@interchange/plugin-interchange-common';
+import { RabbitMQBrokers } from '@interchange/plugin-interchange-node';
+import {
+  createTestVhost,
+  describeRabbitMQ,
+  rabbitmqUrl,
+  testRabbitMQBroker,
+} from '@interchange/plugin-interchange-node/testUtils';
+import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
+
+jest.setTimeout(60_000);
+
+/** A pass-through to the real management API that the test can cut. */
+async function cuttableProxy() {
+  const target = new URL(rabbitmqUrl!);
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      up => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: async () => {
+      server.closeAllConnections();
+      await new Promise(r => server.close(r));
+    },
+  };
+}
+
+describeRabbitMQ('RabbitMQEntityProvider against a real broker', () => {
+  let vhost: Awaited<ReturnType<typeof createTestVhost>>;
+
+  beforeAll(async () => {
+    vhost = await createTestVhost('provider');
+    await vhost.declareExchange('orders', 'topic');
+    await vhost.declareExchange('orders.dlx', 'fanout');
+    await vhost.declareQueue('orders.invoicing', {
+      arguments: {
+        'x-queue-type': 'quorum',
+        'x-dead-letter-exchange': 'orders.dlx',
+        'x-delivery-limit': 3,
+      },
+    });
+    await vhost.declareQueue('orders.declared-by-a-team');
+    await vhost.bind('orders', 'orders.invoicing', 'order.placed');
+  });
+
+  afterAll(async () => {
+    await vhost?.remove();
+  });
+
+  it('adds undeclared exchanges and queues, and deletes nothing when the broker cannot be read', async () => {
+    const proxy = await cuttableProxy();
+    const brokers = new RabbitMQBrokers([
+      testRabbitMQBroker({
+        id: 'local',
+        managementUrl: proxy.url,
+        requestTimeoutMs: 2000,
+      }),
+    ]);
+    const mutations: DeferredEntity[][] = [];
+    const connection: EntityProviderConnection = {
+      applyMutation: async m => {
+        mutations.push(m.type === 'full' ? m.entities : m.added);
+      },
+      refresh: async () => {},
+    };
+    const logger = mockServices.logger.mock();
+    const provider = new RabbitMQEntityProvider({
+      config: {
+        id: 'local',
+        broker: 'local',
+        defaultOwner: 'group:team-platform',
+        namespace: 'default',
+        vhosts: new RegExp(`^${vhost.name}$`),
+        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+      },
+      brokers,
+      catalog: catalogServiceMock({
+        entities: [
+          {
+            apiVersion: 'interchange.dev/v1alpha1',
+            kind: 'RabbitMQQueue',
+            metadata: { name: 'declared', namespace: 'default' },
+            spec: {
+              owner: 'team-a',
+              broker: 'local',
+              vhost: vhost.name,
+              queueName: 'orders.declared-by-a-team',
+            },
+          },
+        ],
+      }),
+      auth: mockServices.auth(),
+      logger,
+    });
+    await provider.connect(connection);
+
+    const first = await provider.refresh();
+    expect(first).toEqual({ applied: true, entities: 3 });
+    const entities = mutations[0].map(d => d.entity);
+    expect(entities.map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual([
+      `RabbitMQExchange:${vhost.name}.orders`,
+      `RabbitMQExchange:${vhost.name}.orders.dlx`,
+      `RabbitMQQueue:${vhost.name}.orders.invoicing`,
+    ]);
+    const queue = entities.find(e => e.kind === 'RabbitMQQueue')!;
+    expect(queue.spec).toMatchObject({
+      owner: 'group:team-platform',
+      broker: 'local',
+      vhost: vhost.name,
+      queueName: 'orders.invoicing',
+      queueType: 'quorum',
+      bindings: [
+        {
+          exchange: `rabbitmqexchange:default/${vhost.name}.orders`,
+          routingKey: 'order.placed',
+        },
+      ],
+      deadLetterExchange: `rabbitmqexchange:default/${vhost.name}.orders.dlx`,
+      arguments: { 'x-delivery-limit': 3 },
+    });
+    expect(queue.metadata.annotations).toMatchObject({
+      'interchange.dev/discovered': 'true',
+      'backstage.io/managed-by-location': 'interchange-rabbitmq:local',
+    });
+    for (const e of entities) {
+      expect(
+        validateInterchangeEntity(e, { knownRabbitMQBrokers: ['local'] }),
+      ).toEqual([]);
+    }
+
+    // The broker goes away: nothing is applied, so nothing is deleted.
+    await proxy.cut();
+    const second = await provider.refresh();
+    expect(second.applied).toBe(false);
+    expect(second.reason).toContain("RabbitMQ broker 'local'");
+    expect(mutations).toHaveLength(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Existing entities are kept'),
+    );
+    brokers.close();
+  });
+});
