@@ -29,6 +29,27 @@ export interface Config {
         };
       };
       /**
+       * RabbitMQExchange and RabbitMQQueue entities for the exchanges and
+       * queues of a broker that no catalog file declares; one provider per
+       * entry (`interchange-rabbitmq:<id>`). See docs/rabbitmq.md.
+       */
+      interchangeRabbitMQ?: {
+        [id: string]: {
+          /** A broker id from interchange.rabbitmq.brokers. */
+          broker: string;
+          /** Owner of discovered exchanges and queues until a team declares them. */
+          defaultOwner: string;
+          /** Namespace of the created entities. Default `default`. */
+          namespace?: string;
+          /** Only vhosts matching this regular expression. */
+          vhosts?: string;
+          /** Exchanges and queues whose name matches this regular expression are skipped. */
+          exclude?: string;
+          /** Default every 30 minutes, first run after one minute. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        };
+      };
+      /**
        * GatewayRoute entities from the gateways of `interchange.gateways[]`
        * that have `files` and/or (Kong) an `adminUrl`; one provider per
        * gateway (`interchange-gateway:<id>`). The owner and system defaults
