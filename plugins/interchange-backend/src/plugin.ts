@@ -21,6 +21,7 @@ import { DatabaseDepthHistoryStore } from './database/DatabaseDepthHistoryStore'
 import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
 import { DatabaseStrategySnapshotStore } from './database/DatabaseStrategySnapshotStore';
 import { migrateDatabase } from './database/migrations';
+import { KafkaBusLiveState } from './kafka/KafkaBusLiveState';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
 import { scheduleLagSampling } from './kafka/lagSampling';
 import { readLagSamplingSettings } from './kafka/lagSamplingSettings';
@@ -97,14 +98,12 @@ export const interchangePlugin = createBackendPlugin({
           deps.rabbitmqBrokers,
           depthHistory,
         );
+        // One sampling for every bus, through the broker-neutral layer.
         await scheduleLagSampling({
           settings: readLagSamplingSettings(config),
           scheduler,
           logger,
-          live,
-          history,
-          buses: [rabbitmq],
-          depthHistory,
+          buses: [new KafkaBusLiveState(live, history), rabbitmq],
         });
 
         const webhookSettings = readWebhookSettings(config);

@@ -29,9 +29,7 @@ export function queueDestination(vhost: string, name: string): string {
 }
 
 function depthOf(q: RabbitMQQueueLive): number {
-  return (
-    q.messages ?? (q.messagesReady ?? 0) + (q.messagesUnacknowledged ?? 0)
-  );
+  return q.messages ?? (q.messagesReady ?? 0) + (q.messagesUnacknowledged ?? 0);
 }
 
 /**
@@ -77,6 +75,24 @@ export class RabbitMQLiveState implements BusLiveState {
     }
   }
 
+  async sample(broker: string, timestamp: number): Promise<void> {
+    await this.#history.add(
+      'rabbitmq',
+      broker,
+      timestamp,
+      await this.sampleDepths(broker),
+    );
+  }
+
+  pruneHistory(olderThan: number): Promise<number> {
+    return this.#history.prune(olderThan);
+  }
+
+  describeError(e: unknown): string {
+    return describeRabbitMQError(e);
+  }
+
+  /** Every queue's depth, from one paged list request. */
   async sampleDepths(broker: string): Promise<DestinationDepth[]> {
     const queues = await this.#brokers.client(broker).listQueues();
     return queues.map(q => ({

@@ -31,13 +31,13 @@ describe('buildIntegrationGraph with RabbitMQ kinds', () => {
         consumers: ['mailer'],
       }),
     ]);
-    expect(
-      graph.edges.map(e => `${e.from} ${e.style} ${e.to}`).sort(),
-    ).toEqual([
-      'component:default/orders event rabbitmqexchange:default/notifications',
-      'rabbitmqexchange:default/notifications event rabbitmqqueue:default/email',
-      'rabbitmqqueue:default/email event component:default/mailer',
-    ]);
+    expect(graph.edges.map(e => `${e.from} ${e.style} ${e.to}`).sort()).toEqual(
+      [
+        'component:default/orders event rabbitmqexchange:default/notifications',
+        'rabbitmqexchange:default/notifications event rabbitmqqueue:default/email',
+        'rabbitmqqueue:default/email event component:default/mailer',
+      ],
+    );
   });
 
   it('reads boundTo/boundFrom relations of entities from the catalog API', () => {

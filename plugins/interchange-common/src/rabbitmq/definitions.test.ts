@@ -25,7 +25,9 @@ describe('parseRabbitMQDefinitions', () => {
       'invoices.pdf:quorum',
     ]);
     expect(
-      topology.queues.find(q => q.vhost === '/' && q.name === 'shipping.labels'),
+      topology.queues.find(
+        q => q.vhost === '/' && q.name === 'shipping.labels',
+      ),
     ).toMatchObject({ type: 'quorum', durable: true });
     expect(
       topology.bindings.filter(b => b.destinationType === 'exchange'),

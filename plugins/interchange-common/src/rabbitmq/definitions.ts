@@ -74,7 +74,9 @@ export function parseRabbitMQDefinitions(
     doc = JSON.parse(text);
   } catch (e) {
     throw new Error(
-      `not JSON (${(e as Error).message}); a RabbitMQ definitions file is the JSON of 'rabbitmqctl export_definitions' or the management UI's export`,
+      `not JSON (${
+        (e as Error).message
+      }); a RabbitMQ definitions file is the JSON of 'rabbitmqctl export_definitions' or the management UI's export`,
     );
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -109,8 +111,7 @@ export function parseRabbitMQDefinitions(
       vhost: vhostOf(b),
       source: String(b.source ?? ''),
       destination: String(b.destination ?? ''),
-      destinationType:
-        b.destination_type === 'exchange' ? 'exchange' : 'queue',
+      destinationType: b.destination_type === 'exchange' ? 'exchange' : 'queue',
       routingKey: String(b.routing_key ?? ''),
     })),
   };
@@ -179,7 +180,11 @@ export function rabbitmqEntitiesFromTopology(
 } {
   const namespace = options.namespace ?? 'default';
   const skipped: string[] = [];
-  const metadata = (name: string, what: 'exchange' | 'queue', real: string) => ({
+  const metadata = (
+    name: string,
+    what: 'exchange' | 'queue',
+    real: string,
+  ) => ({
     name,
     namespace,
     ...(options.description
@@ -197,7 +202,10 @@ export function rabbitmqEntitiesFromTopology(
   const exchangeRefs = new Map<string, string>();
   const exchanges: RabbitMQExchangeEntityV1alpha1[] = [];
   for (const e of topology.exchanges) {
-    if (RABBITMQ_BUILTIN_EXCHANGES.includes(e.name) || e.name.startsWith('amq.')) {
+    if (
+      RABBITMQ_BUILTIN_EXCHANGES.includes(e.name) ||
+      e.name.startsWith('amq.')
+    ) {
       continue;
     }
     if (!EXCHANGE_TYPES.includes(e.type)) {

@@ -12,7 +12,9 @@ const entity: RabbitMQQueueEntityV1alpha1 = {
     owner: 'team-a',
     broker: 'local',
     queueType: 'classic',
-    bindings: [{ exchange: 'rabbitmqexchange:notifications', routingKey: 'sms.#' }],
+    bindings: [
+      { exchange: 'rabbitmqexchange:notifications', routingKey: 'sms.#' },
+    ],
     deadLetterExchange: 'dead-letters',
     arguments: { 'x-message-ttl': 60000 },
   },

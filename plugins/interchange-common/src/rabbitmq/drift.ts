@@ -21,7 +21,8 @@ export interface RabbitMQDriftEntry {
   actual: string;
 }
 
-const show = (v: unknown) => (v === undefined ? '(not set)' : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined ? '(not set)' : JSON.stringify(v);
 
 /**
  * Drift between a RabbitMQQueue entity and the queue on the broker: type,
@@ -66,7 +67,9 @@ export function computeQueueDrift(
     ...new Set([...Object.keys(declaredArgs), ...Object.keys(actualArgs)]),
   ].sort();
   for (const name of names) {
-    if (JSON.stringify(declaredArgs[name]) !== JSON.stringify(actualArgs[name])) {
+    if (
+      JSON.stringify(declaredArgs[name]) !== JSON.stringify(actualArgs[name])
+    ) {
       drift.push({
         field: `arguments.${name}`,
         declared: show(declaredArgs[name]),

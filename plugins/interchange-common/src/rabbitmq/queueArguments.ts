@@ -178,7 +178,9 @@ export function rabbitmqQueueArgumentProblem(
   }
   if (known.type === 'integer') {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      return `must be an integer (got ${JSON.stringify(value)}); RabbitMQ refuses other types with PRECONDITION_FAILED`;
+      return `must be an integer (got ${JSON.stringify(
+        value,
+      )}); RabbitMQ refuses other types with PRECONDITION_FAILED`;
     }
     if (known.min !== undefined && value < known.min) {
       return `must be at least ${known.min} (got ${value})`;
@@ -197,7 +199,9 @@ export function rabbitmqQueueArgumentProblem(
     return `must be a string (got ${JSON.stringify(value)})`;
   }
   if (known.values && !known.values.includes(value)) {
-    return `must be one of ${known.values.map(v => `'${v}'`).join(', ')} (got '${value}')`;
+    return `must be one of ${known.values
+      .map(v => `'${v}'`)
+      .join(', ')} (got '${value}')`;
   }
   if (name === 'x-max-age' && !MAX_AGE.test(value)) {
     return `must be a number and a unit Y, M, D, h, m or s, e.g. '7D' (got '${value}')`;

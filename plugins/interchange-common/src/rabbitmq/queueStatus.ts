@@ -73,7 +73,9 @@ export function rabbitmqQueueStatus(
   if (depth > 0 && consumers === 0) {
     return {
       status: 'STOPPED',
-      reason: `${depth} message${depth === 1 ? '' : 's'} waiting and no consumer attached`,
+      reason: `${depth} message${
+        depth === 1 ? '' : 's'
+      } waiting and no consumer attached`,
       timeToDrainSeconds,
     };
   }
@@ -89,9 +91,9 @@ export function rabbitmqQueueStatus(
     return {
       status: 'WARNING',
       reason: growsByRate
-        ? `the depth grows: ${inRate.toFixed(1)} msg/s published, ${outRate.toFixed(
+        ? `the depth grows: ${inRate.toFixed(
             1,
-          )} msg/s consumed`
+          )} msg/s published, ${outRate.toFixed(1)} msg/s consumed`
         : 'the depth grew at every recent sample while consumers are attached',
       timeToDrainSeconds,
     };

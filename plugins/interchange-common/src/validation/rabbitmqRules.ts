@@ -71,7 +71,9 @@ function brokerProblems(
       fix: known.length
         ? `use one of ${known
             .map(b => `'${b}'`)
-            .join(', ')}, or add it to interchange.rabbitmq.brokers in app-config`
+            .join(
+              ', ',
+            )}, or add it to interchange.rabbitmq.brokers in app-config`
         : 'add it to interchange.rabbitmq.brokers in app-config',
     },
   ];
@@ -314,10 +316,7 @@ export function rabbitmqQueueProblems(
         });
         continue;
       }
-      if (
-        definition.queueTypes &&
-        !definition.queueTypes.includes(queueType)
-      ) {
+      if (definition.queueTypes && !definition.queueTypes.includes(queueType)) {
         problems.push({
           path,
           message: `does not apply to ${queueType} queues; RabbitMQ honours it for ${definition.queueTypes.join(

@@ -36,15 +36,24 @@ export interface DepthPoint {
 }
 
 /**
- * A bus whose destinations can be sampled by the shared scheduled sampling.
+ * A bus behind the broker-neutral layer: the backend's scheduled sampling
+ * is written once against this, for Kafka (consumer-group offsets, for lag)
+ * and RabbitMQ (queue depths) alike.
  *
  * @public
  */
 export interface BusLiveState {
   readonly bus: BusKind;
   listBrokers(): BusBroker[];
-  /** Every destination's depth on the broker, read in as few requests as the bus allows. */
-  sampleDepths(broker: string): Promise<DestinationDepth[]>;
+  /**
+   * Reads every destination of the broker once (in as few requests as the
+   * bus allows) and records it in the bus's history.
+   */
+  sample(broker: string, timestamp: number): Promise<void>;
+  /** Drops history taken before `olderThan`; returns how many points. */
+  pruneHistory(olderThan: number): Promise<number>;
+  /** A message for the log from an error of this bus's client. */
+  describeError(e: unknown): string;
 }
 
 /**

@@ -151,10 +151,9 @@ export class RabbitMQManagementClient {
     const url = new URL(`${this.#broker.managementUrl}/api${path}`);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const lib = url.protocol === 'https:' ? https : http;
-    const where = `RabbitMQ broker '${this.#broker.id}' ${method} /api${path.replace(
-      /\?.*/,
-      '',
-    )}`;
+    const where = `RabbitMQ broker '${
+      this.#broker.id
+    }' ${method} /api${path.replace(/\?.*/, '')}`;
     return new Promise<T>((resolve, reject) => {
       const req = lib.request(
         url,

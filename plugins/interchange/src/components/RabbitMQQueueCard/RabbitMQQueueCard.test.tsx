@@ -50,7 +50,11 @@ const detail: RabbitMQQueueDetail = {
   bindings: [{ source: 'shipping', routingKey: 'label.create' }],
   entityRef: 'rabbitmqqueue:default/shipping.labels',
   drift: [
-    { field: 'arguments.x-delivery-limit', declared: '10', actual: '(not set)' },
+    {
+      field: 'arguments.x-delivery-limit',
+      declared: '10',
+      actual: '(not set)',
+    },
   ],
   history: [
     { timestamp: 0, depth: 10 },
@@ -98,7 +102,9 @@ describe('RabbitMQQueueCard', () => {
         bindings: [],
       }),
     });
-    expect(await screen.findByText(/does not exist in vhost/)).toHaveTextContent(
+    expect(
+      await screen.findByText(/does not exist in vhost/),
+    ).toHaveTextContent(
       /Queue shipping\.labels does not exist in vhost \/ on broker local\. Declare it/,
     );
   });

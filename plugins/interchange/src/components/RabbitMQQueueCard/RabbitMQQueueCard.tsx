@@ -58,10 +58,7 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
   return (
     <>
       <Box display="flex" alignItems="center" style={{ gap: 8 }} mb={1}>
-        <LagStatusChip
-          status={q.status as LagStatus}
-          reason={q.statusReason}
-        />
+        <LagStatusChip status={q.status as LagStatus} reason={q.statusReason} />
         <Typography variant="body2">
           <code>{q.name}</code> in vhost <code>{q.vhost}</code> on{' '}
           <Link to={value.broker.dashboardUrl}>{value.broker.title}</Link>
@@ -70,7 +67,9 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
       </Box>
       <Typography variant="body2" color="textSecondary" gutterBottom>
         {q.statusReason}
-        {q.statsPending ? ' (statistics pending: the broker reports every few seconds)' : ''}
+        {q.statsPending
+          ? ' (statistics pending: the broker reports every few seconds)'
+          : ''}
       </Typography>
       <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
         {chips.map(c => (
@@ -82,7 +81,11 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
         <DepthSparkline points={value.history} />
       </Box>
       {value.drift && value.drift.length > 0 && (
-        <Alert severity="warning" style={{ marginBottom: 16 }} aria-label="drift">
+        <Alert
+          severity="warning"
+          style={{ marginBottom: 16 }}
+          aria-label="drift"
+        >
           <Typography variant="subtitle2">
             The queue differs from this entity in {value.drift.length} place
             {value.drift.length === 1 ? '' : 's'}:
@@ -98,15 +101,19 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
         </Alert>
       )}
       {value.drift && value.drift.length === 0 && (
-        <Alert severity="success" style={{ marginBottom: 16 }} aria-label="drift">
+        <Alert
+          severity="success"
+          style={{ marginBottom: 16 }}
+          aria-label="drift"
+        >
           The queue matches what this entity declares.
         </Alert>
       )}
       <Typography variant="subtitle2">Bindings</Typography>
       {value.bindings.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
-          Not bound to any exchange (only reachable through the default
-          exchange by its name).
+          Not bound to any exchange (only reachable through the default exchange
+          by its name).
         </Typography>
       ) : (
         <Table size="small" aria-label="bindings">
@@ -164,9 +171,9 @@ export function RabbitMQQueueCard(props: { title?: string }) {
       empty={() => (
         <Alert severity="warning">
           Queue <code>{queue}</code> does not exist in vhost{' '}
-          <code>{vhost}</code> on broker {broker}. Declare it (the "New
-          RabbitMQ queue" template does), or correct this entity's
-          spec.queueName / spec.vhost.
+          <code>{vhost}</code> on broker {broker}. Declare it (the "New RabbitMQ
+          queue" template does), or correct this entity's spec.queueName /
+          spec.vhost.
         </Alert>
       )}
     >
