@@ -12,6 +12,7 @@ import {
   kafkaClustersServiceRef,
   rabbitmqBrokersServiceRef,
   readGateways,
+  readMeshes,
 } from '@interchange/plugin-interchange-node';
 import { ScmIntegrations } from '@backstage/integration';
 import {
@@ -29,6 +30,7 @@ import {
   RabbitMQDefinitionsLocationProcessor,
 } from './rabbitmq/RabbitMQDefinitionsLocationProcessor';
 import { RabbitMQEntityProvider } from './rabbitmq/RabbitMQEntityProvider';
+import { MeshAccessProcessor } from './mesh/MeshAccessProcessor';
 import { readRabbitMQProviderConfigs } from './rabbitmq/readRabbitMQProviderConfigs';
 
 /**
@@ -115,6 +117,14 @@ export const catalogModuleInterchange = createBackendModule({
         // One component index for linking routes, shared by the location
         // processor and every gateway provider (refresh rule: ComponentIndex).
         const components = new ComponentIndex({ catalog, auth });
+        // Service meshes' allow rules as mayCall / mayBeCalledBy between
+        // components, resolved against the same component index.
+        const meshes = readMeshes(config);
+        if (meshes.length) {
+          catalogProcessing.addProcessor(
+            new MeshAccessProcessor({ meshes, components, logger }),
+          );
+        }
         // Gateway configuration files in repositories, listed by Location
         // entities of type `interchange-gateway-config`. The catalog only
         // follows Locations of allowed types (default just `url`).

@@ -12,5 +12,6 @@ export * from './rabbitmq';
 export * from './liveState';
 export * from './webhooks';
 export * from './gateways';
+export * from './mesh';
 export * from './extensions/configFormats';
 export * from './extensions/checkRules';

@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_MESH_IDENTITY,
   ANNOTATION_UPSTREAM_HOSTS,
   matchUpstreamComponent,
   RouteUpstream,
@@ -15,12 +16,13 @@ export interface ComponentSnapshot {
   match(upstream: RouteUpstream): Entity | undefined;
 }
 
-/** What linking reads of a component; nothing else is fetched. */
+/** What linking (routes, mesh identities) reads of a component; nothing else is fetched. */
 const FIELDS = [
   'kind',
   'metadata.namespace',
   'metadata.name',
   `metadata.annotations.${ANNOTATION_UPSTREAM_HOSTS}`,
+  `metadata.annotations.${ANNOTATION_MESH_IDENTITY}`,
   'spec.owner',
   'spec.system',
   'spec.providesApis',

@@ -1,0 +1,3 @@
+export { ConsulIntentionsClient } from './ConsulIntentionsClient';
+export { loadMeshPolicy, listMeshFiles } from './loadMeshPolicy';
+export type { MeshPolicy } from './loadMeshPolicy';
