@@ -17,6 +17,10 @@ import { webhookWithoutRetryRule } from './rules/webhookWithoutRetry';
 import { deprecatedDependencyRule } from './rules/deprecatedDependency';
 import { gatewayRouteDriftRule, kafkaTopicDriftRule } from './rules/drift';
 import { invalidExceptionRule } from './rules/invalidException';
+import { meshUndeclaredCallRule } from './rules/meshUndeclaredCall';
+import { meshDeclaredButDeniedRule } from './rules/meshDeclaredButDenied';
+import { meshAllowAnyRule } from './rules/meshAllowAny';
+import { meshUnusedAllowRule } from './rules/meshUnusedAllow';
 
 /**
  * The rules Interchange ships, in the order of the documentation.
@@ -42,5 +46,9 @@ export const BUILTIN_CHECK_RULES: readonly CheckRule[] = [
   deprecatedDependencyRule,
   kafkaTopicDriftRule,
   gatewayRouteDriftRule,
+  meshUndeclaredCallRule,
+  meshDeclaredButDeniedRule,
+  meshAllowAnyRule,
+  meshUnusedAllowRule,
   invalidExceptionRule,
 ];

@@ -1,6 +1,7 @@
 import { TopicDrift } from '../kafka/drift';
 import { RouteDrift } from '../gateways/drift';
 import { IntegrationGraph } from '../graph';
+import type { MeshAccessData } from '../mesh/compareMeshAccess';
 
 /** @public */
 export type CheckSeverity = 'error' | 'warning' | 'info';
@@ -54,6 +55,8 @@ export interface CheckLiveData {
   topicLastMessageAt?: Record<string, string | null>;
   /** Time of the last delivery per Webhook ref (ISO 8601), null when none. */
   webhookLastDeliveryAt?: Record<string, string | null>;
+  /** The configured service meshes: policy and, with metrics, observed calls (`mesh/*` rules). */
+  meshes?: MeshAccessData[];
 }
 
 /** @public */

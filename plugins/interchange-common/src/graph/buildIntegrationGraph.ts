@@ -418,6 +418,10 @@ export function buildIntegrationGraph(
         addEdge(self, target, self, 'http', true, 'apiProvidedBy');
       } else if (t === 'apiProvidedBy') {
         addEdge(self, self, target, 'http', true, 'apiProvidedBy');
+      } else if (t === 'mayCall' || t === 'mayBeCalledBy') {
+        // Service-mesh policy (the catalog module's mesh processor).
+        const [from, to] = t === 'mayCall' ? [self, target] : [target, self];
+        addEdge(self, from, to, 'mesh', true, 'mayCall');
       } else if (t === 'dependsOn') {
         dependsOn(self, self, target);
       } else if (t === 'dependencyOf') {

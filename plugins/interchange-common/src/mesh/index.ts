@@ -24,3 +24,15 @@ export type {
   MeshMayCall,
   MeshUnmappedIdentity,
 } from './access';
+export {
+  compareMeshAccess,
+  declaredCalls,
+  meshRuleDestination,
+} from './compareMeshAccess';
+export type {
+  MeshAccessComparison,
+  MeshAccessData,
+  MeshAccessPair,
+  MeshAllowAny,
+  MeshPairDecision,
+} from './compareMeshAccess';
