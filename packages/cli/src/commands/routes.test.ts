@@ -31,7 +31,7 @@ describe('interchange routes', () => {
       [
         '  route example-route',
         '    GET,POST /v1/example  hosts: example.com',
-        '    upstream: http://example-api.com  auth: api-key',
+        '    upstream: example-service -> http://example-api.com  auth: api-key',
         '    only when: header x-my-header in [foo, bar]; header x-another-header in [bla]',
         '    source: document 1, services[0].routes[0]',
       ].join('\n'),
@@ -111,5 +111,100 @@ describe('interchange routes', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('Apigee bundles and files from the wild', () => {
+    const apigee = path.join(fixtures, 'apigee');
+
+    it('previews a bundle folder (holding apiproxy/, or apiproxy/ itself) and its zip export alike', async () => {
+      const holding = await run([path.join(apigee, 'apikey')]);
+      const itself = await run([path.join(apigee, 'apikey', 'apiproxy')]);
+      const zip = await run([path.join(apigee, 'apikey.zip')]);
+      const body = [
+        '  route ApiKeySample',
+        '    ANY /mocktarget_key  hosts: any',
+        '    upstream: default -> http://mocktarget.apigee.net/  auth: api-key  rate limit: 5/minute',
+        '    attached to: default, secure',
+        '    source: document 1, apiproxy/proxies/default.xml ProxyEndpoint default',
+      ].join('\n');
+      for (const r of [holding, itself, zip]) {
+        expect(r.code).toBe(0);
+        expect(r.out).toContain(`(apigee)\n${body}`);
+        expect(r.out).toMatch(/1 file: 1 route, 0 skipped$/);
+      }
+    });
+
+    it('--json for a bundle has the same shape as for other formats', async () => {
+      const { code, out } = await run([path.join(apigee, 'southbound-mtls')], true);
+      expect(code).toBe(0);
+      const parsed = JSON.parse(out);
+      expect(parsed.files).toHaveLength(1);
+      expect(parsed.files[0]).toMatchObject({
+        file: path.join(apigee, 'southbound-mtls'),
+        formats: ['apigee'],
+        skipped: [],
+      });
+      expect(parsed.files[0].routes.map((r: any) => r.upstreams[0].host)).toEqual([
+        'badSSLWithClientCert',
+        'badSSLWithoutClientCert',
+      ]);
+    });
+
+    it('a folder of files finds the bundles in it and its YAML, not the YAML inside bundles', async () => {
+      const { out } = await run([apigee]);
+      expect(out.split('\n').filter(l => /^\S/.test(l))).toEqual([
+        `${path.join(apigee, 'apikey')} (apigee)`,
+        `${path.join(apigee, 'auth-schemes')} (apigee)`,
+        `${path.join(apigee, 'identity-facade')} (apigee)`,
+        `${path.join(apigee, 'oauth')} (apigee)`,
+        `${path.join(apigee, 'southbound-mtls')} (apigee)`,
+        '5 files: 18 routes, 3 skipped',
+      ]);
+    });
+
+    it('each failure class prints every route with its real upstream, never [object Object] or undefined', async () => {
+      const { code, out } = await run([
+        path.join(fixtures, 'deck-kong2kic-route-input.yaml'),
+        path.join(fixtures, 'sam-api-with-cors-openapi-3.yaml'),
+        path.join(fixtures, 'aws-vpc-link-export.json'),
+        path.join(fixtures, 'aws-any-method-proxy.json'),
+      ]);
+      expect(code).toBe(0);
+      expect(out).not.toMatch(/\[object Object\]|undefined/);
+      expect(out).toContain(
+        '  route top-route\n    ANY /tr1  hosts: any\n    upstream: simple-service -> simple-service:8080  auth: none',
+      );
+      expect(out).toContain(
+        '  route ExplicitApi POST /add\n    POST /add  hosts: any\n    upstream: lambda RestApiFunction  auth: none',
+      );
+      expect(out).toContain(
+        '    upstream: http://my-vpclink-test-nlb-1234567890abcdef.us-east-2.amazonaws.com (via VPC link ${stageVariables.vpcLinkId})  auth: none',
+      );
+      expect(out).toContain('    ANY /{proxy+}  hosts: any\n    upstream: lambda TestSimpleProxy');
+    });
+
+    it('bad input: binary junk and oversized files get a clear error', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-routes-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'junk.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+        fs.writeFileSync(path.join(dir, 'big.yaml'), Buffer.alloc(10 * 1024 * 1024, 0x61));
+        fs.writeFileSync(path.join(dir, 'fake.zip'), 'hello');
+        const r = await run([
+          path.join(dir, 'junk.yaml'),
+          path.join(dir, 'big.yaml'),
+          path.join(dir, 'fake.zip'),
+        ]);
+        expect(r.code).toBe(1);
+        expect(r.out).toContain(
+          `  error: cannot parse: ${path.join(dir, 'big.yaml')} is 10.0 MB; files are read up to 8.0 MB: split it into several files`,
+        );
+        expect(r.out).toContain('holds binary data (a NUL byte at offset 4)');
+        expect(r.out).toContain(
+          '  error: cannot parse: not a zip archive (an Apigee bundle export starts with PK)',
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import {
   createGatewayFormatRegistry,
   GatewayFormatRegistry,
   NormalizedRoute,
   SkippedItem,
 } from '@interchange/plugin-interchange-common';
-import { expandPatterns } from '../lib/catalogFiles';
+import { expandRoutesTargets, readBundle, readTargetText } from './routesFiles';
 
 type Out = { log(line: string): void; error(line: string): void };
 
@@ -37,12 +36,15 @@ function upstreamText(route: NormalizedRoute): string {
       const extra = [
         u.subset && `subset ${u.subset}`,
         u.weight !== undefined && `weight ${u.weight}`,
+        u.via && `via ${u.via}`,
       ]
         .filter(Boolean)
         .join(', ');
-      return `${u.kind === 'lambda' ? 'lambda ' : ''}${
-        target ?? u.kind
-      }${port}${extra ? ` (${extra})` : ''}`;
+      return `${u.name ? `${u.name} -> ` : ''}${
+        u.kind === 'lambda' ? 'lambda ' : ''
+      }${target ?? (u.kind === 'mock' ? 'answered by the gateway' : u.kind)}${port}${
+        extra ? ` (${extra})` : ''
+      }`;
     })
     .join(', ');
 }
@@ -57,19 +59,25 @@ export async function routesCommand(
   options: RoutesOptions,
   out: Out = console,
 ): Promise<number> {
-  const files = await expandPatterns(patterns);
-  if (!files.length) {
+  const targets = await expandRoutesTargets(patterns);
+  if (!targets.length) {
     out.error(
       `interchange routes: no files match ${patterns.join(
         ' ',
-      )}; pass gateway configuration files (kong.yml, HTTPRoute or VirtualService manifests, AWS API Gateway exports)`,
+      )}; pass gateway configuration files (kong.yml, HTTPRoute or VirtualService manifests, AWS API Gateway exports, Apigee bundle folders or zips)`,
     );
     return 2;
   }
   const formats = options.formats ?? createGatewayFormatRegistry();
-  const results: FileResult[] = files.map(file => {
+  const results: FileResult[] = targets.map(target => {
+    const file = target.file;
     try {
-      return { file, ...formats.parse(fs.readFileSync(file, 'utf8')) };
+      return {
+        file,
+        ...(target.kind === 'file'
+          ? formats.parse(readTargetText(file))
+          : formats.parseBundle(readBundle(target))),
+      };
     } catch (e) {
       return {
         file,

@@ -1,4 +1,5 @@
-import { parseAwsApiGatewayExport } from './awsApiGateway';
+import { isApigeeBundle, parseApigeeBundle } from './apigee';
+import { isAwsApiTemplate, parseAwsApiGatewayExport } from './awsApiGateway';
 import { GatewayConfigFormat, GatewayFormatRegistry } from './formatRegistry';
 import { parseGatewayApiDocument } from './gatewayApi';
 import { parseIstioDocument } from './istio';
@@ -32,12 +33,20 @@ export const istioFormat: GatewayConfigFormat = {
   parse: parseIstioDocument,
 };
 
-/** AWS API Gateway OpenAPI export. @public */
+/** AWS API Gateway OpenAPI export, or a SAM / CloudFormation template with an API. @public */
 export const awsApiGatewayFormat: GatewayConfigFormat = {
   id: 'aws-api-gateway',
   title: 'AWS API Gateway export',
-  detect: d => Boolean((d.swagger || d.openapi) && d.paths),
+  detect: d => Boolean((d.swagger || d.openapi) && d.paths) || isAwsApiTemplate(d),
   parse: parseAwsApiGatewayExport,
+};
+
+/** Apigee API proxy bundle (the `apiproxy/` folder or its zip export). @public */
+export const apigeeFormat: GatewayConfigFormat = {
+  id: 'apigee',
+  title: 'Apigee API proxy bundle',
+  detectBundle: isApigeeBundle,
+  parseBundle: parseApigeeBundle,
 };
 
 /**
@@ -53,6 +62,7 @@ export const builtinGatewayFormats: readonly GatewayConfigFormat[] = [
   gatewayApiFormat,
   istioFormat,
   awsApiGatewayFormat,
+  apigeeFormat,
 ];
 
 /** A registry holding the built-in formats, for callers to add their own to. @public */

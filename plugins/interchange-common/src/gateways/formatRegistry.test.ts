@@ -41,18 +41,19 @@ routes:
 `;
 
 describe('GatewayFormatRegistry', () => {
-  it('holds the four built-in formats in order, and describes them for messages', () => {
+  it('holds the five built-in formats in order, and describes them for messages', () => {
     const registry = createGatewayFormatRegistry();
     expect(registry.list().map(f => f.id)).toEqual([
       'kong',
       'gateway-api',
       'istio',
       'aws-api-gateway',
+      'apigee',
     ]);
     expect(registry.describe()).toBe(
-      'Kong declarative config, Gateway API, Istio, AWS API Gateway export',
+      'Kong declarative config, Gateway API, Istio, AWS API Gateway export, Apigee API proxy bundle',
     );
-    expect(builtinGatewayFormats).toHaveLength(4);
+    expect(builtinGatewayFormats).toHaveLength(5);
   });
 
   it('asks later formats first: an added format claims a document Kong would take', () => {

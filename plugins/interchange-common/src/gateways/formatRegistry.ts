@@ -1,5 +1,5 @@
-import { parseAllDocuments } from 'yaml';
-import { GatewayParseResult } from './types';
+import { DocumentReadError, readDocuments } from './readDocuments';
+import { BundleFile, GatewayParseResult } from './types';
 
 /**
  * One gateway (or mesh) configuration format: how to recognise one of its
@@ -17,13 +17,25 @@ export interface GatewayConfigFormat {
   id: string;
   /** What a person calls it, for messages listing the formats read. */
   title: string;
-  /** Whether this format reads a document (one YAML or JSON document of a file). Must not throw. */
-  detect(doc: Record<string, unknown>): boolean;
+  /**
+   * Whether this format reads a document (one YAML or JSON document of a
+   * file). Must not throw. A format reads documents (`detect` and `parse`),
+   * bundles (`detectBundle` and `parseBundle`), or both.
+   */
+  detect?(doc: Record<string, unknown>): boolean;
   /**
    * The routes of a document `detect` accepted, and what it skipped with
    * the reason. `document` is the document's 0-based index in its file.
    */
-  parse(doc: Record<string, any>, document: number): GatewayParseResult;
+  parse?(doc: Record<string, any>, document: number): GatewayParseResult;
+  /**
+   * Whether this format reads a bundle: configuration that is a folder of
+   * files read as a whole (an Apigee API proxy), given the files' paths
+   * inside it. Must not throw.
+   */
+  detectBundle?(paths: readonly string[]): boolean;
+  /** The routes of a bundle `detectBundle` accepted, and what it skipped. */
+  parseBundle?(files: readonly BundleFile[]): GatewayParseResult;
 }
 
 /** Every route of a file, what was skipped, and the formats it held. @public */
@@ -51,8 +63,10 @@ export class GatewayDocumentError extends Error {
 }
 
 const FORMAT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-/** A YAML alias bomb must not expand without bound. */
-const MAX_ALIAS_COUNT = 100;
+
+function pairOk(a: unknown, b: unknown): boolean {
+  return typeof a === 'function' && typeof b === 'function';
+}
 
 /**
  * The formats configuration files are read with. A format added later is
@@ -80,12 +94,15 @@ export class GatewayFormatRegistry {
     if (!format.title || typeof format.title !== 'string') {
       throw new Error(`${where}: set title, e.g. 'Apigee proxy bundle'`);
     }
+    const readsDocuments = pairOk(format.detect, format.parse);
+    const readsBundles = pairOk(format.detectBundle, format.parseBundle);
     if (
-      typeof format.detect !== 'function' ||
-      typeof format.parse !== 'function'
+      (!readsDocuments && (format.detect || format.parse)) ||
+      (!readsBundles && (format.detectBundle || format.parseBundle)) ||
+      (!readsDocuments && !readsBundles)
     ) {
       throw new Error(
-        `${where}: detect(doc) and parse(doc, document) must be functions`,
+        `${where}: detect(doc) and parse(doc, document) must be functions (for files of YAML/JSON documents), or detectBundle(paths) and parseBundle(files) (for bundles of files), or both pairs`,
       );
     }
     if (this.#formats.some(f => f.id === format.id)) {
@@ -116,11 +133,56 @@ export class GatewayFormatRegistry {
       return undefined;
     }
     for (let i = this.#formats.length - 1; i >= 0; i--) {
-      if (this.#formats[i].detect(doc as Record<string, unknown>)) {
+      if (this.#formats[i].detect?.(doc as Record<string, unknown>)) {
         return this.#formats[i];
       }
     }
     return undefined;
+  }
+
+  /** The format that reads a bundle with these file paths, newest first, or undefined. */
+  detectBundle(paths: readonly string[]): GatewayConfigFormat | undefined {
+    for (let i = this.#formats.length - 1; i >= 0; i--) {
+      if (this.#formats[i].detectBundle?.(paths)) {
+        return this.#formats[i];
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Every route of a bundle (a folder of files read as a whole, or the
+   * files of its zip export). Throws when no format reads it, and when
+   * the format's parser fails, naming the format.
+   */
+  parseBundle(files: readonly BundleFile[]): GatewayFileParseResult {
+    const format = this.detectBundle(files.map(f => f.path));
+    if (!format) {
+      const readers = this.#formats.filter(f => f.detectBundle);
+      throw new GatewayDocumentError(
+        `not a configuration bundle Interchange reads (${
+          readers.map(f => f.title).join(', ') || 'no format reads bundles'
+        }); an Apigee bundle holds apiproxy/<name>.xml and apiproxy/proxies/*.xml`,
+        0,
+      );
+    }
+    let parsed: GatewayParseResult;
+    try {
+      parsed = format.parseBundle!(files);
+    } catch (e) {
+      throw new GatewayDocumentError(
+        `${format.title}: ${(e as Error)?.message ?? String(e)}`,
+        0,
+        format.id,
+      );
+    }
+    return {
+      routes: parsed.routes.map(r =>
+        r.format === format.id ? r : { ...r, format: format.id },
+      ),
+      skipped: parsed.skipped,
+      formats: [format.id],
+    };
   }
 
   /**
@@ -136,23 +198,16 @@ export class GatewayFormatRegistry {
       skipped: [],
       formats: [],
     };
-    const docs = parseAllDocuments(text);
-    (Array.isArray(docs) ? docs : [docs]).forEach((d, i) => {
-      if (d.errors.length) {
-        throw new GatewayDocumentError(
-          `document ${i + 1}: ${d.errors[0].message.split('\n')[0]}`,
-          i,
-        );
-      }
-      let doc: unknown;
-      try {
-        doc = d.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (e) {
-        throw new GatewayDocumentError(
-          `document ${i + 1}: ${(e as Error).message}`,
-          i,
-        );
-      }
+    let docs: unknown[];
+    try {
+      docs = readDocuments(text);
+    } catch (e) {
+      throw new GatewayDocumentError(
+        (e as Error).message,
+        e instanceof DocumentReadError ? e.document : 0,
+      );
+    }
+    docs.forEach((doc, i) => {
       if (doc === null || doc === undefined) {
         return;
       }
@@ -162,13 +217,16 @@ export class GatewayFormatRegistry {
           document: i,
           kind: String((doc as { kind?: unknown }).kind ?? typeof doc),
           name: (doc as { metadata?: { name?: string } }).metadata?.name,
-          reason: `not a gateway configuration this parser knows (${this.describe()})`,
+          reason: `not a gateway configuration this parser knows (${this.#formats
+            .filter(f => f.detect)
+            .map(f => f.title)
+            .join(', ')})`,
         });
         return;
       }
       let parsed: GatewayParseResult;
       try {
-        parsed = format.parse(doc as Record<string, any>, i);
+        parsed = format.parse!(doc as Record<string, any>, i);
       } catch (e) {
         throw new GatewayDocumentError(
           `document ${i + 1} (${format.title}): ${
@@ -182,12 +240,15 @@ export class GatewayFormatRegistry {
         result.formats.push(format.id);
       }
       // The format's id is what gateways are matched on, whatever its parser wrote.
-      result.routes.push(
-        ...parsed.routes.map(r =>
+      // A loop, not push(...): a document may hold more routes than a call takes arguments.
+      for (const r of parsed.routes) {
+        result.routes.push(
           r.format === format.id ? r : { ...r, format: format.id },
-        ),
-      );
-      result.skipped.push(...parsed.skipped);
+        );
+      }
+      for (const item of parsed.skipped) {
+        result.skipped.push(item);
+      }
     });
     return result;
   }

@@ -3,6 +3,19 @@ export { parseKongConfig } from './kong';
 export { parseGatewayApiDocument } from './gatewayApi';
 export { parseIstioDocument } from './istio';
 export { parseAwsApiGatewayExport } from './awsApiGateway';
+export { parseApigeeBundle } from './apigee';
+export {
+  checkBundleFiles,
+  isBundleConfigPath,
+  readZipBundle,
+} from './bundleFiles';
+export {
+  checkConfigText,
+  MAX_BUNDLE_BYTES,
+  MAX_BUNDLE_FILES,
+  MAX_CONFIG_DEPTH,
+  MAX_CONFIG_FILE_BYTES,
+} from './inputLimits';
 export { detectGatewayFormat, parseGatewayConfig } from './parseGatewayConfig';
 export { GatewayDocumentError, GatewayFormatRegistry } from './formatRegistry';
 export type {
@@ -10,6 +23,7 @@ export type {
   GatewayFileParseResult,
 } from './formatRegistry';
 export {
+  apigeeFormat,
   awsApiGatewayFormat,
   builtinGatewayFormats,
   createGatewayFormatRegistry,

@@ -44,14 +44,31 @@ type KongService = {
 const STREAM_PROTOCOLS = new Set(['tcp', 'tls', 'udp', 'tls_passthrough']);
 
 function refName(ref: KongPlugin['service']): string | undefined {
-  return typeof ref === 'string' ? ref : ref?.name ?? ref?.id;
+  if (typeof ref === 'string') {
+    return ref;
+  }
+  // `service: {name: s1}` or `{id: ...}` as decK and the Admin API write it.
+  const named = ref && typeof ref === 'object' ? ref.name ?? ref.id : undefined;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/** Only the strings of a list a file may have written oddly. */
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 function upstreamOf(service: KongService | undefined): RouteUpstream[] {
   if (!service) {
     return [];
   }
-  if (service.url) {
+  const name = typeof service.name === 'string' ? service.name : undefined;
+  return upstreamOfService(service).map(u => (name ? { ...u, name } : u));
+}
+
+function upstreamOfService(service: KongService): RouteUpstream[] {
+  if (typeof service.url === 'string' && service.url) {
     try {
       const url = new URL(service.url);
       return [
@@ -66,17 +83,29 @@ function upstreamOf(service: KongService | undefined): RouteUpstream[] {
       return [{ kind: 'url', url: service.url }];
     }
   }
-  if (service.host) {
-    const protocol = service.protocol ?? 'http';
-    const port = service.port;
+  if (typeof service.host === 'string' && service.host) {
+    const protocol =
+      typeof service.protocol === 'string' ? service.protocol : 'http';
+    const port = typeof service.port === 'number' ? service.port : undefined;
     return [
       {
         kind: 'url',
         url: `${protocol}://${service.host}${port ? `:${port}` : ''}${
-          service.path ?? ''
+          typeof service.path === 'string' ? service.path : ''
         }`,
         host: service.host,
         port,
+      },
+    ];
+  }
+  if (typeof service.name === 'string' && service.name) {
+    // No url or host, as Kong Ingress Controller files have it: the
+    // Kubernetes Service of that name serves the route.
+    return [
+      {
+        kind: 'service',
+        host: service.name,
+        ...(typeof service.port === 'number' ? { port: service.port } : {}),
       },
     ];
   }
@@ -88,7 +117,7 @@ function effectivePlugins(...levels: KongPlugin[][]): Map<string, KongPlugin> {
   const byName = new Map<string, KongPlugin>();
   for (const level of levels) {
     for (const p of level) {
-      if (p.name && p.enabled !== false && !p.consumer && !byName.has(p.name)) {
+      if (p && typeof p.name === 'string' && p.enabled !== false && !p.consumer && !byName.has(p.name)) {
         byName.set(p.name, p);
       }
     }
@@ -131,19 +160,34 @@ export function parseKongConfig(
     : [];
   const serviceByRef = new Map<string, KongService>();
   for (const s of services) {
-    if (s.name) serviceByRef.set(s.name, s);
-    if (s.id) serviceByRef.set(s.id, s);
+    if (typeof s?.name === 'string') serviceByRef.set(s.name, s);
+    if (typeof s?.id === 'string') serviceByRef.set(s.id, s);
+  }
+  // Top-level plugins by what they attach to, so each route looks up its own.
+  const attached = new Map<string, KongPlugin[]>();
+  for (const p of topPlugins) {
+    for (const kind of ['service', 'route'] as const) {
+      const ref = p && refName(p[kind]);
+      if (ref !== undefined) {
+        const key = `${kind}\u0000${ref}`;
+        attached.set(key, [...(attached.get(key) ?? []), p]);
+      }
+    }
   }
   const pluginsFor = (
     kind: 'service' | 'route',
     keys: (string | undefined)[],
-  ) =>
-    topPlugins.filter(p => {
-      const ref = refName(p[kind]);
-      return ref !== undefined && keys.includes(ref);
-    });
+  ) => {
+    const found: KongPlugin[] = [];
+    for (const k of new Set(keys)) {
+      if (typeof k === 'string') {
+        found.push(...(attached.get(`${kind}\u0000${k}`) ?? []));
+      }
+    }
+    return found;
+  };
   const globalPlugins = topPlugins.filter(
-    p => !p.service && !p.route && !p.consumer,
+    p => p && !p.service && !p.route && !p.consumer,
   );
 
   const add = (
@@ -151,37 +195,41 @@ export function parseKongConfig(
     service: KongService | undefined,
     location: string,
   ) => {
-    const name = route.name ?? route.id ?? location;
-    const protocols = route.protocols ?? [];
+    const name =
+      (typeof route.name === 'string' && route.name) ||
+      (typeof route.id === 'string' && route.id) ||
+      location;
+    const protocols = strings(route.protocols);
     if (protocols.length && protocols.every(p => STREAM_PROTOCOLS.has(p))) {
       skipped.push({
         document,
         kind: 'route',
         name,
-        reason: `stream route (${protocols.join(
+        reason: `${location}: stream route (${protocols.join(
           ', ',
         )}): GatewayRoute models HTTP routes only`,
       });
       return;
     }
     if (!service) {
+      const ref = refName(route.service);
       skipped.push({
         document,
         kind: 'route',
         name,
-        reason: `refers to service '${refName(
-          route.service,
-        )}', which is not in this file`,
+        reason: ref
+          ? `${location}: refers to service '${ref}', which is not in this file`
+          : `${location}: no service (set service: {name: <service>} or nest the route under its service)`,
       });
       return;
     }
     const plugins = effectivePlugins(
       [
-        ...(route.plugins ?? []),
+        ...(Array.isArray(route.plugins) ? route.plugins : []),
         ...pluginsFor('route', [route.name, route.id]),
       ],
       [
-        ...(service.plugins ?? []),
+        ...(Array.isArray(service.plugins) ? service.plugins : []),
         ...pluginsFor('service', [service.name, service.id]),
       ],
       globalPlugins,
@@ -191,15 +239,16 @@ export function parseKongConfig(
       .filter(p => Object.prototype.hasOwnProperty.call(KONG_AUTH_PLUGINS, p))
       .map(p => KONG_AUTH_PLUGINS[p])
       .find(Boolean);
-    const paths = route.paths?.length ? route.paths : ['/'];
+    const routePaths = strings(route.paths);
+    const paths = routePaths.length ? routePaths : ['/'];
     routes.push({
       format: 'kong',
       name,
-      hosts: route.hosts ?? [],
+      hosts: strings(route.hosts),
       // Kong marks regex paths with a leading '~', as GatewayRoute does.
       paths,
       pathMatch: paths.map(p => (p.startsWith('~') ? 'regex' : 'prefix')),
-      methods: (route.methods ?? []).map(m => m.toUpperCase()),
+      methods: strings(route.methods).map(m => m.toUpperCase()),
       upstreams: upstreamOf(service),
       authentication: auth,
       rateLimit: rateLimitOf(
@@ -207,34 +256,58 @@ export function parseKongConfig(
       ),
       plugins: [...plugins.keys()].sort(),
       parents: [],
-      conditions: Object.entries(route.headers ?? {}).map(
-        ([h, values]) => `header ${h} in [${values.join(', ')}]`,
-      ),
+      conditions: Object.entries(
+        route.headers && typeof route.headers === 'object' ? route.headers : {},
+      ).map(([h, values]) => `header ${h} in [${strings(values).join(', ')}]`),
       source: { document, location },
     });
   };
 
+  // One pass over the top-level routes, not one per service.
+  const referenced = new Set(topRoutes.map(r => refName(r?.service)));
   services.forEach((service, i) => {
-    const nested = service.routes ?? [];
+    if (!service || typeof service !== 'object') {
+      skipped.push({
+        document,
+        kind: 'service',
+        reason: `services[${i}]: not a service (a map with name and url)`,
+      });
+      return;
+    }
+    const nested = Array.isArray(service.routes) ? service.routes : [];
     if (
       !nested.length &&
-      !topRoutes.some(r =>
-        [service.name, service.id].includes(refName(r.service)),
-      )
+      !referenced.has(service.name) &&
+      !referenced.has(service.id)
     ) {
       skipped.push({
         document,
         kind: 'service',
-        name: service.name,
-        reason:
-          'service without routes: nothing is exposed through the gateway',
+        name: typeof service.name === 'string' ? service.name : undefined,
+        reason: `services[${i}]: service without routes: nothing is exposed through the gateway`,
       });
     }
-    nested.forEach((route, j) =>
-      add(route, service, `services[${i}].routes[${j}]`),
-    );
+    nested.forEach((route, j) => {
+      if (route && typeof route === 'object') {
+        add(route, service, `services[${i}].routes[${j}]`);
+      } else {
+        skipped.push({
+          document,
+          kind: 'route',
+          reason: `services[${i}].routes[${j}]: not a route (a map with paths)`,
+        });
+      }
+    });
   });
   topRoutes.forEach((route, i) => {
+    if (!route || typeof route !== 'object') {
+      skipped.push({
+        document,
+        kind: 'route',
+        reason: `routes[${i}]: not a route (a map with paths and service)`,
+      });
+      return;
+    }
     const ref = refName(route.service);
     add(route, ref ? serviceByRef.get(ref) : undefined, `routes[${i}]`);
   });

@@ -18,8 +18,9 @@ describe('parseGatewayConfig on real public files', () => {
           format: 'aws-api-gateway',
           name: 'TestSimpleProxy ANY /{proxy+}',
           hosts: [],
-          paths: ['/'],
-          pathMatch: ['prefix'],
+          // A greedy path stays as written: `/` would read as an ordinary prefix.
+          paths: ['/{proxy+}'],
+          pathMatch: ['template'],
           methods: [],
           upstreams: [
             {
@@ -133,6 +134,7 @@ describe('parseGatewayConfig on real public files', () => {
               url: 'https://mockbin.org:8080',
               host: 'mockbin.org',
               port: 8080,
+              name: 'svc1',
             },
           ],
           rateLimit: {
@@ -170,6 +172,7 @@ describe('parseGatewayConfig on real public files', () => {
               kind: 'url',
               url: 'http://example-api.com',
               host: 'example-api.com',
+              name: 'example-service',
             },
           ],
           authentication: 'api-key',

@@ -49,6 +49,7 @@ plugins:
             url: 'http://order-service.orders.svc:8080/api',
             host: 'order-service.orders.svc',
             port: 8080,
+            name: 'orders',
           },
         ],
         authentication: 'api-key',
@@ -65,19 +66,21 @@ plugins:
         kind: 'service',
         name: 'unused',
         reason:
-          'service without routes: nothing is exposed through the gateway',
+          'services[2]: service without routes: nothing is exposed through the gateway',
       },
       {
         document: 0,
         kind: 'route',
         name: 'echo',
-        reason: 'stream route (tcp): GatewayRoute models HTTP routes only',
+        reason:
+          'routes[1]: stream route (tcp): GatewayRoute models HTTP routes only',
       },
       {
         document: 0,
         kind: 'route',
         name: 'orphan',
-        reason: "refers to service 'payments', which is not in this file",
+        reason:
+          "routes[2]: refers to service 'payments', which is not in this file",
       },
     ]);
   });

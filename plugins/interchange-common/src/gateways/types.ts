@@ -5,7 +5,8 @@ export type BuiltinGatewayFormat =
   | 'kong'
   | 'gateway-api'
   | 'istio'
-  | 'aws-api-gateway';
+  | 'aws-api-gateway'
+  | 'apigee';
 
 /**
  * The id of a configuration format: a built-in one, or one an adopter
@@ -17,7 +18,11 @@ export type GatewayFormat = BuiltinGatewayFormat | (string & {});
 
 /** Where a route's traffic goes, as the gateway configuration says. @public */
 export interface RouteUpstream {
-  /** `url`: an HTTP(S) URL; `service`: a Kubernetes Service or mesh host; `lambda`: an AWS Lambda function; `mock`: answered by the gateway itself. */
+  /**
+   * `url`: an HTTP(S) URL; `service`: a Kubernetes Service or mesh host (or
+   * an Apigee TargetServer, by name); `lambda`: an AWS Lambda function;
+   * `mock`: answered by the gateway itself.
+   */
   kind: 'url' | 'service' | 'lambda' | 'mock';
   /** Host name of the upstream (URL host, Service name, mesh host). */
   host?: string;
@@ -28,6 +33,10 @@ export interface RouteUpstream {
   weight?: number;
   /** Istio subset, e.g. `v2`. */
   subset?: string;
+  /** The gateway's own name for the upstream: Kong service, Apigee TargetEndpoint. */
+  name?: string;
+  /** A private connection the gateway reaches it through, e.g. `VPC link ${stageVariables.vpcLinkId}`. */
+  via?: string;
 }
 
 /** How a path matches. @public */
@@ -63,9 +72,9 @@ export interface NormalizedRoute {
   /** Extra conditions the path model cannot express (headers, query). */
   conditions: string[];
   source: {
-    /** 0-based index of the YAML document in its file. */
+    /** 0-based index of the YAML document in its file (0 for a bundle). */
     document: number;
-    /** e.g. `services[0].routes[0]`, `HTTPRoute foo-route rules[1]`. */
+    /** e.g. `services[0].routes[0]`, `HTTPRoute foo-route rules[1]`, `apiproxy/proxies/default.xml Flow getOrder`. */
     location: string;
   };
 }
@@ -83,4 +92,16 @@ export interface SkippedItem {
 export interface GatewayParseResult {
   routes: NormalizedRoute[];
   skipped: SkippedItem[];
+}
+
+/**
+ * One file of a configuration bundle (a folder read as a whole, such as an
+ * Apigee API proxy): its path inside the bundle, with `/` separators, and
+ * its text.
+ *
+ * @public
+ */
+export interface BundleFile {
+  path: string;
+  text: string;
 }
