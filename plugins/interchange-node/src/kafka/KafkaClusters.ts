@@ -98,17 +98,17 @@ export class KafkaClusters {
   /**
    * Runs `fn` with the cluster's admin client, bounded in time and
    * concurrency. `operation` completes "while trying to ..." in errors.
-   * `options.adapter` asks for a client library other than the cluster's
-   * configured one (the scaffolder needs kafkajs' validate-only create).
+   * The client is always the cluster's configured adapter: both adapters
+   * offer every operation (validate-only creation included), so no caller
+   * picks one by itself.
    */
   async run<T>(
     clusterId: string,
     operation: string,
     fn: (admin: KafkaAdminClient) => Promise<T>,
-    options: { adapter?: KafkaAdapterName } = {},
   ): Promise<T> {
     const config = this.config(clusterId);
-    const adapter = options.adapter ?? config.adapter;
+    const adapter = config.adapter;
     const clientKey = `${clusterId}/${adapter}`;
     let limit = this.#limits.get(clusterId);
     if (!limit) {

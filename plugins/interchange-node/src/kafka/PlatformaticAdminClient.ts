@@ -1,9 +1,12 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { promisify } from 'node:util';
 import {
   Admin,
   ConfigResourceTypes,
   ConfigSources,
+  Connection,
   connectionsApiChannel,
+  createTopicsV7,
   type SASLOptions,
 } from '@platformatic/kafka';
 import type { KafkaClusterConfig } from '../config/readKafkaClusters';
@@ -71,6 +74,8 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     }
   };
   readonly #instanceId: number;
+  readonly #cluster: KafkaClusterConfig;
+  readonly #oauthToken?: () => Promise<string>;
 
   constructor(
     cluster: KafkaClusterConfig,
@@ -90,6 +95,8 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
       sasl: saslOptions(cluster, options.oauthToken),
     });
     this.#instanceId = this.#admin.instanceId;
+    this.#cluster = cluster;
+    this.#oauthToken = options.oauthToken;
     subscribe(connectionsApiChannel.start.name, this.#onRequest);
   }
 
@@ -285,10 +292,8 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     options: { validateOnly: boolean },
   ): Promise<void> {
     if (options.validateOnly) {
-      // The library's admin API always sends validateOnly=false.
-      throw new Error(
-        'validate-only topic creation is not available with the platformatic adapter; use kafkajs',
-      );
+      await this.#validateTopics(topics);
+      return;
     }
     for (const t of topics) {
       await this.#admin.createTopics({
@@ -304,6 +309,58 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
           value,
         })),
       });
+    }
+  }
+
+  /**
+   * Validate-only CreateTopics. The library's admin API always sends
+   * validate_only=false, so this sends the protocol request itself
+   * (CreateTopics v7, Kafka 2.8 and later) on a connection of its own to the
+   * controller the metadata names (any broker forwards it in KRaft), with
+   * the cluster's TLS and SASL settings. Broker refusals come back as the
+   * library's ResponseError, which KafkaClusters maps like any other.
+   */
+  async #validateTopics(topics: KafkaNewTopic[]): Promise<void> {
+    const metadata = await this.#admin.metadata({
+      topics: [],
+      forceUpdate: true,
+    });
+    const broker =
+      metadata.brokers.get(metadata.controllerId) ??
+      [...metadata.brokers.values()][0];
+    if (!broker) {
+      throw new Error('the cluster metadata lists no brokers');
+    }
+    const connection = new Connection(this.#cluster.clientId, {
+      connectTimeout: this.#cluster.requestTimeoutMs,
+      requestTimeout: this.#cluster.requestTimeoutMs,
+      tls: tlsOptions(this.#cluster),
+      sasl: saslOptions(this.#cluster, this.#oauthToken),
+      ownerId: this.#instanceId,
+    });
+    try {
+      await promisify<string, number, void>(
+        connection.connect.bind(connection),
+      )(broker.host, broker.port);
+      await createTopicsV7.api.async(
+        connection,
+        topics.map(t => ({
+          name: t.topic,
+          numPartitions: t.partitions,
+          replicationFactor: t.replicationFactor,
+          assignments: [],
+          configs: Object.entries(t.configs).map(([name, value]) => ({
+            name,
+            value,
+          })),
+        })),
+        this.#cluster.requestTimeoutMs,
+        true,
+      );
+    } finally {
+      await promisify<void>(connection.close.bind(connection))().catch(
+        () => undefined,
+      );
     }
   }
 

@@ -43,7 +43,12 @@ export function describeKafkaError(error: unknown): string {
     }
     e = nested;
   }
-  const message = String(e?.message ?? e ?? 'unknown error');
+  // The libraries word the same broker error alike but for a final period
+  // (@platformatic/kafka adds one); drop it so both read the same.
+  const message = String(e?.message ?? e ?? 'unknown error').replace(
+    /\.$/,
+    '',
+  );
   // kafkajs gives the broker's error name in `type` and its number in `code`;
   // @platformatic/kafka in `apiId` and `apiCode`.
   const name = e?.type ?? e?.apiId ?? e?.code;

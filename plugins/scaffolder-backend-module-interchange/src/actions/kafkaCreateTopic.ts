@@ -58,13 +58,6 @@ async function differences(
   );
 }
 
-/**
- * kafkajs for every call: the broker's validate-only create is what makes
- * dry runs and pre-checks trustworthy, and only kafkajs sends it. On a
- * cluster configured with kafkajs this is the registry's one client.
- */
-const KAFKAJS = { adapter: 'kafkajs' } as const;
-
 /** Broker refusals as KafkaClusters.run reports them. */
 const REFUSALS: Record<string, new (message: string) => Error> = {
   InputError,
@@ -193,7 +186,6 @@ export function createKafkaCreateTopicAction(options: {
         cluster,
         `describe topic ${resolved.name}`,
         admin => differences(admin, cluster, resolved),
-        KAFKAJS,
       );
       if (existing) {
         if (existing.length) {
@@ -213,15 +205,11 @@ export function createKafkaCreateTopicAction(options: {
       }
 
       try {
-        await clusters.run(
-          cluster,
-          `validate topic ${resolved.name}`,
-          admin =>
-            admin.createTopics(
-              [{ ...resolved, topic: resolved.name, configs: resolved.config }],
-              { validateOnly: true },
-            ),
-          KAFKAJS,
+        await clusters.run(cluster, `validate topic ${resolved.name}`, admin =>
+          admin.createTopics(
+            [{ ...resolved, topic: resolved.name, configs: resolved.config }],
+            { validateOnly: true },
+          ),
         );
       } catch (error) {
         // The broker said no (invalid config, policy, not authorized, the
@@ -265,7 +253,6 @@ export function createKafkaCreateTopicAction(options: {
                   ],
                   { validateOnly: false },
                 ),
-              KAFKAJS,
             );
           } catch (error) {
             // Created by someone else since the check: the comparison
@@ -281,7 +268,6 @@ export function createKafkaCreateTopicAction(options: {
         cluster,
         `describe topic ${resolved.name}`,
         admin => differences(admin, cluster, resolved),
-        KAFKAJS,
       );
       if (!after || after.length) {
         throw new InputError(
