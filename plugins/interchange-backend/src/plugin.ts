@@ -9,7 +9,9 @@ import { interchangePermissions } from '@interchange/plugin-interchange-common';
 import {
   kafkaClustersServiceRef,
   rabbitmqBrokersServiceRef,
+  readMeshes,
 } from '@interchange/plugin-interchange-node';
+import { MeshAccessService } from './mesh/MeshAccessService';
 import { registerInterchangeActions } from './actions';
 import { readChecksSettings } from './checks/checksSettings';
 import { IntegrationGraphCache } from './checks/IntegrationGraphCache';
@@ -75,6 +77,11 @@ export const interchangePlugin = createBackendPlugin({
         // Before anything starts: an unknown rule id in interchange.checks
         // fails start-up, naming the key.
         const checksSettings = readChecksSettings(config);
+        // A bad interchange.meshes entry fails start-up naming the key.
+        const meshAccess = new MeshAccessService({
+          meshes: readMeshes(config),
+          logger,
+        });
         // Likewise a malformed interchange.strategy.principles entry.
         const strategySettings = readStrategySettings(config);
 
@@ -136,6 +143,11 @@ export const interchangePlugin = createBackendPlugin({
           graphs,
           store: checks,
           logger,
+          // The mesh/* rules: policy and observed calls of interchange.meshes.
+          liveData: async graph =>
+            meshAccess.configured
+              ? { meshes: (await meshAccess.data(graph)).meshes }
+              : {},
         });
 
         // The same answers for MCP clients and other plugins (ids
@@ -172,6 +184,7 @@ export const interchangePlugin = createBackendPlugin({
             settings: webhookSettings,
             checks,
             graphs,
+            meshAccess,
             strategy: new StrategyGenerator({
               settings: strategySettings,
               graphs,

@@ -59,12 +59,13 @@ describe('mayCall relations from interchange.meshes', () => {
     const server = backend.server;
     const orderService = await waitFor(async () => {
       const e = await getEntity(server, 'component:default/order-service');
-      return e && mesh(e).length === 3 ? e : undefined;
-    }, 'order-service with its three callers');
+      return e && mesh(e).length === 4 ? e : undefined;
+    }, 'order-service with its four callers');
     expect(mesh(orderService)).toEqual([
       'mayBeCalledBy component:default/checkout-service',
       'mayBeCalledBy component:default/inventory-service',
       'mayBeCalledBy component:default/shipping-service',
+      'mayBeCalledBy component:default/storefront-web',
     ]);
     const inventory = await waitFor(async () => {
       const e = await getEntity(server, 'component:default/inventory-service');

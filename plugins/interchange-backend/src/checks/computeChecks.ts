@@ -1,4 +1,5 @@
 import {
+  CheckLiveData,
   IntegrationGraph,
   runChecks,
 } from '@interchange/plugin-interchange-common';
@@ -12,7 +13,7 @@ import { FindingToStore, SkippedRule } from './ChecksStore';
  */
 export function computeChecks(
   graph: IntegrationGraph,
-  options: { rules: unknown; now: Date },
+  options: { rules: unknown; now: Date; liveData?: CheckLiveData },
 ): {
   findings: FindingToStore[];
   skippedRules: SkippedRule[];
@@ -22,7 +23,7 @@ export function computeChecks(
     config: options.rules,
     now: options.now,
     // An empty set: each live rule then says which live data it lacks.
-    liveData: {},
+    liveData: options.liveData ?? {},
   });
   const findings = result.findings.map(f => {
     const owners = new Set<string>();

@@ -1,4 +1,8 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import {
+  CheckLiveData,
+  IntegrationGraph,
+} from '@interchange/plugin-interchange-common';
 import { ChecksStore } from './ChecksStore';
 import { ChecksSettings } from './checksSettings';
 import { computeChecks } from './computeChecks';
@@ -14,11 +18,18 @@ export async function runIntegrationChecks(options: {
   store: ChecksStore;
   logger: LoggerService;
   now?: Date;
+  /** Live data for the rules that need it (the service meshes). */
+  liveData?: (graph: IntegrationGraph) => Promise<CheckLiveData>;
 }): Promise<void> {
   const started = Date.now();
   const graph = await options.graphs.refresh();
   const now = options.now ?? new Date();
-  const result = computeChecks(graph, { rules: options.settings.rules, now });
+  const liveData = await options.liveData?.(graph);
+  const result = computeChecks(graph, {
+    rules: options.settings.rules,
+    now,
+    liveData,
+  });
   await options.store.replace({ computedAt: now, ...result });
   options.logger.info(
     `Integration checks: ${result.findings.length} findings (${
@@ -39,6 +50,7 @@ export async function scheduleIntegrationChecks(options: {
   graphs: IntegrationGraphCache;
   store: ChecksStore;
   logger: LoggerService;
+  liveData?: (graph: IntegrationGraph) => Promise<CheckLiveData>;
 }): Promise<void> {
   const { settings, scheduler } = options;
   await scheduler.scheduleTask({

@@ -8,6 +8,7 @@ import {
   ChecksRouterOptions,
 } from '../checks/createChecksRouter';
 import { addKafkaRoutes, KafkaRouterOptions } from '../kafka/createKafkaRouter';
+import { addMeshRoutes, MeshRouterOptions } from '../mesh/createMeshRouter';
 import {
   addRabbitMQRoutes,
   RabbitMQRouterOptions,
@@ -28,7 +29,8 @@ export interface RouterOptions
     RabbitMQRouterOptions,
     WebhooksRouterOptions,
     ChecksRouterOptions,
-    StrategyRouterOptions {
+    StrategyRouterOptions,
+    MeshRouterOptions {
   httpAuth: HttpAuthService;
   problems: CatalogProblemsStore;
 }
@@ -70,6 +72,7 @@ export async function createRouter(
   addWebhookRoutes(router, options);
   addChecksRoutes(router, options);
   addStrategyRoutes(router, options);
+  addMeshRoutes(router, options);
 
   return router;
 }

@@ -933,6 +933,48 @@ export const spec = {
         },
       },
     },
+    '/mesh/access': {
+      get: {
+        operationId: 'getMeshAccess',
+        summary:
+          "A component's callers and callees with three columns (docs/mesh.md): declared in the catalog (`dependsOn`, `consumesApis`), allowed by the service meshes of `interchange.meshes` (each mesh's own precedence), and observed in traffic over each mesh's window (Prometheus), with the differences as `mesh/*` check findings. Policy and metrics are read at most once a minute per backend instance; a mesh that cannot be read is listed with its error.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            description:
+              'The component, `component:namespace/name` or a bare name (namespace default `default`); 404 when it is not in the catalog.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The component's mesh access.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MeshAccess',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/strategy': {
       get: {
         operationId: 'getIntegrationStrategy',
@@ -2061,6 +2103,224 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/EntityImpactEntry',
+            },
+          },
+        },
+      },
+      MeshStatus: {
+        type: 'object',
+        description:
+          'One configured mesh, and why it could not be read when it could not.',
+        required: ['id', 'type', 'title', 'windowSeconds', 'metrics'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['istio', 'linkerd', 'consul'],
+          },
+          title: {
+            type: 'string',
+          },
+          windowSeconds: {
+            type: 'integer',
+            description: 'How far back observed calls count.',
+          },
+          metrics: {
+            type: 'boolean',
+            description: 'Whether observed calls are read from Prometheus.',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+      },
+      MeshAccessDecision: {
+        type: 'object',
+        description: 'What one mesh decides for the pair.',
+        required: ['mesh', 'decision', 'conditional', 'reason'],
+        properties: {
+          mesh: {
+            type: 'string',
+          },
+          decision: {
+            type: 'string',
+            enum: ['allow', 'deny', 'custom'],
+          },
+          conditional: {
+            type: 'boolean',
+            description:
+              'Only for some requests (paths, methods, ports, conditions).',
+          },
+          reason: {
+            type: 'string',
+          },
+          policy: {
+            type: 'string',
+          },
+        },
+      },
+      MeshObservedCalls: {
+        type: 'object',
+        required: ['mesh', 'requests'],
+        properties: {
+          mesh: {
+            type: 'string',
+          },
+          requests: {
+            type: 'integer',
+            description: 'Requests in the window; 0 when none.',
+          },
+          windowSeconds: {
+            type: 'integer',
+          },
+        },
+      },
+      MeshAccessRow: {
+        type: 'object',
+        description: 'The other component of a call, with the three columns.',
+        required: [
+          'entityRef',
+          'declared',
+          'declaredVia',
+          'allowed',
+          'differences',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          declared: {
+            type: 'boolean',
+          },
+          declaredVia: {
+            type: 'array',
+            description:
+              '`dependsOn`, or the API refs consumed from the callee.',
+            items: {
+              type: 'string',
+            },
+          },
+          allowed: {
+            type: 'array',
+            description:
+              'One entry per mesh that decides; empty when none does.',
+            items: {
+              $ref: '#/components/schemas/MeshAccessDecision',
+            },
+          },
+          observed: {
+            type: 'array',
+            description:
+              'One entry per mesh with metrics; absent when no mesh has metrics.',
+            items: {
+              $ref: '#/components/schemas/MeshObservedCalls',
+            },
+          },
+          differences: {
+            type: 'array',
+            description: 'The `mesh/*` rule ids this call is a finding of.',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      MeshAllowAnyRule: {
+        type: 'object',
+        required: ['mesh', 'policy', 'source'],
+        properties: {
+          mesh: {
+            type: 'string',
+          },
+          policy: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+          },
+        },
+      },
+      MeshAccessFinding: {
+        type: 'object',
+        required: [
+          'rule',
+          'severity',
+          'entityRef',
+          'entityRefs',
+          'message',
+          'fix',
+        ],
+        properties: {
+          rule: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/IntegrationCheckSeverity',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          message: {
+            type: 'string',
+          },
+          fix: {
+            type: 'string',
+          },
+        },
+      },
+      MeshAccess: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'meshes',
+          'callers',
+          'callees',
+          'allowAny',
+          'findings',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          meshes: {
+            type: 'array',
+            description:
+              'The configured meshes; empty when none is configured.',
+            items: {
+              $ref: '#/components/schemas/MeshStatus',
+            },
+          },
+          callers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MeshAccessRow',
+            },
+          },
+          callees: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MeshAccessRow',
+            },
+          },
+          allowAny: {
+            type: 'array',
+            description: 'Allow rules letting any source call the component.',
+            items: {
+              $ref: '#/components/schemas/MeshAllowAnyRule',
+            },
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MeshAccessFinding',
             },
           },
         },

@@ -18,6 +18,7 @@ import { KafkaLagTrend } from '../models/KafkaLagTrend.model';
 import { KafkaTopicLiveState } from '../models/KafkaTopicLiveState.model';
 import { KafkaTopicNameCheck } from '../models/KafkaTopicNameCheck.model';
 import { KafkaTopicState } from '../models/KafkaTopicState.model';
+import { MeshAccess } from '../models/MeshAccess.model';
 import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
 import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
 import { RabbitMQQueueList } from '../models/RabbitMQQueueList.model';
@@ -122,6 +123,15 @@ export type GetKafkaTopicState = {
     | ErrorBody
     | ErrorBody
     | ErrorBody;
+};
+/**
+ * @public
+ */
+export type GetMeshAccess = {
+  query: {
+    entityRef: string;
+  };
+  response: MeshAccess | ErrorBody | ErrorBody | ErrorBody;
 };
 /**
  * @public
@@ -303,6 +313,8 @@ export type EndpointMap = {
   '#get|/kafka/entities/{namespace}/{kind}/{name}': GetKafkaTopicEntityState;
 
   '#get|/kafka/clusters/{cluster}/topics/{topic}': GetKafkaTopicState;
+
+  '#get|/mesh/access': GetMeshAccess;
 
   '#get|/rabbitmq/brokers/{broker}/queues/{vhost}/{queue}': GetRabbitMQQueue;
 

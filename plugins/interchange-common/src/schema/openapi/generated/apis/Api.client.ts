@@ -22,6 +22,7 @@ import { KafkaLagTrend } from '../models/KafkaLagTrend.model';
 import { KafkaTopicLiveState } from '../models/KafkaTopicLiveState.model';
 import { KafkaTopicNameCheck } from '../models/KafkaTopicNameCheck.model';
 import { KafkaTopicState } from '../models/KafkaTopicState.model';
+import { MeshAccess } from '../models/MeshAccess.model';
 import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
 import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
 import { RabbitMQQueueList } from '../models/RabbitMQQueueList.model';
@@ -110,6 +111,14 @@ export type GetKafkaTopicState = {
   path: {
     cluster: string;
     topic: string;
+  };
+};
+/**
+ * @public
+ */
+export type GetMeshAccess = {
+  query: {
+    entityRef: string;
   };
 };
 /**
@@ -424,6 +433,32 @@ export class DefaultApiClient {
     const uri = parser.parse(uriTemplate).expand({
       cluster: request.path.cluster,
       topic: request.path.topic,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * A component\'s callers and callees with three columns (docs/mesh.md): declared in the catalog (`dependsOn`, `consumesApis`), allowed by the service meshes of `interchange.meshes` (each mesh\'s own precedence), and observed in traffic over each mesh\'s window (Prometheus), with the differences as `mesh/_*` check findings. Policy and metrics are read at most once a minute per backend instance; a mesh that cannot be read is listed with its error.
+   * @param entityRef - The component, &#x60;component:namespace/name&#x60; or a bare name (namespace default &#x60;default&#x60;); 404 when it is not in the catalog.
+   */
+  public async getMeshAccess(
+    // @ts-ignore
+    request: GetMeshAccess,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<MeshAccess>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/mesh/access{?entityRef}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      ...request.query,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
