@@ -75,6 +75,27 @@ export interface Config {
       timeout?: HumanDuration | string;
     };
     /**
+     * Notifications to the owning group (through Backstage notifications,
+     * `@backstage/plugin-notifications-backend`) when something turns bad,
+     * once per state change; the last known states are kept in the
+     * database, so restarts and replicas do not repeat them
+     * (docs/notifications.md).
+     */
+    notifications?: {
+      /** Default true. False sends none. */
+      enabled?: boolean;
+      /** How often states are compared with the last known ones. Default one minute. */
+      frequency?: HumanDuration | string;
+      /** A consumer group turns ERROR or STOPPED (owners of the components declaring it). */
+      consumerGroup?: InterchangeNotificationEvent;
+      /** A Kafka topic or gateway route starts to differ from its entity. */
+      drift?: InterchangeNotificationEvent;
+      /** A webhook endpoint's health turns failing. */
+      webhookEndpoint?: InterchangeNotificationEvent;
+      /** A new error-severity integration-check finding (not those present at the first run). */
+      finding?: InterchangeNotificationEvent;
+    };
+    /**
      * The generated integration strategy (GET /api/interchange/strategy,
      * the Strategy page, `interchange strategy`; docs/map-and-strategy.md).
      */
@@ -92,4 +113,12 @@ export interface Config {
       }>;
     };
   };
+}
+
+/** One event type of `interchange.notifications`. */
+interface InterchangeNotificationEvent {
+  /** Default true. */
+  enabled?: boolean;
+  /** The notification's severity. Default high for consumer groups and webhook endpoints, normal otherwise. */
+  severity?: 'critical' | 'high' | 'normal' | 'low';
 }

@@ -27,6 +27,7 @@ import {
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
+import { NotificationsPage } from '@backstage/plugin-notifications';
 import { CatalogUnprocessedEntitiesPage } from '@backstage/plugin-catalog-unprocessed-entities';
 import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
@@ -107,6 +108,8 @@ const routes = (
     />
     <Route path="/webhooks" element={<InterchangeWebhooksPage />} />
     <Route path="/routes" element={<InterchangeRoutesPage />} />
+    {/* Interchange notifies owners here (interchange.notifications) */}
+    <Route path="/notifications" element={<NotificationsPage />} />
   </FlatRoutes>
 );
 

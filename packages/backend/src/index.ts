@@ -56,6 +56,10 @@ backend.add(searchModuleInterchangeCollator);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// notifications: Interchange notifies owning groups of state changes
+// (interchange.notifications); the app shows them on /notifications.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 // MCP: the actions registry's actions (Interchange's who-consumes, impact,
 // lag, validate-entity, checks; backend.actions.pluginSources in
 // app-config.yaml) as MCP tools on POST /api/mcp-actions/v1.

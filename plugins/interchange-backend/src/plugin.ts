@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { interchangePermissions } from '@interchange/plugin-interchange-common';
 import {
   kafkaClustersServiceRef,
@@ -27,6 +28,9 @@ import { KafkaBusLiveState } from './kafka/KafkaBusLiveState';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
 import { scheduleLagSampling } from './kafka/lagSampling';
 import { readLagSamplingSettings } from './kafka/lagSamplingSettings';
+import { InterchangeNotifier } from './notifications/InterchangeNotifier';
+import { readNotificationSettings } from './notifications/notificationSettings';
+import { NotificationStateStore } from './notifications/NotificationStateStore';
 import { RabbitMQLiveState } from './rabbitmq/RabbitMQLiveState';
 import { scheduleCatalogProblemsPruning } from './problems/catalogProblemsRetention';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
@@ -58,6 +62,7 @@ export const interchangePlugin = createBackendPlugin({
         events: eventsServiceRef,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
         // One registry per backend, shared with the catalog and scaffolder modules.
         clusters: kafkaClustersServiceRef,
         rabbitmqBrokers: rabbitmqBrokersServiceRef,
@@ -84,6 +89,8 @@ export const interchangePlugin = createBackendPlugin({
         });
         // Likewise a malformed interchange.strategy.principles entry.
         const strategySettings = readStrategySettings(config);
+        // And a bad interchange.notifications value.
+        const notificationSettings = readNotificationSettings(config);
 
         const db = await migrateDatabase(database);
         const problems = new DatabaseCatalogProblemsStore(db);
@@ -149,6 +156,20 @@ export const interchangePlugin = createBackendPlugin({
               ? { meshes: (await meshAccess.data(graph)).meshes }
               : {},
         });
+
+        // Owners hear about state changes (a group turning STOPPED, drift, a
+        // failing endpoint, a new error finding) once per change.
+        await new InterchangeNotifier({
+          settings: notificationSettings,
+          notifications: deps.notifications,
+          store: new NotificationStateStore(db),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          live,
+          deliveries,
+          checks,
+          logger,
+        }).schedule(scheduler);
 
         // The same answers for MCP clients and other plugins (ids
         // interchange:<name>), run with the caller's credentials.
