@@ -26,9 +26,13 @@ export function elkRunsInWorker(): boolean {
 async function createElk(): Promise<ELK> {
   if (elkRunsInWorker()) {
     const { default: ElkApi } = await import('elkjs/lib/elk-api.js');
+    // elkjs's worker script, by package path: the app's bundler (webpack or
+    // rspack) emits it as its own chunk both when it compiles this source and
+    // when it compiles the published dist/, which holds no copy of a worker
+    // file next to this one (a relative './elkWorker.ts' broke adopters' builds).
     return new ElkApi({
       workerFactory: () =>
-        new Worker(new URL('./elkWorker.ts', import.meta.url)),
+        new Worker(new URL('elkjs/lib/elk-worker.min.js', import.meta.url)),
     });
   }
   const { default: ElkBundled } = await import('elkjs/lib/elk.bundled.js');
