@@ -268,6 +268,14 @@ export const interchangeCards = {
         m => m.IntegrationMapCard,
       ),
   }),
+  meshAccess: card({
+    legacyName: 'EntityMeshAccessCard',
+    name: 'mesh-access',
+    type: 'content',
+    filter: e => e.kind.toLocaleLowerCase('en-US') === 'component',
+    load: () =>
+      import('./components/MeshAccessCard').then(m => m.MeshAccessCard),
+  }),
   checks: card({
     legacyName: 'EntityInterchangeChecksCard',
     name: 'checks',

@@ -22,6 +22,7 @@ export {
   InterchangeRoutesPage,
   InterchangeChecksPage,
   EntityInterchangeChecksCard,
+  EntityMeshAccessCard,
   InterchangeMapPage,
   EntityIntegrationMapCard,
   InterchangeStrategyPage,

@@ -201,6 +201,14 @@ export const InterchangeChecksPage = page(interchangePages.checks);
 export const EntityInterchangeChecksCard = card(interchangeCards.checks);
 
 /**
+ * "Mesh access": a component's callers and callees, declared in the
+ * catalog, allowed by the service mesh and observed in traffic.
+ *
+ * @public
+ */
+export const EntityMeshAccessCard = card(interchangeCards.meshAccess);
+
+/**
  * The integration strategy generated from the catalog, the checks and
  * app-config, with a Markdown download. Mount at /interchange/strategy.
  *

@@ -3,6 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import {
   mockCredentials,
   mockServices,
@@ -26,7 +27,7 @@ export function demoEntities(): Entity[] {
   );
 }
 
-export async function startMeshBackend(meshes: Record<string, unknown>[]) {
+export async function startMeshBackend(meshes: JsonObject[]) {
   return startTestBackend({
     features: [
       interchangePlugin,

@@ -32,6 +32,7 @@ describe('the new-frontend-system plugin', () => {
       'entity-card:interchange/rabbitmq-queue-state',
       'entity-card:interchange/webhook-deliveries',
       'entity-card:interchange/map',
+      'entity-card:interchange/mesh-access',
       'entity-card:interchange/checks',
       'entity-content:interchange/kafka',
       'entity-content:interchange/rabbitmq',
@@ -39,7 +40,7 @@ describe('the new-frontend-system plugin', () => {
       'scaffolder-form-field:interchange/kafka-topic-name',
     ]);
     expect(Object.keys(interchangePages)).toHaveLength(6);
-    expect(Object.keys(interchangeCards)).toHaveLength(11);
+    expect(Object.keys(interchangeCards)).toHaveLength(12);
   });
 
   it.each(Object.values(interchangePages))(

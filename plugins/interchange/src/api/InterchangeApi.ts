@@ -10,6 +10,7 @@ import type {
   KafkaLagTrendPoint,
   KafkaTopicLiveState,
   KafkaTopicNameCheck,
+  MeshAccess,
   RabbitMQQueueDetail,
   RabbitMQQueueList,
   WebhookDeliveryLog,
@@ -22,6 +23,10 @@ import type {
 export type {
   CatalogProblem,
   EntityImpact,
+  MeshAccess,
+  MeshAccessRow,
+  MeshAccessDecision,
+  MeshStatus,
   EntityImpactEntry,
   IntegrationCheckFinding,
   IntegrationCheckSeverity,
@@ -137,6 +142,8 @@ export interface InterchangeApi {
   }): Promise<IntegrationImpact>;
   /** The generated integration strategy document, Markdown. */
   getStrategy(): Promise<string>;
+  /** A component's callers and callees: declared, allowed by the mesh, observed. */
+  getMeshAccess(entity: CompoundEntityRef): Promise<MeshAccess>;
 }
 
 /** @public */

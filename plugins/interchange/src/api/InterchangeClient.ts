@@ -150,6 +150,16 @@ export class InterchangeClient implements InterchangeApi {
     return { ...body, found: true };
   }
 
+  async getMeshAccess(entity: CompoundEntityRef) {
+    return ok(
+      await this.#client.getMeshAccess({
+        query: {
+          entityRef: `${entity.kind}:${entity.namespace}/${entity.name}`,
+        },
+      }),
+    );
+  }
+
   async getStrategy() {
     const response = await this.#client.getIntegrationStrategy({});
     if (!response.ok) {

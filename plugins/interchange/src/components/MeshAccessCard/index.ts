@@ -1,0 +1,1 @@
+export { MeshAccessCard } from './MeshAccessCard';
