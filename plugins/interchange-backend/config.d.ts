@@ -20,6 +20,14 @@ export interface Config {
         /** How long to keep samples. Default 24 hours. */
         retention?: HumanDuration | string;
       };
+      /** How consumer-group health is judged (docs/kafka-live-state.md). */
+      lagStatus?: {
+        /**
+         * A group that keeps falling behind (WARNING) is ERROR once its time
+         * lag reaches this. Default 15 minutes.
+         */
+        errorTimeLag?: HumanDuration | string;
+      };
     };
     /** Webhook signing secrets, outbound safety and the delivery log. */
     webhooks?: {

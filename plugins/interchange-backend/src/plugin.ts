@@ -28,6 +28,7 @@ import { KafkaBusLiveState } from './kafka/KafkaBusLiveState';
 import { KafkaLiveState } from './kafka/KafkaLiveState';
 import { scheduleLagSampling } from './kafka/lagSampling';
 import { readLagSamplingSettings } from './kafka/lagSamplingSettings';
+import { readLagStatusSettings } from './kafka/lagStatusSettings';
 import { InterchangeNotifier } from './notifications/InterchangeNotifier';
 import { readNotificationSettings } from './notifications/notificationSettings';
 import { NotificationStateStore } from './notifications/NotificationStateStore';
@@ -106,7 +107,11 @@ export const interchangePlugin = createBackendPlugin({
         });
 
         const history = new DatabaseLagHistoryStore(db);
-        const live = new KafkaLiveState(clusters, history);
+        const live = new KafkaLiveState(
+          clusters,
+          history,
+          readLagStatusSettings(config),
+        );
         const depthHistory = new DatabaseDepthHistoryStore(db);
         const rabbitmq = new RabbitMQLiveState(
           deps.rabbitmqBrokers,

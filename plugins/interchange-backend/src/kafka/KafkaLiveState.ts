@@ -36,10 +36,16 @@ const ACTIVE_STATES = new Set([
 export class KafkaLiveState {
   readonly #clusters: KafkaClusters;
   readonly #history?: LagHistoryStore;
+  readonly #errorTimeLagMs?: number;
 
-  constructor(clusters: KafkaClusters, history?: LagHistoryStore) {
+  constructor(
+    clusters: KafkaClusters,
+    history?: LagHistoryStore,
+    options: { errorTimeLagMs?: number } = {},
+  ) {
     this.#clusters = clusters;
     this.#history = history;
+    this.#errorTimeLagMs = options.errorTimeLagMs;
   }
 
   listClusters(): KafkaClusterSummary[] {
@@ -245,7 +251,7 @@ export class KafkaLiveState {
                 p => !options.topic || p.topic === options.topic,
               ),
             })),
-            { hasActiveMembers: active },
+            { hasActiveMembers: active, errorTimeLagMs: this.#errorTimeLagMs },
           )
         : undefined;
       return {

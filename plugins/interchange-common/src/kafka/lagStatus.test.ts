@@ -1,4 +1,8 @@
-import { evaluateGroupLag, LagSample } from './lagStatus';
+import {
+  DEFAULT_ERROR_TIME_LAG_MS,
+  evaluateGroupLag,
+  LagSample,
+} from './lagStatus';
 
 /** Samples one minute apart for one partition: [committed, logEnd] pairs. */
 const series = (points: Array<[number | undefined, number]>): LagSample[] =>
@@ -51,6 +55,80 @@ describe('evaluateGroupLag', () => {
     expect(r.status).toBe('WARNING');
     expect(r.reason).toBe(
       'orders[0]: committing, but lag grew at every sample: falling behind',
+    );
+  });
+
+  it('turns a group that keeps falling behind from WARNING to ERROR once its time lag reaches the threshold', () => {
+    // Produced 10 per minute, consumed 5 per minute: time lag grows by half a
+    // minute per minute. The backend evaluates the latest 10 samples.
+    const all = Array.from({ length: 20 }, (_, i) => ({
+      timestamp: i * 60_000,
+      partitions: [
+        {
+          topic: 'orders',
+          partition: 0,
+          committedOffset: 5 * i,
+          logEndOffset: 10 * i + 10,
+        },
+      ],
+    }));
+    const at = (minute: number) =>
+      evaluateGroupLag(all.slice(Math.max(0, minute - 9), minute + 1), {
+        hasActiveMembers: true,
+        errorTimeLagMs: 5 * 60_000,
+      });
+    expect(at(5).status).toBe('WARNING');
+    expect(at(5).maxTimeLagMs).toBe(3.5 * 60_000);
+    expect(at(9).status).toBe('ERROR');
+    expect(at(9).reason).toBe(
+      'orders[0]: committing, but lag grew at every sample and the time lag (5.5 min) reached the error threshold (5 min)',
+    );
+    // A lower-bound time lag over the threshold is over it too.
+    expect(at(19).partitions[0].timeLagIsLowerBound).toBe(true);
+    expect(at(19).status).toBe('ERROR');
+    expect(at(19).reason).toMatch(/time lag \(9 min or more\)/);
+  });
+
+  it('keeps WARNING below the default threshold of 15 minutes', () => {
+    const samples = series([
+      [0, 10],
+      [5, 20],
+      [9, 40],
+    ]);
+    expect(DEFAULT_ERROR_TIME_LAG_MS).toBe(15 * 60_000);
+    expect(evaluateGroupLag(samples, { hasActiveMembers: true }).status).toBe(
+      'WARNING',
+    );
+    expect(
+      evaluateGroupLag(samples, {
+        hasActiveMembers: true,
+        errorTimeLagMs: 2 * 60_000,
+      }).status,
+    ).toBe('ERROR');
+  });
+
+  it('leaves STOPPED and STALLED as they are, whatever the time lag', () => {
+    const samples = series([
+      [5, 10],
+      [5, 10],
+      [5, 10],
+    ]);
+    expect(
+      evaluateGroupLag(samples, {
+        hasActiveMembers: false,
+        errorTimeLagMs: 60_000,
+      }).status,
+    ).toBe('STOPPED');
+  });
+
+  it('refuses a threshold that is not a positive number', () => {
+    expect(() =>
+      evaluateGroupLag(series([[5, 10]]), {
+        hasActiveMembers: true,
+        errorTimeLagMs: 0,
+      }),
+    ).toThrow(
+      'errorTimeLagMs must be a positive number of milliseconds (got 0)',
     );
   });
 

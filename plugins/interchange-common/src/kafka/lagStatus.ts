@@ -12,10 +12,30 @@
  *   group has no active members, STALLED when members are connected but not
  *   making progress
  * - the committed offset moved but lag grew (or held) at every step: WARNING
- *   (the group is falling behind)
+ *   (the group is falling behind), or ERROR once its time lag reaches
+ *   `errorTimeLagMs` (Burrow has no such rule; it is what turns a consumer
+ *   that keeps falling behind from "watch it" into "act now")
  * - otherwise OK
  * The group's status is its worst partition's.
  */
+
+/**
+ * The default time lag at which a group that keeps falling behind is ERROR
+ * rather than WARNING: 15 minutes.
+ *
+ * @public
+ */
+export const DEFAULT_ERROR_TIME_LAG_MS = 15 * 60_000;
+
+/** @public */
+export interface LagStatusOptions {
+  hasActiveMembers: boolean;
+  /**
+   * Time lag at which a partition that is falling behind (WARNING) becomes
+   * ERROR. Default {@link DEFAULT_ERROR_TIME_LAG_MS}.
+   */
+  errorTimeLagMs?: number;
+}
 
 /** @public */
 export type LagStatus = 'OK' | 'WARNING' | 'STALLED' | 'STOPPED' | 'ERROR';
@@ -102,8 +122,10 @@ function evaluatePartition(
     committedOffset?: number;
     logEndOffset: number;
   }>,
-  hasActiveMembers: boolean,
+  options: LagStatusOptions,
 ): Omit<PartitionLagStatus, 'topic' | 'partition'> {
+  const { hasActiveMembers } = options;
+  const errorTimeLagMs = options.errorTimeLagMs ?? DEFAULT_ERROR_TIME_LAG_MS;
   const last = series[series.length - 1];
   const withCommits = series.filter(
     s => s.committedOffset !== undefined,
@@ -172,6 +194,17 @@ function evaluatePartition(
         };
   }
   const growing = lags.every((l, i) => i === 0 || l >= lags[i - 1]);
+  if (growing && timeLagMs !== undefined && timeLagMs >= errorTimeLagMs) {
+    return {
+      ...base,
+      status: 'ERROR',
+      reason: `committing, but lag grew at every sample and the time lag (${formatMinutes(
+        timeLagMs,
+      )}${
+        base.timeLagIsLowerBound ? ' or more' : ''
+      }) reached the error threshold (${formatMinutes(errorTimeLagMs)})`,
+    };
+  }
   if (growing) {
     return {
       ...base,
@@ -180,6 +213,13 @@ function evaluatePartition(
     };
   }
   return { ...base, status: 'OK', reason: 'committing and keeping up' };
+}
+
+function formatMinutes(ms: number): string {
+  const minutes = ms / 60_000;
+  return minutes >= 10 || Number.isInteger(minutes)
+    ? `${Math.round(minutes)} min`
+    : `${minutes.toFixed(1)} min`;
 }
 
 function groupReason(worst: PartitionLagStatus | undefined): string {
@@ -199,8 +239,16 @@ function groupReason(worst: PartitionLagStatus | undefined): string {
  */
 export function evaluateGroupLag(
   samples: LagSample[],
-  options: { hasActiveMembers: boolean },
+  options: LagStatusOptions,
 ): GroupLagStatus {
+  if (
+    options.errorTimeLagMs !== undefined &&
+    !(Number.isFinite(options.errorTimeLagMs) && options.errorTimeLagMs > 0)
+  ) {
+    throw new Error(
+      `errorTimeLagMs must be a positive number of milliseconds (got ${options.errorTimeLagMs})`,
+    );
+  }
   const ordered = [...samples].sort((a, b) => a.timestamp - b.timestamp);
   if (ordered.length === 0) {
     return {
@@ -240,7 +288,7 @@ export function evaluateGroupLag(
       return {
         topic,
         partition: Number(partition),
-        ...evaluatePartition(s, options.hasActiveMembers),
+        ...evaluatePartition(s, options),
       };
     })
     .sort((a, b) =>
