@@ -140,6 +140,17 @@ export interface Config {
         pageSize?: number;
         /** Link to the management UI, shown next to live state. Default managementUrl. */
         dashboardUrl?: string;
+        /** What the "New RabbitMQ queue" template may declare here. */
+        policy?: {
+          /** Queue names must match this regular expression. */
+          namePattern?: string;
+          /** The rule in words, shown in forms and errors. */
+          nameDescription?: string;
+          /** Queues with lifecycle `production` must be quorum queues. */
+          requireQuorumInProduction?: boolean;
+          /** Every queue must name a dead-letter exchange. */
+          requireDeadLetterExchange?: boolean;
+        };
         /** Queue status thresholds. */
         queueStatus?: {
           /** A queue holding more messages than this is ERROR. Default 10000. */
@@ -152,7 +163,7 @@ export interface Config {
       /** Id used by GatewayRoute entities, e.g. `kong-public`. */
       id: string;
       /** What kind of gateway it is. */
-      type: 'kong' | 'gateway-api' | 'istio' | 'aws-api-gateway';
+      type: 'kong' | 'gateway-api' | 'istio' | 'aws-api-gateway' | 'apigee';
       /** Human-readable name shown in the portal. */
       title?: string;
       /**

@@ -1,13 +1,18 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { kafkaClustersServiceRef } from '@interchange/plugin-interchange-node';
+import {
+  kafkaClustersServiceRef,
+  rabbitmqBrokersServiceRef,
+} from '@interchange/plugin-interchange-node';
 import { createEntityRenderAction } from './actions/entityRender';
 import { createGatewayRenderRouteAction } from './actions/gatewayRenderRoute';
 import { createKafkaCreateTopicAction } from './actions/kafkaCreateTopic';
+import { createRabbitMQDeclareQueueAction } from './actions/rabbitmqDeclareQueue';
 import { createWebhookCreateSecretAction } from './actions/webhookCreateSecret';
 
 /**
  * The Interchange scaffolder actions: `interchange:kafka:create-topic`,
+ * `interchange:rabbitmq:declare-queue`,
  * `interchange:gateway:render-route`, `interchange:webhook:create-secret`
  * and `interchange:entity:render`.
  *
@@ -23,10 +28,12 @@ export const scaffolderModuleInterchange = createBackendModule({
         // The backend's one cluster registry, shared with the Interchange
         // plugin and catalog module.
         clusters: kafkaClustersServiceRef,
+        rabbitmqBrokers: rabbitmqBrokersServiceRef,
       },
-      async init({ scaffolderActions, clusters }) {
+      async init({ scaffolderActions, clusters, rabbitmqBrokers }) {
         scaffolderActions.addActions(
           createKafkaCreateTopicAction({ clusters }),
+          createRabbitMQDeclareQueueAction({ brokers: rabbitmqBrokers }),
           createGatewayRenderRouteAction(),
           createWebhookCreateSecretAction(),
           createEntityRenderAction(),

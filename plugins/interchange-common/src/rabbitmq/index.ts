@@ -4,3 +4,4 @@ export * from './liveState';
 export * from './queueStatus';
 export * from './drift';
 export * from './definitions';
+export * from './queuePolicy';

@@ -25,6 +25,7 @@ describe('readRabbitMQBrokers', () => {
         pageSize: 500,
         dashboardUrl: 'http://127.0.0.1:15673',
         queueStatus: { errorDepth: 10000 },
+        policy: {},
       },
     ]);
     expect(readRabbitMQBrokers(new ConfigReader({}))).toEqual([]);

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { RabbitMQQueuePolicy } from '@interchange/plugin-interchange-common';
 import { checkId } from './checkId';
 
 /**
@@ -27,6 +28,36 @@ export interface RabbitMQBrokerConfig {
   pageSize: number;
   dashboardUrl: string;
   queueStatus: { errorDepth: number };
+  /** Rules for queues declared from the portal; empty when not configured. */
+  policy: RabbitMQQueuePolicy;
+}
+
+function readPolicy(c: Config | undefined, key: string): RabbitMQQueuePolicy {
+  if (!c) {
+    return {};
+  }
+  const namePattern = c.getOptionalString('namePattern');
+  if (namePattern !== undefined) {
+    try {
+      new RegExp(namePattern); // eslint-disable-line no-new
+    } catch (e) {
+      throw new Error(
+        `${key}.namePattern: '${namePattern}' is not a valid regular expression (${
+          (e as Error).message
+        })`,
+      );
+    }
+  }
+  return {
+    namePattern,
+    nameDescription: c.getOptionalString('nameDescription'),
+    requireQuorumInProduction: c.getOptionalBoolean(
+      'requireQuorumInProduction',
+    ),
+    requireDeadLetterExchange: c.getOptionalBoolean(
+      'requireDeadLetterExchange',
+    ),
+  };
 }
 
 function readTls(c: Config, key: string): RabbitMQTlsConfig | undefined {
@@ -127,6 +158,7 @@ export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
           ? positive(status, 'errorDepth', `${key}.queueStatus`, 10_000)
           : 10_000,
       },
+      policy: readPolicy(c.getOptionalConfig('policy'), `${key}.policy`),
     };
   });
 }

@@ -62,6 +62,7 @@ export function testRabbitMQBroker(
     pageSize: 500,
     dashboardUrl: rabbitmqUrl ?? 'http://127.0.0.1:1',
     queueStatus: { errorDepth: 10_000 },
+    policy: {},
     ...overrides,
   };
 }
