@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { readLagStatusSettings } from './lagStatusSettings';
 
 describe('readLagStatusSettings', () => {
@@ -9,7 +10,7 @@ describe('readLagStatusSettings', () => {
   });
 
   it('reads a duration object or string', () => {
-    const read = (errorTimeLag: unknown) =>
+    const read = (errorTimeLag: JsonValue) =>
       readLagStatusSettings(
         new ConfigReader({
           interchange: { kafka: { lagStatus: { errorTimeLag } } },
@@ -20,7 +21,7 @@ describe('readLagStatusSettings', () => {
   });
 
   it('names the key of a bad value', () => {
-    const read = (errorTimeLag: unknown) => () =>
+    const read = (errorTimeLag: JsonValue) => () =>
       readLagStatusSettings(
         new ConfigReader({
           interchange: { kafka: { lagStatus: { errorTimeLag } } },
