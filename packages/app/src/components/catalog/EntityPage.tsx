@@ -38,6 +38,7 @@ import {
   EntityIntegrationsCard,
   EntityIntegrationMapCard,
   EntityInterchangeChecksCard,
+  EntityMeshAccessCard,
   EntityInterchangeOverviewCard,
   EntityInterchangeRelationsCard,
   EntityKafkaConsumerGroupsCard,
@@ -167,6 +168,9 @@ const overviewContent = (
         </Grid>
         <Grid item xs={12}>
           <EntityInterchangeChecksCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityMeshAccessCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
