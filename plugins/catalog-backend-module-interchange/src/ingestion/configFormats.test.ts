@@ -9,6 +9,7 @@ describe('createConfigFormats', () => {
       'gateway-api',
       'istio',
       'aws-api-gateway',
+      'apigee',
     ]);
     formats.extensionPoint.addFormat({
       ...kongFormat,

@@ -40,7 +40,33 @@ describe('parseConfigFile', () => {
 
   it('lists the formats read when a file holds none of them', () => {
     expect(noKnownFormatMessage('notes.yml', registry)).toBe(
-      'notes.yml holds no gateway configuration Interchange reads (Kong declarative config, Gateway API, Istio, AWS API Gateway export)',
+      'notes.yml holds no gateway configuration Interchange reads (Kong declarative config, Gateway API, Istio, AWS API Gateway export, Apigee API proxy bundle)',
     );
+  });
+
+  it('reads a bundle through the registry, naming the bundle when it fails', () => {
+    const parsed = parseConfigFile(
+      {
+        name: 'apigee/orders',
+        text: '',
+        bundle: [
+          {
+            path: 'apiproxy/proxies/default.xml',
+            text: '<ProxyEndpoint name="default"><HTTPProxyConnection><BasePath>/orders</BasePath></HTTPProxyConnection><RouteRule name="r"><URL>https://orders.internal/</URL></RouteRule></ProxyEndpoint>',
+          },
+        ],
+      },
+      registry,
+    );
+    expect(parsed.formats).toEqual(['apigee']);
+    expect(parsed.routes.map(r => [r.paths, r.upstreams[0].host])).toEqual([
+      [['/orders'], 'orders.internal'],
+    ]);
+    expect(() =>
+      parseConfigFile(
+        { name: 'apigee/broken', text: '', bundle: [{ path: 'README.md', text: '#' }] },
+        registry,
+      ),
+    ).toThrow(/^apigee\/broken: not a configuration bundle Interchange reads/);
   });
 });

@@ -11,9 +11,16 @@ import { ConfigFile } from './readConfigFile';
  * not, `<file>: document N (format): ...` when a format's parser fails.
  */
 export function parseConfigFile(
-  file: Pick<ConfigFile, 'name' | 'text'>,
+  file: Pick<ConfigFile, 'name' | 'text' | 'bundle'>,
   registry: GatewayFormatRegistry,
 ): GatewayFileParseResult {
+  if (file.bundle) {
+    try {
+      return registry.parseBundle(file.bundle);
+    } catch (e) {
+      throw new Error(`${file.name}: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
   try {
     return registry.parse(file.text);
   } catch (e) {

@@ -133,3 +133,78 @@ describe('readConfigFile and listConfigFiles', () => {
     ).rejects.toThrow('no URL reader');
   });
 });
+
+describe('Apigee bundles: folders and zip exports', () => {
+  const apigee = path.resolve(
+    __dirname,
+    '../../../interchange-common/src/gateways/__fixtures__/apigee',
+  );
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-bundles-'));
+    fs.cpSync(path.join(apigee, 'oauth'), path.join(dir, 'apigee', 'oauth'), {
+      recursive: true,
+    });
+    fs.copyFileSync(
+      path.join(apigee, 'apikey.zip'),
+      path.join(dir, 'apigee', 'apikey.zip'),
+    );
+    fs.mkdirSync(path.join(dir, 'apigee', 'not-a-bundle'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lists bundle folders and zips matched by globs, not other folders', async () => {
+    expect(await listConfigFiles(['apigee/*'], dir)).toEqual([
+      { kind: 'file', file: path.join(dir, 'apigee', 'apikey.zip') },
+      { kind: 'file', file: path.join(dir, 'apigee', 'oauth') },
+    ]);
+    expect(await listConfigFiles(['apigee/oauth/apiproxy'], dir)).toEqual([
+      { kind: 'file', file: path.join(dir, 'apigee', 'oauth', 'apiproxy') },
+    ]);
+  });
+
+  it('reads a bundle folder (holding apiproxy/ or apiproxy/ itself) and a zip as bundle files', async () => {
+    const holding = await readConfigFile({
+      kind: 'file',
+      file: path.join(dir, 'apigee', 'oauth'),
+    });
+    const itself = await readConfigFile({
+      kind: 'file',
+      file: path.join(dir, 'apigee', 'oauth', 'apiproxy'),
+    });
+    expect(holding.bundle?.map(f => f.path)).toEqual([
+      'apiproxy/oauth.xml',
+      'apiproxy/policies/GenerateAccessTokenClient.xml',
+      'apiproxy/policies/RefreshAccessToken.xml',
+      'apiproxy/proxies/default.xml',
+      'apiproxy/targets/default.xml',
+    ]);
+    expect(itself.bundle).toEqual(holding.bundle);
+    const zip = await readConfigFile({
+      kind: 'file',
+      file: path.join(dir, 'apigee', 'apikey.zip'),
+    });
+    expect(zip.bundle?.map(f => f.path)).toContain('apiproxy/proxies/default.xml');
+    const zipUrl = await readConfigFile(
+      { kind: 'url', url: 'https://git.example/apigee/apikey.zip' },
+      {
+        readUrl: async () => ({
+          buffer: async () => fs.readFileSync(path.join(apigee, 'apikey.zip')),
+        }),
+      } as any,
+    );
+    expect(zipUrl.bundle).toEqual(zip.bundle);
+  });
+
+  it('refuses a folder that is no bundle, and oversized files, before reading them', async () => {
+    await expect(
+      readConfigFile({ kind: 'file', file: path.join(dir, 'apigee', 'not-a-bundle') }),
+    ).rejects.toThrow(/is a folder: list configuration files, or an Apigee bundle folder/);
+    const big = path.join(dir, 'big.yaml');
+    fs.writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 0x61));
+    await expect(readConfigFile({ kind: 'file', file: big })).rejects.toThrow(
+      /big\.yaml is 9\.0 MB; configuration files are read up to 8 MB: split it into several files/,
+    );
+  });
+});
+

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -5,6 +6,14 @@ import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  BundleFile,
+  checkBundleFiles,
+  isBundleConfigPath,
+  MAX_BUNDLE_FILES,
+  MAX_CONFIG_FILE_BYTES,
+  readZipBundle,
+} from '@interchange/plugin-interchange-common';
 
 /** Where a configuration file is read from. */
 export type ConfigTarget =
@@ -20,6 +29,8 @@ export interface ConfigFile {
   /** The URL or absolute path, for messages. */
   name: string;
   text: string;
+  /** Set for a bundle (an Apigee bundle folder or zip): its files; `text` is then empty. */
+  bundle?: BundleFile[];
 }
 
 const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -102,17 +113,74 @@ export async function readConfigFile(
       throw new Error(`${target.url}: no URL reader to read it with`);
     }
     const response = await reader.readUrl(target.url);
-    return {
-      target,
-      name: target.url,
-      text: (await response.buffer()).toString('utf8'),
-    };
+    const buffer = await response.buffer();
+    if (isZip(target.url)) {
+      return { target, name: target.url, text: '', bundle: zipBundle(target.url, buffer) };
+    }
+    return { target, name: target.url, text: buffer.toString('utf8') };
   }
-  return {
-    target,
-    name: target.file,
-    text: await fs.readFile(target.file, 'utf8'),
-  };
+  const file = target.file;
+  const stat = await fs.stat(file);
+  if (stat.isDirectory()) {
+    const root = bundleRoot(file);
+    if (!root) {
+      throw new Error(
+        `${file} is a folder: list configuration files, or an Apigee bundle folder (one holding apiproxy/, or apiproxy/ itself)`,
+      );
+    }
+    return { target, name: file, text: '', bundle: await readBundleFolder(file, root) };
+  }
+  if (stat.size > MAX_CONFIG_FILE_BYTES) {
+    throw new Error(
+      `${file} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; configuration files are read up to ${
+        MAX_CONFIG_FILE_BYTES / 1024 / 1024
+      } MB: split it into several files`,
+    );
+  }
+  if (isZip(file)) {
+    return { target, name: file, text: '', bundle: zipBundle(file, await fs.readFile(file)) };
+  }
+  return { target, name: file, text: await fs.readFile(file, 'utf8') };
+}
+
+const isZip = (name: string) => /\.zip$/i.test(name.replace(/[?#].*$/, ''));
+
+function zipBundle(name: string, bytes: Uint8Array): BundleFile[] {
+  try {
+    return readZipBundle(bytes);
+  } catch (e) {
+    throw new Error(`${name}: ${toError(e).message}`);
+  }
+}
+
+/** The folder a bundle's paths are relative to, when `dir` is an Apigee bundle folder. */
+function bundleRoot(dir: string): string | undefined {
+  if (path.basename(dir) === 'apiproxy' && existsSync(path.join(dir, 'proxies'))) {
+    return path.dirname(dir);
+  }
+  return existsSync(path.join(dir, 'apiproxy', 'proxies')) ? dir : undefined;
+}
+
+/** The routing files of a bundle folder, within the same limits as a zip's. */
+async function readBundleFolder(name: string, root: string): Promise<BundleFile[]> {
+  const paths = await fg('apiproxy/**/*', {
+    cwd: root,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+  });
+  if (paths.length > MAX_BUNDLE_FILES) {
+    throw new Error(`${name}: more than ${MAX_BUNDLE_FILES} files in the bundle`);
+  }
+  const files: BundleFile[] = [];
+  for (const p of paths.filter(isBundleConfigPath).sort()) {
+    const file = path.join(root, p);
+    if ((await fs.stat(file)).size > MAX_CONFIG_FILE_BYTES) {
+      throw new Error(`${file} is larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB`);
+    }
+    files.push({ path: p, text: await fs.readFile(file, 'utf8') });
+  }
+  checkBundleFiles(files);
+  return files;
 }
 
 /** Whether a read failed because the file is not there (rather than unreadable). */
@@ -132,6 +200,15 @@ export async function listConfigFiles(
   globs: string[],
   cwd: string,
 ): Promise<ConfigTarget[]> {
-  const files = await fg(globs, { cwd, absolute: true, onlyFiles: true });
+  const found = await fg(globs, {
+    cwd,
+    absolute: true,
+    onlyFiles: false,
+    markDirectories: true,
+  });
+  // Folders count only when they are bundles (an Apigee bundle folder).
+  const files = found
+    .map(f => (f.endsWith('/') ? f.slice(0, -1) : f))
+    .filter((f, i) => !found[i].endsWith('/') || bundleRoot(f) !== undefined);
   return files.sort().map(file => ({ kind: 'file', file }));
 }

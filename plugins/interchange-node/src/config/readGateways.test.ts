@@ -71,7 +71,7 @@ describe('readGateways', () => {
       readGateways(config, { types: ['kong', 'edge-proxy'] })[0].type,
     ).toBe('edge-proxy');
     expect(() => readGateways(config)).toThrow(
-      "interchange.gateways[0].type: 'edge-proxy' is not supported; use one of kong, gateway-api, istio, aws-api-gateway (another format needs a catalog module that adds it through interchangeConfigFormatsExtensionPoint)",
+      "interchange.gateways[0].type: 'edge-proxy' is not supported; use one of kong, gateway-api, istio, aws-api-gateway, apigee (another format needs a catalog module that adds it through interchangeConfigFormatsExtensionPoint)",
     );
   });
 });

@@ -32,13 +32,15 @@ export type BuiltinGatewayType =
   | 'kong'
   | 'gateway-api'
   | 'istio'
-  | 'aws-api-gateway';
+  | 'aws-api-gateway'
+  | 'apigee';
 
 const BUILTIN_GATEWAY_TYPES: readonly BuiltinGatewayType[] = [
   'kong',
   'gateway-api',
   'istio',
   'aws-api-gateway',
+  'apigee',
 ];
 
 /** @public */
