@@ -4,8 +4,8 @@
  * 5 APIs and 5 webhooks each, with producers, consumers, callers and
  * receivers partly in other systems) in Debian's Chromium.
  *
- * Runs the real backend (`yarn workspace backend start`) on its own port
- * (7117) with the demo's config plus a generated one whose only catalog
+ * Runs the real backend (`yarn workspace backend start`) on a free port
+ * with the demo's config plus a generated one whose only catalog
  * locations are the demo's org file and the generated catalog file; the
  * backend serves the built app (run `yarn workspace app build` first), the
  * catalog, the checks and the impact APIs as in production. It waits until
@@ -19,16 +19,33 @@
  *   2-second mouse drag), median and 95th percentile;
  * - focus: picking one component in "Search to focus" to its neighbourhood
  *   (2 hops, impact API) laid out and drawn.
+ *
+ * It starts the demo backend and reads packages/app/dist, so run it under
+ * the machine-wide lock: `flock /tmp/e2e.lock -c 'yarn workspace app build
+ * && yarn bench:map'`.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, Page } from 'playwright-core';
 
 const root = path.resolve(__dirname, '../..');
-const PORT = Number(process.env.BENCH_MAP_PORT ?? 7117);
-const BASE = `http://localhost:${PORT}`;
+let PORT = 0;
+let BASE = '';
+
+/** A port nothing listens on now (the backend needs a number in its config). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 const SYSTEMS = 100;
 const PER_SYSTEM = { components: 30, topics: 10, apis: 5, webhooks: 5 };
 
@@ -206,6 +223,8 @@ async function main() {
       'packages/app/dist is missing: run `yarn workspace app build` first',
     );
   }
+  PORT = Number(process.env.BENCH_MAP_PORT) || (await freePort());
+  BASE = `http://localhost:${PORT}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-bench-map-'));
   const catalog = generate();
   fs.writeFileSync(path.join(dir, 'catalog.yaml'), catalog.text);
