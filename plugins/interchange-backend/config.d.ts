@@ -1,6 +1,16 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
+  search?: {
+    collators?: {
+      /** Interchange's search collator (searchModuleInterchangeCollator). */
+      interchange?: {
+        /** When the index is rebuilt. Default every 10 minutes, first 3 s after start. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
   /**
    * What the Interchange backend plugin reads. The Kafka clusters and
    * gateways are declared by `@interchange/plugin-interchange-node`.

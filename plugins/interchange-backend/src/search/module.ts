@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
@@ -8,7 +9,8 @@ import { InterchangeCollatorFactory } from './InterchangeCollatorFactory';
 
 /**
  * Search module: indexes Interchange's integration entities (type
- * `interchange`) every 10 minutes, on the catalog collator's schedule.
+ * `interchange`) every 10 minutes, on the catalog collator's schedule, or on
+ * `search.collators.interchange.schedule`.
  *
  * @public
  */
@@ -22,15 +24,23 @@ export const searchModuleInterchangeCollator = createBackendModule({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
       },
-      async init({ indexRegistry, scheduler, catalog, auth }) {
+      async init({ indexRegistry, scheduler, catalog, auth, config }) {
+        const key = 'search.collators.interchange.schedule';
         indexRegistry.addCollator({
           factory: new InterchangeCollatorFactory(catalog, auth),
-          schedule: scheduler.createScheduledTaskRunner({
-            frequency: { minutes: 10 },
-            timeout: { minutes: 15 },
-            initialDelay: { seconds: 3 },
-          }),
+          schedule: scheduler.createScheduledTaskRunner(
+            config.has(key)
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  config.getConfig(key),
+                )
+              : {
+                  frequency: { minutes: 10 },
+                  timeout: { minutes: 15 },
+                  initialDelay: { seconds: 3 },
+                },
+          ),
         });
       },
     });

@@ -1,4 +1,5 @@
-import { makeStyles, Theme, Grid, Paper } from '@material-ui/core';
+import { makeStyles, Theme, Grid, List, Paper } from '@material-ui/core';
+import SyncAltIcon from '@material-ui/icons/SyncAlt';
 
 import { CatalogSearchResultListItem } from '@backstage/plugin-catalog';
 
@@ -10,6 +11,10 @@ import {
   SearchPagination,
 } from '@backstage/plugin-search-react';
 import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
+import {
+  InterchangeSearchDocument,
+  InterchangeSearchResultListItem,
+} from './InterchangeSearchResultListItem';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: {
@@ -42,12 +47,18 @@ const SearchPage = () => {
           <Grid item xs={3}>
             <SearchType.Accordion
               name="Result Type"
-              defaultValue="software-catalog"
               types={[
                 {
                   value: 'software-catalog',
                   name: 'Software Catalog',
                   icon: <CatalogIcon />,
+                },
+                {
+                  // Interchange's collator: topics, routes, webhooks and
+                  // RabbitMQ entities with their paths, groups and events.
+                  value: 'interchange',
+                  name: 'Integrations',
+                  icon: <SyncAltIcon />,
                 },
               ]}
             />
@@ -56,7 +67,17 @@ const SearchPage = () => {
                 className={classes.filter}
                 label="Kind"
                 name="kind"
-                values={['Component', 'API', 'System', 'Template']}
+                values={[
+                  'Component',
+                  'API',
+                  'System',
+                  'Template',
+                  'KafkaTopic',
+                  'GatewayRoute',
+                  'Webhook',
+                  'RabbitMQExchange',
+                  'RabbitMQQueue',
+                ]}
               />
               <SearchFilter.Checkbox
                 className={classes.filter}
@@ -69,7 +90,28 @@ const SearchPage = () => {
           <Grid item xs={9}>
             <SearchPagination />
             <SearchResult>
-              <CatalogSearchResultListItem icon={<CatalogIcon />} />
+              {({ results }) => (
+                <List>
+                  {results.map(({ type, document, highlight, rank }) =>
+                    type === 'interchange' ? (
+                      <InterchangeSearchResultListItem
+                        key={document.location}
+                        result={document as InterchangeSearchDocument}
+                        highlight={highlight}
+                        rank={rank}
+                      />
+                    ) : (
+                      <CatalogSearchResultListItem
+                        key={document.location}
+                        icon={<CatalogIcon />}
+                        result={document}
+                        highlight={highlight}
+                        rank={rank}
+                      />
+                    ),
+                  )}
+                </List>
+              )}
             </SearchResult>
           </Grid>
         </Grid>
