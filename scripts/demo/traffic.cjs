@@ -237,11 +237,53 @@ async function guestToken() {
   return token;
 }
 
-/** One round of test deliveries; true when every webhook was found and sent. */
+/** GET on the backend as the guest; undefined on 404. */
+async function getJson(token, path) {
+  const res = await fetch(`${backend}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (res.status === 404) {
+    return undefined;
+  }
+  if (!res.ok) {
+    throw new Error(`GET ${path} answered ${res.status}`);
+  }
+  return res.json();
+}
+
+/**
+ * Only a webhook's owners may send it test events (the demo permission
+ * policy, packages/backend/src/permissionPolicy.ts). The guest owns the demo
+ * webhooks through its membership of team-platform (examples/org.yaml), which
+ * the auth backend resolves from the catalog at sign-in: a sign-in before the
+ * catalog has loaded the guest user carries only `user:default/guest`, and a
+ * webhook not yet in the catalog has no owner, so the backend answers 403
+ * (not 404: permission is checked before the entity is looked up). So each
+ * round signs in again and sends only what the guest owns by then.
+ */
+let lastSkipped = '';
 async function sendWebhookRound() {
   const token = await guestToken();
+  const ownership =
+    (await getJson(token, '/api/auth/v1/userinfo'))?.claims?.ent ?? [];
   let sent = 0;
+  const skipped = [];
   for (const name of WEBHOOKS) {
+    const entity = await getJson(
+      token,
+      `/api/catalog/entities/by-name/webhook/default/${name}`,
+    );
+    const owners = (entity?.relations ?? [])
+      .filter(r => r.type === 'ownedBy')
+      .map(r => r.targetRef);
+    if (!entity || !owners.some(o => ownership.includes(o))) {
+      skipped.push(
+        entity
+          ? `${name} (owned by ${owners.join(', ') || 'nobody yet'})`
+          : `${name} (not in the catalog yet)`,
+      );
+      continue;
+    }
     const res = await fetch(
       `${backend}/api/interchange/webhooks/default/${name}/test`,
       {
@@ -266,13 +308,22 @@ async function sendWebhookRound() {
           })`,
         );
       }
-    } else if (res.status !== 404) {
+    } else {
       log(
         `test delivery of ${name} answered ${res.status}: ${(
           await res.text()
-        ).slice(0, 200)}`,
+        ).slice(0, 300)}`,
       );
     }
+  }
+  const summary = skipped.length
+    ? `waiting for the catalog: the guest (${
+        ownership.join(', ') || 'no ownership yet'
+      }) cannot send yet to ${skipped.join('; ')}`
+    : '';
+  if (summary !== lastSkipped) {
+    log(summary || `test deliveries of ${WEBHOOKS.join(', ')} running`);
+    lastSkipped = summary;
   }
   return sent === WEBHOOKS.length;
 }

@@ -77,3 +77,25 @@ test('the webhooks page shows the demo endpoints with a health, not "unknown"', 
   ).toContainText('healthy');
   await screenshot(page, 'live-demo-webhooks');
 });
+
+test('the demo traffic notifies the owning team: a failing webhook endpoint shows on the notifications page', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // The guest is a member of team-platform, which owns erp-order-export
+  // (scripts/demo/webhooks.yaml); its endpoint fails nine requests in ten.
+  await signIn(page);
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/notifications');
+        await page.waitForLoadState('networkidle');
+        return page
+          .getByText('Webhook erp-order-export endpoint is failing')
+          .count();
+      },
+      { timeout: 240_000, intervals: [15_000] },
+    )
+    .toBe(1);
+  await screenshot(page, 'live-demo-notifications');
+});
