@@ -18,7 +18,7 @@ jest.setTimeout(60_000);
 const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 
 /** The demo company's catalog files, as the catalog serves them. */
-export function demoEntities(): Entity[] {
+function demoEntities(): Entity[] {
   return ['org.yaml', 'systems.yaml', 'components.yaml', 'apis.yaml'].flatMap(
     file =>
       parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))
@@ -27,7 +27,7 @@ export function demoEntities(): Entity[] {
   );
 }
 
-export async function startMeshBackend(meshes: JsonObject[]) {
+async function startMeshBackend(meshes: JsonObject[]) {
   return startTestBackend({
     features: [
       interchangePlugin,

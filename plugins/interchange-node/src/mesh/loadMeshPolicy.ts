@@ -22,6 +22,13 @@ export interface MeshPolicy {
   files: string[];
 }
 
+/** What decides when no rule does: `defaultPolicy` for Consul and Linkerd; Istio has none. */
+function defaultsOf(mesh: MeshConfig): MeshDefaults {
+  if (mesh.type === 'consul') return { consul: mesh.defaultPolicy };
+  if (mesh.type === 'linkerd') return { linkerd: mesh.defaultPolicy };
+  return {};
+}
+
 /** Files matching a mesh's `files` globs, sorted, relative paths against `cwd`. */
 export async function listMeshFiles(
   patterns: string[],
@@ -90,12 +97,7 @@ export async function loadMeshPolicy(
     rules,
     defaultDeny: parsed.defaultDeny.filter(d => d.mesh === mesh.type),
     skipped,
-    defaults:
-      mesh.type === 'consul'
-        ? { consul: mesh.defaultPolicy }
-        : mesh.type === 'linkerd'
-        ? { linkerd: mesh.defaultPolicy }
-        : {},
+    defaults: defaultsOf(mesh),
     files: names.map(n => path.relative(cwd, n)),
   };
 }
