@@ -136,7 +136,12 @@ export interface Config {
             };
         /** Timeout for each management API request, in milliseconds. Default 10000. */
         requestTimeoutMs?: number;
-        /** Queues per page of the list endpoints (1-500). Default 500. */
+        /**
+         * Page the list endpoints, this many queues per page (1-500). Default:
+         * one request for all queues, which is cheaper in total (the
+         * management plugin builds the whole list for every page); set it
+         * when a broker's list is too large for one answer.
+         */
         pageSize?: number;
         /** Link to the management UI, shown next to live state. Default managementUrl. */
         dashboardUrl?: string;

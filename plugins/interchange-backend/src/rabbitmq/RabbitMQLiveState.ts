@@ -94,7 +94,9 @@ export class RabbitMQLiveState implements BusLiveState {
 
   /** Every queue's depth, from one paged list request. */
   async sampleDepths(broker: string): Promise<DestinationDepth[]> {
-    const queues = await this.#brokers.client(broker).listQueues();
+    const queues = await this.#brokers
+      .client(broker)
+      .listQueues(undefined, { fields: 'depth' });
     return queues.map(q => ({
       destination: queueDestination(q.vhost, q.name),
       depth: depthOf(q),
@@ -131,10 +133,10 @@ export class RabbitMQLiveState implements BusLiveState {
     };
   }
 
-  /** Every queue of the broker: one list request per page, one history query. */
+  /** Every queue of the broker: one list request, one history query. */
   async listQueues(broker: string): Promise<RabbitMQQueueState[]> {
     const queues = await this.#read(broker, () =>
-      this.#brokers.client(broker).listQueues(),
+      this.#brokers.client(broker).listQueues(undefined, { fields: 'state' }),
     );
     const history = await this.#history.recent(
       'rabbitmq',

@@ -22,7 +22,7 @@ describe('readRabbitMQBrokers', () => {
         credentials: { username: 'guest', password: 'guest' },
         tls: undefined,
         requestTimeoutMs: 10000,
-        pageSize: 500,
+        pageSize: undefined,
         dashboardUrl: 'http://127.0.0.1:15673',
         queueStatus: { errorDepth: 10000 },
         policy: {},

@@ -25,7 +25,12 @@ export interface RabbitMQBrokerConfig {
   credentials: { username: string; password: string };
   tls?: RabbitMQTlsConfig;
   requestTimeoutMs: number;
-  pageSize: number;
+  /**
+   * Items per page of the list endpoints; undefined: one request for the
+   * whole list (the management plugin builds the full list for every page,
+   * so pages cost more in total than one request).
+   */
+  pageSize?: number;
   dashboardUrl: string;
   queueStatus: { errorDepth: number };
   /** Rules for queues declared from the portal; empty when not configured. */
@@ -151,7 +156,9 @@ export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
       },
       tls: readTls(c, key),
       requestTimeoutMs: positive(c, 'requestTimeoutMs', key, 10_000),
-      pageSize: positive(c, 'pageSize', key, 500, 500),
+      pageSize: c.has('pageSize')
+        ? positive(c, 'pageSize', key, 500, 500)
+        : undefined,
       dashboardUrl: c.getOptionalString('dashboardUrl') ?? managementUrl,
       queueStatus: {
         errorDepth: status

@@ -93,6 +93,17 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     expect(cli.q1).toMatchObject({ messagesReady: 2 });
   }, 60_000);
 
+  it('lists in one request by default, with only the fields asked for', async () => {
+    const single = new RabbitMQManagementClient(testRabbitMQBroker());
+    const depth = await single.listQueues(vhost.name, { fields: 'depth' });
+    single.close();
+    expect(depth.map(q => q.name).sort()).toEqual(
+      (await client.listQueues(vhost.name)).map(q => q.name).sort(),
+    );
+    // Depth only: no arguments were sent.
+    expect(depth.every(q => Object.keys(q.arguments).length === 0)).toBe(true);
+  });
+
   it('reads one queue with its bindings, and undefined for a missing one', async () => {
     expect(await client.getQueue(vhost.name, 'q0')).toMatchObject({
       name: 'q0',

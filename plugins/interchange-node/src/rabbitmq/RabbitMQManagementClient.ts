@@ -23,29 +23,42 @@ export class RabbitMQManagementError extends Error {
 }
 
 /**
- * The fields the live state needs, as `columns` of the list endpoints: the
- * broker then sends only these, which matters with thousands of queues.
+ * The fields each use needs, as `columns` of the list endpoints: the broker
+ * then sends (and, for stats, looks up) only these, which matters with
+ * thousands of queues.
+ * - `depth`: what sampling records;
+ * - `state`: the live state the API shows (status needs the rates);
+ * - `full`: also what the catalog provider and drift need.
  */
-export const RABBITMQ_QUEUE_COLUMNS = [
+const DEPTH_COLUMNS = [
   'name',
   'vhost',
+  'messages',
+  'messages_ready',
+  'messages_unacknowledged',
+  'consumers',
+];
+const STATE_COLUMNS = [
+  ...DEPTH_COLUMNS,
   'type',
   'state',
   'node',
   'leader',
   'durable',
-  'auto_delete',
-  'arguments',
-  'messages',
-  'messages_ready',
-  'messages_unacknowledged',
-  'consumers',
   'consumer_utilisation',
   'consumer_capacity',
   'message_stats.publish_details.rate',
   'message_stats.deliver_get_details.rate',
   'message_stats.ack_details.rate',
-].join(',');
+];
+const QUEUE_COLUMNS = {
+  depth: DEPTH_COLUMNS.join(','),
+  state: STATE_COLUMNS.join(','),
+  full: [...STATE_COLUMNS, 'auto_delete', 'arguments'].join(','),
+};
+
+/** The columns of one queue, everything Interchange reads. @public */
+export const RABBITMQ_QUEUE_COLUMNS = QUEUE_COLUMNS.full;
 
 const EXCHANGE_COLUMNS = [
   'name',
@@ -229,19 +242,26 @@ export class RabbitMQManagementClient {
     });
   }
 
-  /** Every item of a paginated list endpoint, page by page. */
+  /**
+   * Every item of a list endpoint: one request, or page by page when the
+   * broker's `pageSize` is set.
+   */
   async #listAll(path: string, columns: string): Promise<Raw[]> {
-    const items: Raw[] = [];
     const sep = path.includes('?') ? '&' : '?';
+    const pageSize = this.#broker.pageSize;
+    if (!pageSize) {
+      return this.request<Raw[]>('GET', `${path}${sep}columns=${enc(columns)}`);
+    }
+    const items: Raw[] = [];
     for (let page = 1; ; page++) {
       const res = await this.request<{
         items: Raw[];
         page_count: number;
       }>(
         'GET',
-        `${path}${sep}page=${page}&page_size=${
-          this.#broker.pageSize
-        }&columns=${enc(columns)}`,
+        `${path}${sep}page=${page}&page_size=${pageSize}&columns=${enc(
+          columns,
+        )}`,
       );
       items.push(...res.items);
       // An empty list has page_count 0; a page past the end is a 400.
@@ -268,11 +288,17 @@ export class RabbitMQManagementClient {
     };
   }
 
-  /** Every queue of the broker (or of one vhost). */
-  async listQueues(vhost?: string): Promise<RabbitMQQueueLive[]> {
+  /**
+   * Every queue of the broker (or of one vhost), with the `fields` a use
+   * needs (default everything). Fields not asked for are left undefined.
+   */
+  async listQueues(
+    vhost?: string,
+    options: { fields?: 'depth' | 'state' | 'full' } = {},
+  ): Promise<RabbitMQQueueLive[]> {
     const raw = await this.#listAll(
       vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`,
-      RABBITMQ_QUEUE_COLUMNS,
+      QUEUE_COLUMNS[options.fields ?? 'full'],
     );
     return raw.map(toQueueLive);
   }

@@ -59,7 +59,6 @@ export function testRabbitMQBroker(
     managementUrl: rabbitmqUrl ?? 'http://127.0.0.1:1',
     credentials: { username: 'guest', password: 'guest' },
     requestTimeoutMs: 10_000,
-    pageSize: 500,
     dashboardUrl: rabbitmqUrl ?? 'http://127.0.0.1:1',
     queueStatus: { errorDepth: 10_000 },
     policy: {},
