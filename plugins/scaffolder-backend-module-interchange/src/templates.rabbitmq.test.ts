@@ -130,4 +130,54 @@ describeRabbitMQ('New RabbitMQ queue template', () => {
       ).trim(),
     ).toBe('');
   });
+
+  it('New event-driven service offers RabbitMQ: the skeleton consumes the queue and declares consumesFrom', async () => {
+    const eventDriven = path.resolve(
+      __dirname,
+      '../../../templates/new-event-driven-service',
+    );
+    const files = (
+      fs.readdirSync(eventDriven, { recursive: true }) as string[]
+    ).filter(f => fs.statSync(path.join(eventDriven, f)).isFile());
+    const res = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        template: parse(
+          fs.readFileSync(path.join(eventDriven, 'template.yaml'), 'utf8'),
+        ),
+        values: {
+          name: 'sms-sender',
+          owner: 'group:default/team-fulfillment',
+          role: 'consumer',
+          bus: 'rabbitmq',
+          rabbitmqEntity: 'rabbitmqqueue:default/notifications.sms',
+          publish: false,
+        },
+        directoryContents: files.map(f => ({
+          path: f,
+          base64Content: fs
+            .readFileSync(path.join(eventDriven, f))
+            .toString('base64'),
+        })),
+      });
+    expect(res.status).toBe(200);
+    const read = (name: string) =>
+      Buffer.from(
+        res.body.directoryContents.find(
+          (f: { path: string }) => f.path === name,
+        ).base64Content,
+        'base64',
+      ).toString();
+    const entity = parse(read('catalog-info.yaml'));
+    expect(validateInterchangeEntity(entity)).toEqual([]);
+    expect(entity.spec.consumesFrom).toEqual([
+      'rabbitmqqueue:default/notifications.sms',
+    ]);
+    expect(entity.metadata.annotations).toBeUndefined();
+    expect(read('src/index.js')).toContain("require('amqplib')");
+    expect(JSON.parse(read('package.json')).dependencies).toEqual({
+      amqplib: '^0.10.0',
+    });
+  });
 });

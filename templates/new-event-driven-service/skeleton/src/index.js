@@ -1,3 +1,41 @@
+{%- if values.bus == 'rabbitmq' %}
+// ${{ values.name }}: {% if values.role == 'producer' %}publishes to{% else %}consumes from{% endif %} ${{ values.rabbitmqEntity }}.
+const amqp = require('amqplib');
+
+const url = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5673';
+{%- if values.role == 'producer' %}
+const exchange = process.env.RABBITMQ_EXCHANGE;
+if (!exchange) {
+  throw new Error('Set RABBITMQ_EXCHANGE to the name of the exchange on the broker');
+}
+
+async function main() {
+  const connection = await amqp.connect(url);
+  const channel = await connection.createConfirmChannel();
+  channel.publish(exchange, process.env.RABBITMQ_ROUTING_KEY ?? '', Buffer.from(JSON.stringify({ hello: 'world' })), {
+    contentType: 'application/json',
+    persistent: true,
+  });
+  await channel.waitForConfirms();
+  await connection.close();
+}
+{%- else %}
+const queue = process.env.RABBITMQ_QUEUE;
+if (!queue) {
+  throw new Error('Set RABBITMQ_QUEUE to the name of the queue on the broker');
+}
+
+async function main() {
+  const connection = await amqp.connect(url);
+  const channel = await connection.createChannel();
+  await channel.prefetch(10);
+  await channel.consume(queue, message => {
+    console.log(message.content.toString());
+    channel.ack(message);
+  });
+}
+{%- endif %}
+{%- else %}
 // ${{ values.name }}: {% if values.role == 'producer' %}produces to{% else %}consumes from{% endif %} ${{ values.topic }}.
 const { {% if values.role == 'producer' %}Producer{% else %}Consumer{% endif %}, stringSerializers, stringDeserializers } = require('@platformatic/kafka');
 
@@ -34,6 +72,7 @@ async function main() {
   }
 }
 {% endif %}
+{%- endif %}
 main().catch(error => {
   console.error(error);
   process.exit(1);
