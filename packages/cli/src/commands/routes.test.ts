@@ -135,7 +135,10 @@ describe('interchange routes', () => {
     });
 
     it('--json for a bundle has the same shape as for other formats', async () => {
-      const { code, out } = await run([path.join(apigee, 'southbound-mtls')], true);
+      const { code, out } = await run(
+        [path.join(apigee, 'southbound-mtls')],
+        true,
+      );
       expect(code).toBe(0);
       const parsed = JSON.parse(out);
       expect(parsed.files).toHaveLength(1);
@@ -144,10 +147,9 @@ describe('interchange routes', () => {
         formats: ['apigee'],
         skipped: [],
       });
-      expect(parsed.files[0].routes.map((r: any) => r.upstreams[0].host)).toEqual([
-        'badSSLWithClientCert',
-        'badSSLWithoutClientCert',
-      ]);
+      expect(
+        parsed.files[0].routes.map((r: any) => r.upstreams[0].host),
+      ).toEqual(['badSSLWithClientCert', 'badSSLWithoutClientCert']);
     });
 
     it('a folder of files finds the bundles in it and its YAML, not the YAML inside bundles', async () => {
@@ -180,14 +182,22 @@ describe('interchange routes', () => {
       expect(out).toContain(
         '    upstream: http://my-vpclink-test-nlb-1234567890abcdef.us-east-2.amazonaws.com (via VPC link ${stageVariables.vpcLinkId})  auth: none',
       );
-      expect(out).toContain('    ANY /{proxy+}  hosts: any\n    upstream: lambda TestSimpleProxy');
+      expect(out).toContain(
+        '    ANY /{proxy+}  hosts: any\n    upstream: lambda TestSimpleProxy',
+      );
     });
 
     it('bad input: binary junk and oversized files get a clear error', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-routes-'));
       try {
-        fs.writeFileSync(path.join(dir, 'junk.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
-        fs.writeFileSync(path.join(dir, 'big.yaml'), Buffer.alloc(10 * 1024 * 1024, 0x61));
+        fs.writeFileSync(
+          path.join(dir, 'junk.yaml'),
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]),
+        );
+        fs.writeFileSync(
+          path.join(dir, 'big.yaml'),
+          Buffer.alloc(10 * 1024 * 1024, 0x61),
+        );
         fs.writeFileSync(path.join(dir, 'fake.zip'), 'hello');
         const r = await run([
           path.join(dir, 'junk.yaml'),
@@ -196,7 +206,10 @@ describe('interchange routes', () => {
         ]);
         expect(r.code).toBe(1);
         expect(r.out).toContain(
-          `  error: cannot parse: ${path.join(dir, 'big.yaml')} is 10.0 MB; files are read up to 8.0 MB: split it into several files`,
+          `  error: cannot parse: ${path.join(
+            dir,
+            'big.yaml',
+          )} is 10.0 MB; files are read up to 8.0 MB: split it into several files`,
         );
         expect(r.out).toContain('holds binary data (a NUL byte at offset 4)');
         expect(r.out).toContain(

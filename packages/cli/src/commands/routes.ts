@@ -42,9 +42,9 @@ function upstreamText(route: NormalizedRoute): string {
         .join(', ');
       return `${u.name ? `${u.name} -> ` : ''}${
         u.kind === 'lambda' ? 'lambda ' : ''
-      }${target ?? (u.kind === 'mock' ? 'answered by the gateway' : u.kind)}${port}${
-        extra ? ` (${extra})` : ''
-      }`;
+      }${
+        target ?? (u.kind === 'mock' ? 'answered by the gateway' : u.kind)
+      }${port}${extra ? ` (${extra})` : ''}`;
     })
     .join(', ');
 }

@@ -64,7 +64,11 @@ describe('parseConfigFile', () => {
     ]);
     expect(() =>
       parseConfigFile(
-        { name: 'apigee/broken', text: '', bundle: [{ path: 'README.md', text: '#' }] },
+        {
+          name: 'apigee/broken',
+          text: '',
+          bundle: [{ path: 'README.md', text: '#' }],
+        },
         registry,
       ),
     ).toThrow(/^apigee\/broken: not a configuration bundle Interchange reads/);

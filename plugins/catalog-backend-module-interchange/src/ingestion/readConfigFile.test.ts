@@ -184,7 +184,9 @@ describe('Apigee bundles: folders and zip exports', () => {
       kind: 'file',
       file: path.join(dir, 'apigee', 'apikey.zip'),
     });
-    expect(zip.bundle?.map(f => f.path)).toContain('apiproxy/proxies/default.xml');
+    expect(zip.bundle?.map(f => f.path)).toContain(
+      'apiproxy/proxies/default.xml',
+    );
     const zipUrl = await readConfigFile(
       { kind: 'url', url: 'https://git.example/apigee/apikey.zip' },
       {
@@ -198,8 +200,13 @@ describe('Apigee bundles: folders and zip exports', () => {
 
   it('refuses a folder that is no bundle, and oversized files, before reading them', async () => {
     await expect(
-      readConfigFile({ kind: 'file', file: path.join(dir, 'apigee', 'not-a-bundle') }),
-    ).rejects.toThrow(/is a folder: list configuration files, or an Apigee bundle folder/);
+      readConfigFile({
+        kind: 'file',
+        file: path.join(dir, 'apigee', 'not-a-bundle'),
+      }),
+    ).rejects.toThrow(
+      /is a folder: list configuration files, or an Apigee bundle folder/,
+    );
     const big = path.join(dir, 'big.yaml');
     fs.writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 0x61));
     await expect(readConfigFile({ kind: 'file', file: big })).rejects.toThrow(
@@ -207,4 +214,3 @@ describe('Apigee bundles: folders and zip exports', () => {
     );
   });
 });
-

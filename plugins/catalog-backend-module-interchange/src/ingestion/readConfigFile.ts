@@ -115,7 +115,12 @@ export async function readConfigFile(
     const response = await reader.readUrl(target.url);
     const buffer = await response.buffer();
     if (isZip(target.url)) {
-      return { target, name: target.url, text: '', bundle: zipBundle(target.url, buffer) };
+      return {
+        target,
+        name: target.url,
+        text: '',
+        bundle: zipBundle(target.url, buffer),
+      };
     }
     return { target, name: target.url, text: buffer.toString('utf8') };
   }
@@ -128,22 +133,36 @@ export async function readConfigFile(
         `${file} is a folder: list configuration files, or an Apigee bundle folder (one holding apiproxy/, or apiproxy/ itself)`,
       );
     }
-    return { target, name: file, text: '', bundle: await readBundleFolder(file, root) };
+    return {
+      target,
+      name: file,
+      text: '',
+      bundle: await readBundleFolder(file, root),
+    };
   }
   if (stat.size > MAX_CONFIG_FILE_BYTES) {
     throw new Error(
-      `${file} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; configuration files are read up to ${
+      `${file} is ${(stat.size / 1024 / 1024).toFixed(
+        1,
+      )} MB; configuration files are read up to ${
         MAX_CONFIG_FILE_BYTES / 1024 / 1024
       } MB: split it into several files`,
     );
   }
   if (isZip(file)) {
-    return { target, name: file, text: '', bundle: zipBundle(file, await fs.readFile(file)) };
+    return {
+      target,
+      name: file,
+      text: '',
+      bundle: zipBundle(file, await fs.readFile(file)),
+    };
   }
   return { target, name: file, text: await fs.readFile(file, 'utf8') };
 }
 
-const isZip = (name: string) => /\.zip$/i.test(name.replace(/[?#].*$/, ''));
+function isZip(name: string): boolean {
+  return /\.zip$/i.test(name.replace(/[?#].*$/, ''));
+}
 
 function zipBundle(name: string, bytes: Uint8Array): BundleFile[] {
   try {
@@ -155,27 +174,37 @@ function zipBundle(name: string, bytes: Uint8Array): BundleFile[] {
 
 /** The folder a bundle's paths are relative to, when `dir` is an Apigee bundle folder. */
 function bundleRoot(dir: string): string | undefined {
-  if (path.basename(dir) === 'apiproxy' && existsSync(path.join(dir, 'proxies'))) {
+  if (
+    path.basename(dir) === 'apiproxy' &&
+    existsSync(path.join(dir, 'proxies'))
+  ) {
     return path.dirname(dir);
   }
   return existsSync(path.join(dir, 'apiproxy', 'proxies')) ? dir : undefined;
 }
 
 /** The routing files of a bundle folder, within the same limits as a zip's. */
-async function readBundleFolder(name: string, root: string): Promise<BundleFile[]> {
+async function readBundleFolder(
+  name: string,
+  root: string,
+): Promise<BundleFile[]> {
   const paths = await fg('apiproxy/**/*', {
     cwd: root,
     onlyFiles: true,
     followSymbolicLinks: false,
   });
   if (paths.length > MAX_BUNDLE_FILES) {
-    throw new Error(`${name}: more than ${MAX_BUNDLE_FILES} files in the bundle`);
+    throw new Error(
+      `${name}: more than ${MAX_BUNDLE_FILES} files in the bundle`,
+    );
   }
   const files: BundleFile[] = [];
   for (const p of paths.filter(isBundleConfigPath).sort()) {
     const file = path.join(root, p);
     if ((await fs.stat(file)).size > MAX_CONFIG_FILE_BYTES) {
-      throw new Error(`${file} is larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB`);
+      throw new Error(
+        `${file} is larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB`,
+      );
     }
     files.push({ path: p, text: await fs.readFile(file, 'utf8') });
   }

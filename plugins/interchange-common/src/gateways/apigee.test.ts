@@ -18,7 +18,10 @@ function folder(name: string): BundleFile[] {
       if (e.isDirectory()) walk(p);
       else
         out.push({
-          path: path.relative(path.join(root, name), p).split(path.sep).join('/'),
+          path: path
+            .relative(path.join(root, name), p)
+            .split(path.sep)
+            .join('/'),
           text: fs.readFileSync(p, 'utf8'),
         });
     }
@@ -75,31 +78,93 @@ describe('Apigee API proxy bundles', () => {
       },
     ]);
     // The folder reads the same as its zip.
-    expect(registry.parseBundle(folder('apikey')).routes).toEqual(result.routes);
+    expect(registry.parseBundle(folder('apikey')).routes).toEqual(
+      result.routes,
+    );
   });
 
   it('oauth: conditional flows (MatchesPath and verb) under the BasePath; a RouteRule without a target is answered by Apigee', () => {
     const result = registry.parseBundle(folder('oauth'));
-    expect(result.routes.map(r => [r.name, r.methods, r.paths, r.pathMatch, r.upstreams])).toEqual([
-      ['oauth.RefreshAccessToken', ['POST'], ['/oauth/client_credential/refresh_accesstoken'], ['exact'], [{ kind: 'mock' }]],
-      ['oauth.AccessTokenClientCredential', ['POST'], ['/oauth/client_credential/accesstoken'], ['exact'], [{ kind: 'mock' }]],
-      ['oauth', [], ['/oauth/client_credential'], ['prefix'], [{ kind: 'mock' }]],
+    expect(
+      result.routes.map(r => [
+        r.name,
+        r.methods,
+        r.paths,
+        r.pathMatch,
+        r.upstreams,
+      ]),
+    ).toEqual([
+      [
+        'oauth.RefreshAccessToken',
+        ['POST'],
+        ['/oauth/client_credential/refresh_accesstoken'],
+        ['exact'],
+        [{ kind: 'mock' }],
+      ],
+      [
+        'oauth.AccessTokenClientCredential',
+        ['POST'],
+        ['/oauth/client_credential/accesstoken'],
+        ['exact'],
+        [{ kind: 'mock' }],
+      ],
+      [
+        'oauth',
+        [],
+        ['/oauth/client_credential'],
+        ['prefix'],
+        [{ kind: 'mock' }],
+      ],
     ]);
     // Issuing tokens (OAuthV2 GenerateAccessToken) protects nothing.
-    expect(result.routes.map(r => r.authentication)).toEqual([undefined, undefined, undefined]);
+    expect(result.routes.map(r => r.authentication)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('auth-schemes: VerifyAPIKey, OAuthV2 VerifyAccessToken, BasicAuthentication Decode per flow; steps naming no policy are reported', () => {
     const result = registry.parseBundle(folder('auth-schemes'));
     expect(
-      result.routes.map(r => [r.name, r.methods.join(), r.paths[0], r.authentication]),
+      result.routes.map(r => [
+        r.name,
+        r.methods.join(),
+        r.paths[0],
+        r.authentication,
+      ]),
     ).toEqual([
-      ['auth-schemes-v0.oauth-helper', 'POST', '/auth-schemes/v0/helpers/oauth', undefined],
-      ['auth-schemes-v0.jwt-helper', 'POST', '/auth-schemes/v0/helpers/jwt', undefined],
-      ['auth-schemes-v0.verify-api-key', 'GET', '/auth-schemes/v0/api-key', 'api-key'],
-      ['auth-schemes-v0.verify-oauth-token', 'GET', '/auth-schemes/v0/oauth-token', 'oauth2'],
+      [
+        'auth-schemes-v0.oauth-helper',
+        'POST',
+        '/auth-schemes/v0/helpers/oauth',
+        undefined,
+      ],
+      [
+        'auth-schemes-v0.jwt-helper',
+        'POST',
+        '/auth-schemes/v0/helpers/jwt',
+        undefined,
+      ],
+      [
+        'auth-schemes-v0.verify-api-key',
+        'GET',
+        '/auth-schemes/v0/api-key',
+        'api-key',
+      ],
+      [
+        'auth-schemes-v0.verify-oauth-token',
+        'GET',
+        '/auth-schemes/v0/oauth-token',
+        'oauth2',
+      ],
       ['auth-schemes-v0.verify-jwt', 'GET', '/auth-schemes/v0/jwt', undefined],
-      ['auth-schemes-v0.verify-basic-auth', 'GET', '/auth-schemes/v0/basic-auth', 'basic'],
+      [
+        'auth-schemes-v0.verify-basic-auth',
+        'GET',
+        '/auth-schemes/v0/basic-auth',
+        'basic',
+      ],
       // The condition-less flow raises a fault: Apigee answers the rest itself.
       ['auth-schemes-v0', '', '/auth-schemes/v0', undefined],
     ]);
@@ -118,10 +183,18 @@ describe('Apigee API proxy bundles', () => {
         methods: [],
         paths: ['/badssl/v0'],
         pathMatch: ['prefix'],
-        upstreams: [{ kind: 'service', host: 'badSSLWithClientCert', name: 'withClientCert' }],
+        upstreams: [
+          {
+            kind: 'service',
+            host: 'badSSLWithClientCert',
+            name: 'withClientCert',
+          },
+        ],
         authentication: undefined,
         rateLimit: undefined,
-        conditions: ['route rule withClientCert: request.queryparam.auth = "true"'],
+        conditions: [
+          'route rule withClientCert: request.queryparam.auth = "true"',
+        ],
         parents: ['secure'],
       },
       {
@@ -129,7 +202,13 @@ describe('Apigee API proxy bundles', () => {
         methods: [],
         paths: ['/badssl/v0'],
         pathMatch: ['prefix'],
-        upstreams: [{ kind: 'service', host: 'badSSLWithoutClientCert', name: 'withoutClientCert' }],
+        upstreams: [
+          {
+            kind: 'service',
+            host: 'badSSLWithoutClientCert',
+            name: 'withoutClientCert',
+          },
+        ],
         authentication: undefined,
         rateLimit: undefined,
         conditions: [],
@@ -141,12 +220,32 @@ describe('Apigee API proxy bundles', () => {
   it('identity-facade: flows with OAuthV2 verification and Basic client credentials', () => {
     const result = registry.parseBundle(folder('identity-facade'));
     expect(
-      result.routes.map(r => [r.name, r.methods.join(), r.paths[0], r.authentication]),
+      result.routes.map(r => [
+        r.name,
+        r.methods.join(),
+        r.paths[0],
+        r.authentication,
+      ]),
     ).toEqual([
-      ['identity-facade-v1.GET /authorize', 'GET', '/v1/oauth20/authorize', 'api-key'],
-      ['identity-facade-v1.GET /callback', 'GET', '/v1/oauth20/callback', undefined],
+      [
+        'identity-facade-v1.GET /authorize',
+        'GET',
+        '/v1/oauth20/authorize',
+        'api-key',
+      ],
+      [
+        'identity-facade-v1.GET /callback',
+        'GET',
+        '/v1/oauth20/callback',
+        undefined,
+      ],
       ['identity-facade-v1.POST /token', 'POST', '/v1/oauth20/token', 'basic'],
-      ['identity-facade-v1.GET /protected', 'GET', '/v1/oauth20/protected', 'oauth2'],
+      [
+        'identity-facade-v1.GET /protected',
+        'GET',
+        '/v1/oauth20/protected',
+        'oauth2',
+      ],
       ['identity-facade-v1', '', '/v1/oauth20', undefined],
     ]);
   });
@@ -288,17 +387,29 @@ describe('Apigee API proxy bundles', () => {
   it('bad XML, deep nesting and a folder that is no bundle get clear errors', () => {
     expect(() =>
       registry.parseBundle([
-        { path: 'apiproxy/proxies/default.xml', text: '<ProxyEndpoint name="a"><Flows></ProxyEndpoint>' },
+        {
+          path: 'apiproxy/proxies/default.xml',
+          text: '<ProxyEndpoint name="a"><Flows></ProxyEndpoint>',
+        },
       ]),
-    ).toThrow(/apiproxy\/proxies\/default.xml: not well-formed XML: .*\(line 1\)/);
+    ).toThrow(
+      /apiproxy\/proxies\/default.xml: not well-formed XML: .*\(line 1\)/,
+    );
     const deep = `${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`;
     expect(() =>
       registry.parseBundle([
-        { path: 'apiproxy/proxies/default.xml', text: `<ProxyEndpoint name="x">${deep}</ProxyEndpoint>` },
+        {
+          path: 'apiproxy/proxies/default.xml',
+          text: `<ProxyEndpoint name="x">${deep}</ProxyEndpoint>`,
+        },
       ]),
     ).toThrow(/apiproxy\/proxies\/default.xml/);
     expect(() =>
-      registry.parseBundle([{ path: 'sharedflowbundle/x.xml', text: '<SharedFlowBundle/>' }]),
-    ).toThrow(/not a configuration bundle Interchange reads \(Apigee API proxy bundle\)/);
+      registry.parseBundle([
+        { path: 'sharedflowbundle/x.xml', text: '<SharedFlowBundle/>' },
+      ]),
+    ).toThrow(
+      /not a configuration bundle Interchange reads \(Apigee API proxy bundle\)/,
+    );
   });
 });

@@ -116,7 +116,8 @@ function targetOf(el: Record<string, any>, proxy: string): Target {
     return { upstreams: [urlUpstream(url)] };
   }
   const local = xmlElement(el.LocalTargetConnection);
-  const chained = xmlText(local.APIProxy)?.trim() ?? xmlText(local.Path)?.trim();
+  const chained =
+    xmlText(local.APIProxy)?.trim() ?? xmlText(local.Path)?.trim();
   if (chained) {
     return { upstreams: [{ kind: 'service', host: chained }] };
   }
@@ -560,13 +561,7 @@ export function parseApigeeBundle(
       );
     });
     // Requests under the BasePath that no conditional Flow takes still reach the route rules.
-    emit(
-      prefix,
-      where,
-      matchOf([], basePath),
-      catchAll,
-      catchAllAnswers,
-    );
+    emit(prefix, where, matchOf([], basePath), catchAll, catchAllAnswers);
   }
   if (!endpoints.length) {
     throw new Error(

@@ -82,7 +82,8 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'logic', value: 'not' });
       i += 1;
     } else {
-      const op = SYMBOL_OPS.find(o => text.startsWith(o, i));
+      const at = i;
+      const op = SYMBOL_OPS.find(o => text.startsWith(o, at));
       if (op) {
         tokens.push({ kind: 'op', value: op === '==' ? '=' : op });
         i += op.length;
@@ -154,7 +155,12 @@ export function parseCondition(text: string): Condition {
       throw new Error(`'${t.value} ${op.value}' has no value to compare with`);
     }
     at += 1;
-    return { type: 'atom', variable: t.value, op: op.value, value: value.value };
+    return {
+      type: 'atom',
+      variable: t.value,
+      op: op.value,
+      value: value.value,
+    };
   }
 
   function expression(depth: number): Condition {
@@ -283,11 +289,15 @@ function evaluateAtom(
 /** The part of a path pattern before its first wildcard. */
 function literalPrefix(a: ConditionAtom): string {
   const star = a.value.indexOf('*');
-  return a.op === '~/' || a.op === '~' ? a.value.slice(0, star < 0 ? undefined : star) : a.value;
+  return a.op === '~/' || a.op === '~'
+    ? a.value.slice(0, star < 0 ? undefined : star)
+    : a.value;
 }
 
 function isExact(a: ConditionAtom): boolean {
-  return ((a.op === '~/' || a.op === '~') && !a.value.includes('*')) || a.op === '=';
+  return (
+    ((a.op === '~/' || a.op === '~') && !a.value.includes('*')) || a.op === '='
+  );
 }
 
 /**
@@ -301,9 +311,7 @@ function comparePaths(
   atoms: ConditionAtom[],
 ): boolean | undefined {
   const flow = atoms.find(
-    a =>
-      a.variable === rule.variable &&
-      ['=', '=|', '~/', '~'].includes(a.op),
+    a => a.variable === rule.variable && ['=', '=|', '~/', '~'].includes(a.op),
   );
   if (!flow || !['=', '=|', '~/'].includes(rule.op)) {
     return undefined;

@@ -36,7 +36,9 @@ function upstreamOf(
       reason: `${where}.uri: ${
         rawUri === undefined
           ? 'no uri'
-          : `cannot read ${shortJson(rawUri)} (a string or Fn::Sub, Fn::Join, Fn::GetAtt, Fn::ImportValue, Ref)`
+          : `cannot read ${shortJson(
+              rawUri,
+            )} (a string or Fn::Sub, Fn::Join, Fn::GetAtt, Fn::ImportValue, Ref)`
       }`,
     };
   }
@@ -55,7 +57,10 @@ function upstreamOf(
       upstream = { kind: 'url', url: uri };
     }
   }
-  if (String(intrinsicText(integration.connectionType)).toUpperCase() === 'VPC_LINK') {
+  if (
+    String(intrinsicText(integration.connectionType)).toUpperCase() ===
+    'VPC_LINK'
+  ) {
     const id = intrinsicText(integration.connectionId);
     upstream.via = id ? `VPC link ${id}` : 'VPC link';
   }
@@ -280,7 +285,11 @@ function parseAwsTemplate(
         const parsed = parseApiDefinition(body, document, `${at}.`, id);
         routes.push(...parsed.routes);
         skipped.push(...parsed.skipped);
-      } else if (body || properties.DefinitionUri || properties.BodyS3Location) {
+      } else if (
+        body ||
+        properties.DefinitionUri ||
+        properties.BodyS3Location
+      ) {
         skipped.push({
           document,
           kind: type,
@@ -316,9 +325,7 @@ function parseAwsTemplate(
       if (!path || !path.startsWith('/') || !method) {
         // An HttpApi event without Path and Method is the API's default route.
         if (spec.Type === 'HttpApi' && !spec.Properties?.Path) {
-          routes.push(
-            functionRoute(id, host, '/', 'prefix', [], at, document),
-          );
+          routes.push(functionRoute(id, host, '/', 'prefix', [], at, document));
           continue;
         }
         skipped.push({
@@ -338,7 +345,9 @@ function parseAwsTemplate(
           method === 'ANY' ? [] : [method],
           at,
           document,
-          spec.Properties?.Auth?.ApiKeyRequired === true ? 'api-key' : undefined,
+          spec.Properties?.Auth?.ApiKeyRequired === true
+            ? 'api-key'
+            : undefined,
         ),
       );
     }

@@ -15,7 +15,9 @@ describe('bad input', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) {
       lines.push(
-        `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`,
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
       );
     }
     lines.push('services: *a11');
@@ -81,7 +83,9 @@ describe('bad input', () => {
   });
 
   it('zip entries that climb out of the archive, and non-zips, are refused', () => {
-    const slip = zipSync({ '../apiproxy/proxies/default.xml': strToU8('<x/>') });
+    const slip = zipSync({
+      '../apiproxy/proxies/default.xml': strToU8('<x/>'),
+    });
     expect(() => readZipBundle(slip)).toThrow(/points outside the archive/);
     expect(() => readZipBundle(strToU8('not a zip at all'))).toThrow(
       /not a zip archive/,

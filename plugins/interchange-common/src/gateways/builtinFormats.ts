@@ -37,7 +37,8 @@ export const istioFormat: GatewayConfigFormat = {
 export const awsApiGatewayFormat: GatewayConfigFormat = {
   id: 'aws-api-gateway',
   title: 'AWS API Gateway export',
-  detect: d => Boolean((d.swagger || d.openapi) && d.paths) || isAwsApiTemplate(d),
+  detect: d =>
+    Boolean((d.swagger || d.openapi) && d.paths) || isAwsApiTemplate(d),
   parse: parseAwsApiGatewayExport,
 };
 

@@ -143,17 +143,18 @@ export function readZipBundle(bytes: Uint8Array): BundleFile[] {
       file.start();
     } catch (e) {
       fail(
-        new Error(`${file.name}: ${(e as Error).message} (compression method ${file.compression})`),
+        new Error(
+          `${file.name}: ${(e as Error).message} (compression method ${
+            file.compression
+          })`,
+        ),
       );
     }
   });
   unzip.register(UnzipInflate);
   try {
     for (let at = 0; at < bytes.length && !failure; at += CHUNK) {
-      unzip.push(
-        bytes.subarray(at, at + CHUNK),
-        at + CHUNK >= bytes.length,
-      );
+      unzip.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
     }
   } catch (e) {
     fail(new Error(`unreadable zip: ${(e as Error).message}`));

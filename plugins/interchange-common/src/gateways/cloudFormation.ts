@@ -13,7 +13,12 @@ export function intrinsicText(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') {
     return String(value);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 8) {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    depth > 8
+  ) {
     return undefined;
   }
   const entries = Object.entries(value);

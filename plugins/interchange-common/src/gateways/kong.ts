@@ -117,7 +117,13 @@ function effectivePlugins(...levels: KongPlugin[][]): Map<string, KongPlugin> {
   const byName = new Map<string, KongPlugin>();
   for (const level of levels) {
     for (const p of level) {
-      if (p && typeof p.name === 'string' && p.enabled !== false && !p.consumer && !byName.has(p.name)) {
+      if (
+        p &&
+        typeof p.name === 'string' &&
+        p.enabled !== false &&
+        !p.consumer &&
+        !byName.has(p.name)
+      ) {
         byName.set(p.name, p);
       }
     }

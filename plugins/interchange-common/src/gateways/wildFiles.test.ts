@@ -31,42 +31,55 @@ const ALL = fs
   .filter(f => /\.(ya?ml|json)$/.test(f));
 
 describe('gateway files as they are in the wild', () => {
-  it.each(ALL)('%s: no route or skip reason prints an object or undefined', f => {
-    const result = parseGatewayConfig(fixture(f));
-    expectClean(result);
-    for (const r of result.routes) {
-      expect(r.upstreams.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(ALL)(
+    '%s: no route or skip reason prints an object or undefined',
+    f => {
+      const result = parseGatewayConfig(fixture(f));
+      expectClean(result);
+      for (const r of result.routes) {
+        expect(r.upstreams.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('Kong: top-level routes with `service: {name: ...}` reach the service, and keep its name', () => {
-    const result = parseGatewayConfig(fixture('deck-kong2kic-route-input.yaml'));
+    const result = parseGatewayConfig(
+      fixture('deck-kong2kic-route-input.yaml'),
+    );
     expect(upstreams(result.routes)).toEqual({
       'simple-route': ['service simple-service:8080'],
       '_route_thisISAveryvery_long_+name_toVALIDATEthat(the slugify functionality w0rks4s3xp3ct3d)_':
         ['service simple-service:8080'],
       'top-route': ['service simple-service:8080'],
     });
-    expect(result.routes.every(r => r.upstreams[0].name === 'simple-service')).toBe(true);
+    expect(
+      result.routes.every(r => r.upstreams[0].name === 'simple-service'),
+    ).toBe(true);
     expect(result.skipped).toEqual([]);
   });
 
   it('Kong 3.x files: services with host and port, global key-auth', () => {
     expect(
-      upstreams(parseGatewayConfig(fixture('deck-convert-3x-services.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('deck-convert-3x-services.yaml')).routes,
+      ),
     ).toEqual({
       r1: ['http://mockbin.org'],
       r2: ['http://mockbin.org'],
       r3: ['http://mockbin.org:80'],
     });
-    const groups = parseGatewayConfig(fixture('deck-kong3x-consumer-groups.yaml'));
+    const groups = parseGatewayConfig(
+      fixture('deck-kong3x-consumer-groups.yaml'),
+    );
     expect(upstreams(groups.routes)).toEqual({ r1: ['http://mockbin.org:80'] });
     expect(groups.routes[0].authentication).toBe('api-key');
     expect(groups.routes[0].upstreams[0].name).toBe('svc1');
   });
 
   it('Kong: a top-level route without a service is skipped, saying where and what to set', () => {
-    const result = parseGatewayConfig(fixture('deck-3x-route-without-service.yaml'));
+    const result = parseGatewayConfig(
+      fixture('deck-3x-route-without-service.yaml'),
+    );
     expect(result.routes).toEqual([]);
     expect(result.skipped).toEqual([
       {
@@ -80,20 +93,34 @@ describe('gateway files as they are in the wild', () => {
   });
 
   it('AWS: Fn::Sub / !Sub integration URIs in SAM definition bodies give the Lambda function', () => {
-    const cors = parseGatewayConfig(fixture('sam-api-with-cors-openapi-3.yaml'));
+    const cors = parseGatewayConfig(
+      fixture('sam-api-with-cors-openapi-3.yaml'),
+    );
     expect(cors.formats).toEqual(['aws-api-gateway']);
     expect(
-      cors.routes.map(r => [r.name, r.paths, r.upstreams[0].kind, r.upstreams[0].host]),
+      cors.routes.map(r => [
+        r.name,
+        r.paths,
+        r.upstreams[0].kind,
+        r.upstreams[0].host,
+      ]),
     ).toEqual([
       ['ImplicitApiFunction GET /', ['/'], 'lambda', 'ImplicitApiFunction'],
-      ['ImplicitApiFunction ANY /foo', ['/foo'], 'lambda', 'ImplicitApiFunction'],
+      [
+        'ImplicitApiFunction ANY /foo',
+        ['/foo'],
+        'lambda',
+        'ImplicitApiFunction',
+      ],
       ['ExplicitApi POST /add', ['/add'], 'lambda', 'RestApiFunction'],
       ['ExplicitApi ANY /{proxy+}', ['/{proxy+}'], 'lambda', 'GetHtmlFunction'],
     ]);
     const sub = parseGatewayConfig(
       fixture('sam-api-with-openapi-definition-body-no-flag.yaml'),
     );
-    expect(sub.routes.map(r => [r.name, r.upstreams[0].host, r.upstreams[0].url])).toEqual([
+    expect(
+      sub.routes.map(r => [r.name, r.upstreams[0].host, r.upstreams[0].url]),
+    ).toEqual([
       ['ImplicitApiFunction GET /', 'ImplicitApiFunction', undefined],
       [
         'ExplicitApi GET /',
@@ -104,13 +131,15 @@ describe('gateway files as they are in the wild', () => {
   });
 
   it('AWS: a greedy {proxy+} path stays /{proxy+} (a template), not /', () => {
-    const route = parseGatewayConfig(fixture('aws-any-method-proxy.json')).routes[0];
+    const route = parseGatewayConfig(fixture('aws-any-method-proxy.json'))
+      .routes[0];
     expect(route.paths).toEqual(['/{proxy+}']);
     expect(route.pathMatch).toEqual(['template']);
   });
 
   it('AWS: a VPC link integration shows its URL and the link, not [object Object]', () => {
-    const route = parseGatewayConfig(fixture('aws-vpc-link-export.json')).routes[0];
+    const route = parseGatewayConfig(fixture('aws-vpc-link-export.json'))
+      .routes[0];
     expect(route.upstreams).toEqual([
       {
         kind: 'url',
@@ -123,7 +152,10 @@ describe('gateway files as they are in the wild', () => {
 
   it('AWS: HTTP API definitions (`any`, `$default`) and SAM HttpApi events', () => {
     expect(
-      upstreams(parseGatewayConfig(fixture('sam-api-with-any-method-in-swagger.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('sam-api-with-any-method-in-swagger.yaml'))
+          .routes,
+      ),
     ).toEqual({
       'HttpApiFunction ANY /': ['lambda HttpApiFunction'],
       'HttpApiFunction GET /': ['lambda HttpApiFunction'],
@@ -181,9 +213,7 @@ Resources:
                 uri: { Fn::Select: [0, [a, b]] }
 `;
     const result = parseGatewayConfig(template);
-    expect(
-      result.routes.map(r => [r.name, r.upstreams[0]]),
-    ).toEqual([
+    expect(result.routes.map(r => [r.name, r.upstreams[0]])).toEqual([
       [
         'Api GET /orders',
         {
@@ -200,7 +230,10 @@ Resources:
           via: 'VPC link ${ImportValue:shared-vpc-link}',
         },
       ],
-      ['Api GET /stock', { kind: 'url', url: '${ImportValue:stock-service-url}' }],
+      [
+        'Api GET /stock',
+        { kind: 'url', url: '${ImportValue:stock-service-url}' },
+      ],
     ]);
     expect(result.skipped).toEqual([
       {
@@ -215,19 +248,29 @@ Resources:
 
   it('HTTPRoute and VirtualService files from the projects themselves', () => {
     expect(
-      upstreams(parseGatewayConfig(fixture('gateway-api-httproute-gamma.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('gateway-api-httproute-gamma.yaml')).routes,
+      ),
     ).toEqual({ store: ['service cart'] });
     expect(
-      upstreams(parseGatewayConfig(fixture('gateway-api-http-cors.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('gateway-api-http-cors.yaml')).routes,
+      ),
     ).toEqual({ 'cors-allow-credentials': ['service infra-backend-v1:8080'] });
     expect(
-      upstreams(parseGatewayConfig(fixture('gateway-api-redirect-https.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('gateway-api-redirect-https.yaml')).routes,
+      ),
     ).toEqual({ 'https-route': ['service example-svc:80'] });
     expect(
-      upstreams(parseGatewayConfig(fixture('gateway-api-store-route.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('gateway-api-store-route.yaml')).routes,
+      ),
     ).toEqual({ store: ['service store:8080'] });
     expect(
-      upstreams(parseGatewayConfig(fixture('istio-virtual-service-all-v1.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('istio-virtual-service-all-v1.yaml')).routes,
+      ),
     ).toEqual({
       productpage: ['service productpage'],
       reviews: ['service reviews'],
@@ -235,13 +278,17 @@ Resources:
       details: ['service details'],
     });
     expect(
-      upstreams(parseGatewayConfig(fixture('istio-ratings-test-abort.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('istio-ratings-test-abort.yaml')).routes,
+      ),
     ).toEqual({
       'ratings.http-0': ['service ratings'],
       'ratings.http-1': ['service ratings'],
     });
     expect(
-      upstreams(parseGatewayConfig(fixture('istio-httpbin-gateway.yaml')).routes),
+      upstreams(
+        parseGatewayConfig(fixture('istio-httpbin-gateway.yaml')).routes,
+      ),
     ).toEqual({ httpbin: ['service httpbin:8000'] });
   });
 });
