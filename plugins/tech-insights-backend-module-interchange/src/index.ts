@@ -1,5 +1,14 @@
-/*
- * The Tech Insights module is not written yet: the package stays private (not
- * packed or published) and exports nothing until its fact retrievers land.
+/**
+ * Interchange facts for Tech Insights scorecards.
+ *
+ * @packageDocumentation
  */
-export {};
+export { techInsightsModuleInterchangeFactRetrievers as default } from './module';
+export {
+  createDriftFactRetriever,
+  createFindingsFactRetriever,
+  createLagFactRetriever,
+  createWebhookHealthFactRetriever,
+} from './retrievers';
+export { countFindings, worstLagStatus } from './facts';
+export type { FindingCounts } from './facts';
