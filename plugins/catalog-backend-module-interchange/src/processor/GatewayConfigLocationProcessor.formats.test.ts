@@ -1,7 +1,9 @@
 import path from 'node:path';
 import {
+  coreServices,
   createBackendModule,
   createBackendPlugin,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
@@ -14,6 +16,8 @@ import { catalogModuleInterchange } from '../module';
 import {
   demoCompanyLocations,
   GATEWAY_TEST_RULES,
+  getEntity,
+  waitFor,
   waitForRelation,
 } from '../__testUtils__/catalogQueries';
 
@@ -117,8 +121,25 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
   });
 
   it("lets a configured gateway's type be the added format", async () => {
+    // The test backend's scheduler runs tasks only when told to; this module
+    // gets hold of the catalog's instance so the test can trigger the
+    // provider's run once the components are in the catalog.
+    let scheduler: SchedulerService | undefined;
+    const captureScheduler = createBackendModule({
+      pluginId: 'catalog',
+      moduleId: 'test-scheduler',
+      register(reg) {
+        reg.registerInit({
+          deps: { s: coreServices.scheduler },
+          async init({ s }) {
+            scheduler = s;
+          },
+        });
+      },
+    });
     const backend = await startTestBackend({
       features: [
+        captureScheduler,
         catalogPlugin,
         catalogModuleInterchange,
         adopterModule,
@@ -153,6 +174,20 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
       ],
     });
     try {
+      await waitFor(
+        () => getEntity(backend.server, 'component:default/order-service'),
+        'component:default/order-service',
+      );
+      await waitFor(
+        async () =>
+          (await scheduler!.getScheduledTasks()).some(
+            t => t.id === 'interchange-gateway:edge:refresh',
+          )
+            ? true
+            : undefined,
+        "the edge gateway provider's schedule",
+      );
+      await scheduler!.triggerTask('interchange-gateway:edge:refresh');
       const route = await waitForRelation(
         backend.server,
         'gatewayroute:default/edge.orders',
