@@ -13,6 +13,10 @@ import {
   waitFor,
 } from '../__testUtils__/catalogQueries';
 
+// The real catalog backend processes the demo company before relations
+// appear, which takes longer than jest's default 5 s on a loaded machine.
+jest.setTimeout(120_000);
+
 const examples = path.resolve(__dirname, '../../../../examples');
 
 async function start(meshes: JsonObject[], extraLocations: JsonObject[] = []) {
