@@ -6,8 +6,13 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { interchangePermissions } from '@interchange/plugin-interchange-common';
 import {
+  BUILTIN_CHECK_RULES,
+  CheckRule,
+  interchangePermissions,
+} from '@interchange/plugin-interchange-common';
+import {
+  interchangeChecksExtensionPoint,
   kafkaClustersServiceRef,
   rabbitmqBrokersServiceRef,
   readMeshes,
@@ -49,6 +54,36 @@ import { readWebhookSettings } from './webhooks/webhookSettings';
 export const interchangePlugin = createBackendPlugin({
   pluginId: 'interchange',
   register(env) {
+    // Integration check rules: the built-in ones, then those other modules
+    // of this plugin add (the backend starts them first); none once the
+    // plugin starts, so every run checks with the same rules.
+    const checkRules: CheckRule[] = [];
+    let rulesLocked = false;
+    const checksExtensionPoint = {
+      addRule(rule: CheckRule) {
+        if (rulesLocked) {
+          throw new Error(
+            `check rule '${rule?.id}': added after the Interchange backend plugin started; call addRule in your module's init`,
+          );
+        }
+        if (!/^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/.test(rule?.id ?? '')) {
+          throw new Error(
+            `check rule '${rule?.id}': an id looks like family/name in lower case, e.g. acme/topic-prefix`,
+          );
+        }
+        if (checkRules.some(r => r.id === rule.id)) {
+          throw new Error(
+            `check rule '${rule.id}' is already registered; give the new rule another id`,
+          );
+        }
+        checkRules.push(rule);
+      },
+    };
+    BUILTIN_CHECK_RULES.forEach(rule => checksExtensionPoint.addRule(rule));
+    env.registerExtensionPoint(
+      interchangeChecksExtensionPoint,
+      checksExtensionPoint,
+    );
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -82,14 +117,15 @@ export const interchangePlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(interchangePermissions);
         // Before anything starts: an unknown rule id in interchange.checks
         // fails start-up, naming the key.
-        const checksSettings = readChecksSettings(config);
+        rulesLocked = true;
+        const checksSettings = readChecksSettings(config, checkRules);
         // A bad interchange.meshes entry fails start-up naming the key.
         const meshAccess = new MeshAccessService({
           meshes: readMeshes(config),
           logger,
         });
         // Likewise a malformed interchange.strategy.principles entry.
-        const strategySettings = readStrategySettings(config);
+        const strategySettings = readStrategySettings(config, checkRules);
         // And a bad interchange.notifications value.
         const notificationSettings = readNotificationSettings(config);
 

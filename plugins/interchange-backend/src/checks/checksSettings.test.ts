@@ -1,4 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import {
+  BUILTIN_CHECK_RULES,
+  CheckRule,
+} from '@interchange/plugin-interchange-common';
 import { readChecksSettings } from './checksSettings';
 
 const read = (interchange: unknown) =>
@@ -8,10 +12,33 @@ describe('readChecksSettings', () => {
   it('defaults to every 10 minutes, first 30 seconds after start', () => {
     expect(read(undefined)).toEqual({
       rules: undefined,
+      ruleSet: BUILTIN_CHECK_RULES,
       frequency: { minutes: 10 },
       initialDelay: { seconds: 30 },
       timeout: { minutes: 5 },
     });
+  });
+
+  it("accepts settings for the rules modules added, and runs them", () => {
+    const rule: CheckRule = {
+      id: 'acme/topic-prefix',
+      defaultSeverity: 'warning',
+      description: 'topics start with the team name',
+      explanation: 'ownership at a glance',
+      fix: 'rename the topic',
+      run: () => [],
+    };
+    const config = new ConfigReader({
+      interchange: { checks: { 'acme/topic-prefix': { severity: 'error' } } },
+    });
+    expect(() => readChecksSettings(config)).toThrow(
+      /interchange\.checks\.acme\/topic-prefix: unknown rule id/,
+    );
+    const settings = readChecksSettings(config, [
+      ...BUILTIN_CHECK_RULES,
+      rule,
+    ]);
+    expect(settings.ruleSet).toContain(rule);
   });
 
   it('reads the schedule and keeps the rule settings', () => {

@@ -2,12 +2,15 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import {
   BUILTIN_CHECK_RULES,
+  CheckRule,
   resolveCheckConfig,
 } from '@interchange/plugin-interchange-common';
 
 export interface ChecksSettings {
   /** The object under `interchange.checks`, validated against the rules. */
   rules: unknown;
+  /** The rules that run: the built-in ones and those modules added. */
+  ruleSet: readonly CheckRule[];
   frequency: HumanDuration;
   initialDelay: HumanDuration;
   timeout: HumanDuration;
@@ -35,13 +38,18 @@ function duration(
  * (when the checks run), failing at start-up on an unknown rule id or a bad
  * value, naming the key.
  */
-export function readChecksSettings(config: Config): ChecksSettings {
+export function readChecksSettings(
+  config: Config,
+  ruleSet: readonly CheckRule[] = BUILTIN_CHECK_RULES,
+): ChecksSettings {
   const rules = config.getOptional('interchange.checks');
-  // Throws e.g. "interchange.checks.coupling/hubs: unknown rule id ...".
-  resolveCheckConfig(rules, BUILTIN_CHECK_RULES);
+  // Throws e.g. "interchange.checks.coupling/hubs: unknown rule id ...";
+  // a rule a module added is known, so it can be configured too.
+  resolveCheckConfig(rules, ruleSet);
   const schedule = config.getOptionalConfig(KEY);
   return {
     rules,
+    ruleSet,
     frequency: duration(schedule, 'frequency', { minutes: 10 }),
     initialDelay: duration(schedule, 'initialDelay', { seconds: 30 }),
     timeout: duration(schedule, 'timeout', { minutes: 5 }),

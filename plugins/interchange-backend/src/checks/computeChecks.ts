@@ -1,5 +1,6 @@
 import {
   CheckLiveData,
+  CheckRule,
   IntegrationGraph,
   runChecks,
 } from '@interchange/plugin-interchange-common';
@@ -13,7 +14,13 @@ import { FindingToStore, SkippedRule } from './ChecksStore';
  */
 export function computeChecks(
   graph: IntegrationGraph,
-  options: { rules: unknown; now: Date; liveData?: CheckLiveData },
+  options: {
+    rules: unknown;
+    /** Default: the built-in rules. */
+    ruleSet?: readonly CheckRule[];
+    now: Date;
+    liveData?: CheckLiveData;
+  },
 ): {
   findings: FindingToStore[];
   skippedRules: SkippedRule[];
@@ -21,6 +28,7 @@ export function computeChecks(
 } {
   const result = runChecks(graph, {
     config: options.rules,
+    rules: options.ruleSet,
     now: options.now,
     // An empty set: each live rule then says which live data it lacks.
     liveData: options.liveData ?? {},

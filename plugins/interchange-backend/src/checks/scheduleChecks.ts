@@ -13,7 +13,7 @@ export const CHECKS_TASK_ID = 'interchange-integration-checks';
 
 /** One run: read the catalog, build the graph, run the checks, store the findings. */
 export async function runIntegrationChecks(options: {
-  settings: Pick<ChecksSettings, 'rules'>;
+  settings: Pick<ChecksSettings, 'rules' | 'ruleSet'>;
   graphs: IntegrationGraphCache;
   store: ChecksStore;
   logger: LoggerService;
@@ -27,6 +27,7 @@ export async function runIntegrationChecks(options: {
   const liveData = await options.liveData?.(graph);
   const result = computeChecks(graph, {
     rules: options.settings.rules,
+    ruleSet: options.settings.ruleSet,
     now,
     liveData,
   });

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import {
+  CheckRule,
   readStrategyConfig,
   StrategyConfig,
 } from '@interchange/plugin-interchange-common';
@@ -10,6 +11,9 @@ import {
  * the topic policy, the configured clusters and gateways. Read once at
  * start-up, so a malformed principle fails it, naming the entry and field.
  */
-export function readStrategySettings(config: Config): StrategyConfig {
-  return readStrategyConfig(config.getOptional('interchange'));
+export function readStrategySettings(
+  config: Config,
+  rules?: readonly CheckRule[],
+): StrategyConfig {
+  return readStrategyConfig(config.getOptional('interchange'), { rules });
 }

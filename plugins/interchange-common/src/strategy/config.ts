@@ -1,4 +1,4 @@
-import { BUILTIN_CHECK_RULES, resolveCheckConfig } from '../checks';
+import { BUILTIN_CHECK_RULES, CheckRule, resolveCheckConfig } from '../checks';
 import {
   StrategyPlatforms,
   StrategyPrinciple,
@@ -73,12 +73,21 @@ export function readStrategyPrinciples(value: unknown): StrategyPrinciple[] {
  *
  * @public
  */
-export function readStrategyConfig(interchange: unknown): StrategyConfig {
+export function readStrategyConfig(
+  interchange: unknown,
+  options: {
+    /** The rules `interchange.checks` may configure; default the built-in ones. */
+    rules?: readonly CheckRule[];
+  } = {},
+): StrategyConfig {
   const root = isObj(interchange) ? interchange : {};
   const strategy = isObj(root.strategy) ? root.strategy : {};
   const principles = readStrategyPrinciples(strategy.principles);
   const checks = root.checks;
-  const rules = resolveCheckConfig(checks, BUILTIN_CHECK_RULES);
+  const rules = resolveCheckConfig(
+    checks,
+    options.rules ?? BUILTIN_CHECK_RULES,
+  );
   const ruleStandard = (rule: string): StrategyRuleStandard => {
     const s = rules.get(rule)!;
     return { rule, enabled: s.enabled, severity: s.severity };
