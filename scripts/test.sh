@@ -58,6 +58,10 @@ step "build frontend" yarn workspace app build
 step "end-to-end tests" env CI=true yarn playwright test
 # After the end-to-end tests: their backend has stopped and port 7007 is free.
 step "API contract (Schemathesis)" scripts/contract/schemathesis.sh
+# Interchange installed into fresh @backstage/create-app apps (new frontend
+# system and --legacy) by the README's own commands, from the pack step's
+# tarballs, on free ports; screenshots in test-results/adoption/.
+step "adoption test (README install into create-app apps)" scripts/adoption/run.sh
 
 node scripts/lib/summarize-tests.js "$results"
 if [ "${#failed_steps[@]}" -gt 0 ]; then

@@ -33,12 +33,18 @@ async function signIn(page) {
 /** Waits for the catalog to have ingested the entity (it processes on start). */
 async function openEntity(page, kind, name) {
   const url = `${baseUrl}/catalog/default/${kind}/${name}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     await page.goto(url);
     await signIn(page);
     const heading = page.getByRole('heading', { name, exact: false }).first();
-    if (await heading.isVisible({ timeout: 15_000 }).catch(() => false)) return;
+    if (
+      await heading.waitFor({ timeout: 60_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline)
       throw new Error(`${url}: the entity page never showed ${name}`);
     await page.waitForTimeout(5_000);
@@ -80,7 +86,12 @@ async function main() {
     await shot(page, 'kafka-topic');
 
     // Its Live state tab: no cluster is configured, so the cards say so.
-    await page.getByRole('tab', { name: 'Live state' }).click();
+    // A tab in the legacy app; a link in the new frontend system's header.
+    await page
+      .getByRole('tab', { name: 'Live state' })
+      .or(page.getByRole('link', { name: 'Live state', exact: true }))
+      .first()
+      .click();
     await expectText(
       page,
       /not configured/i,

@@ -126,7 +126,9 @@ catalog:
     - { type: file, target: $REPO_ROOT/examples/integrations/gateway-routes.yaml }
     - { type: file, target: $REPO_ROOT/examples/components.yaml }
     - { type: file, target: $REPO_ROOT/examples/apis.yaml }
-    - { type: file, target: $REPO_ROOT/examples/systems.yaml }
+    - type: file
+      target: $REPO_ROOT/examples/systems.yaml
+      rules: [{ allow: [System, Domain] }]
     - type: file
       target: $REPO_ROOT/examples/org.yaml
       rules: [{ allow: [User, Group] }]
