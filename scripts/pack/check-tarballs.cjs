@@ -27,7 +27,11 @@ function publishableWorkspaces() {
     .trim()
     .split('\n')
     .map(line => JSON.parse(line).location)
-    .map(loc => JSON.parse(fs.readFileSync(path.join(repoRoot, loc, 'package.json'), 'utf8')))
+    .map(loc =>
+      JSON.parse(
+        fs.readFileSync(path.join(repoRoot, loc, 'package.json'), 'utf8'),
+      ),
+    )
     .filter(pkg => !pkg.private)
     .map(pkg => pkg.name);
 }
@@ -45,7 +49,14 @@ function referencedFiles(pkg) {
       }
     }
   };
-  for (const field of ['main', 'module', 'types', 'exports', 'bin', 'configSchema']) {
+  for (const field of [
+    'main',
+    'module',
+    'types',
+    'exports',
+    'bin',
+    'configSchema',
+  ]) {
     add(field, pkg[field]);
   }
   return refs.map(([field, p]) => [field, path.posix.normalize(p)]);
@@ -63,15 +74,22 @@ for (const file of tarballs) {
       .map(e => e.replace(/^package\//, '')),
   );
   const pkg = JSON.parse(
-    execFileSync('tar', ['-xzOf', tgz, 'package/package.json'], { encoding: 'utf8' }),
+    execFileSync('tar', ['-xzOf', tgz, 'package/package.json'], {
+      encoding: 'utf8',
+    }),
   );
   names.set(pkg.name, file);
   if (!entries.has('LICENSE')) problems.push(`${file}: no LICENSE`);
   if (String(pkg.main ?? '').startsWith('src/')) {
-    problems.push(`${file}: main is ${pkg.main}; prepack did not rewrite it to dist/`);
+    problems.push(
+      `${file}: main is ${pkg.main}; prepack did not rewrite it to dist/`,
+    );
   }
   for (const [field, ref] of referencedFiles(pkg)) {
-    if (!entries.has(ref)) problems.push(`${file}: ${field} points at ${ref}, which is not in the tarball`);
+    if (!entries.has(ref))
+      problems.push(
+        `${file}: ${field} points at ${ref}, which is not in the tarball`,
+      );
   }
   for (const [kind, deps] of Object.entries({
     dependencies: pkg.dependencies,
