@@ -32,7 +32,7 @@ test('typing a demo route path in the search page finds the GatewayRoute', async
   await expect(route).toContainText('Owner: team-fulfillment');
 
   // The type filter narrows the results to the integration kinds.
-  await page.getByText('Integrations', { exact: true }).click();
+  await page.getByRole('button', { name: 'Integrations' }).click();
   await expect(route).toBeVisible();
   await route.getByRole('link', { name: 'public-orders' }).click();
   await expect(page).toHaveURL(
