@@ -47,6 +47,10 @@ step() {
 
 step "type-check" yarn tsc
 step "lint" yarn lint:all
+# The public API of every published package, as Backstage's own packages do:
+# reads dist-types from the type-check step; fails when a report would change
+# (regenerate with `yarn build:api-reports` and commit the report*.api.md).
+step "API reports are current" yarn build:api-reports:only --ci
 step "OpenAPI generated code is current" scripts/contract/openapi-check.sh
 # Every publishable package builds and packs (prepack included) into dist-packages/.
 step "pack publishable packages" scripts/pack/pack.sh
