@@ -8,6 +8,14 @@ let hcl: { parse(text: string): string } | undefined;
 export function parseHcl(text: string): Record<string, any> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   hcl ??= require('js-hcl-parser') as { parse(text: string): string };
+  // package.json's `browser` field leaves the parser (compiled Go, which
+  // bundlers refuse) out of frontend bundles: HCL is read by the backend and
+  // the CLI only.
+  if (typeof hcl?.parse !== 'function') {
+    throw new Error(
+      'HCL mesh files are read by the backend and the interchange CLI, not in the browser',
+    );
+  }
   const out = hcl.parse(text);
   if (typeof out !== 'string' || !out.trimStart().startsWith('{')) {
     throw new Error(
