@@ -1,2 +1,1 @@
 export { ChecksPage } from './ChecksPage';
-export { IntegrationChecksButton } from './IntegrationChecksButton';

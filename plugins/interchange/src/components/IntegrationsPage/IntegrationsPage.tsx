@@ -21,9 +21,11 @@ import {
 import { Refs } from '../Refs';
 import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
 import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
-import { IntegrationMapButton } from '../IntegrationMapPage/IntegrationMapButton';
-import { StrategyButton } from '../StrategyPage/StrategyButton';
-import { IntegrationChecksButton } from '../ChecksPage/IntegrationChecksButton';
+import ChecksIcon from '@material-ui/icons/PlaylistAddCheck';
+import DescriptionIcon from '@material-ui/icons/Description';
+import MapIcon from '@material-ui/icons/Map';
+import { checksRouteRef, mapRouteRef, strategyRouteRef } from '../../routes';
+import { PageLinkButton } from '../PageLinkButton';
 
 type Row = {
   id: string;
@@ -122,9 +124,21 @@ export function IntegrationsPage() {
       />
       <Content>
         <ContentHeader title="All integrations">
-          <IntegrationMapButton />
-          <StrategyButton />
-          <IntegrationChecksButton />
+          <PageLinkButton
+            routeRef={mapRouteRef}
+            icon={<MapIcon />}
+            title="Integration map"
+          />
+          <PageLinkButton
+            routeRef={strategyRouteRef}
+            icon={<DescriptionIcon />}
+            title="Integration strategy"
+          />
+          <PageLinkButton
+            routeRef={checksRouteRef}
+            icon={<ChecksIcon />}
+            title="Integration checks"
+          />
           <SupportButton>
             Every KafkaTopic, GatewayRoute and Webhook entity in the catalog.
             Filter by kind, search by name, cluster, gateway or owner.

@@ -1,2 +1,1 @@
 export { StrategyPage } from './StrategyPage';
-export { StrategyButton } from './StrategyButton';

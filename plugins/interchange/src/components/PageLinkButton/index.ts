@@ -1,0 +1,2 @@
+export { PageLinkButton } from './PageLinkButton';
+export { useOptionalRouteLink } from './useOptionalRouteLink';
