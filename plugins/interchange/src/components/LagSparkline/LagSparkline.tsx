@@ -2,6 +2,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { Typography } from '@material-ui/core';
 import { useApi } from '@backstage/core-plugin-api';
 import { interchangeApiRef } from '../../api';
+import { Sparkline } from '../Sparkline';
 
 /** Total lag of a group over the last hours, as a small line. */
 export function LagSparkline(props: {
@@ -29,31 +30,14 @@ export function LagSparkline(props: {
       </Typography>
     );
   }
-  const width = 120;
-  const height = 28;
-  const t0 = value[0].timestamp;
-  const t1 = value[value.length - 1].timestamp;
   const max = Math.max(1, ...value.map(v => v.totalLag));
-  const points = value
-    .map(v => {
-      const x = ((v.timestamp - t0) / Math.max(1, t1 - t0)) * (width - 2) + 1;
-      const y = height - 1 - (v.totalLag / max) * (height - 2);
-      return `${x.toFixed(1)},${y.toFixed(1)}`;
-    })
-    .join(' ');
   return (
-    <svg
-      width={width}
-      height={height}
-      role="img"
-      aria-label={`lag trend, max ${max}`}
-    >
-      <polyline
-        fill="none"
-        stroke="#3f51b5"
-        strokeWidth={1.5}
-        points={points}
-      />
-    </svg>
+    <Sparkline
+      points={value.map(v => ({ timestamp: v.timestamp, value: v.totalLag }))}
+      width={120}
+      height={28}
+      label={`lag trend, max ${max}`}
+      stroke="#3f51b5"
+    />
   );
 }
