@@ -507,22 +507,30 @@ export const spec = {
             name: 'vhost',
             in: 'path',
             required: true,
-            description: 'The vhost, percent-encoded (`/` is `%2F`).',
+            description:
+              'The vhost, percent-encoded (`/` is `%2F`). Never a dot segment (. or ..), which URLs resolve away before the request reaches a route.',
             schema: {
               type: 'string',
               minLength: 1,
               maxLength: 255,
+              not: {
+                enum: ['.', '..'],
+              },
             },
           },
           {
             name: 'queue',
             in: 'path',
             required: true,
-            description: 'The queue name, percent-encoded.',
+            description:
+              'The queue name, percent-encoded. Never a dot segment (. or ..), which URLs resolve away before the request reaches a route.',
             schema: {
               type: 'string',
               minLength: 1,
               maxLength: 255,
+              not: {
+                enum: ['.', '..'],
+              },
             },
           },
           {

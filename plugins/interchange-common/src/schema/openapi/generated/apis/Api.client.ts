@@ -473,8 +473,8 @@ export class DefaultApiClient {
   /**
    * One queue with its bindings, rates, status, depth history and, when a RabbitMQQueue entity declares it, the drift between the two. Needs interchange.kafka.read.
    * @param broker - The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.
-   * @param vhost - The vhost, percent-encoded (&#x60;/&#x60; is &#x60;%2F&#x60;).
-   * @param queue - The queue name, percent-encoded.
+   * @param vhost - The vhost, percent-encoded (&#x60;/&#x60; is &#x60;%2F&#x60;). Never a dot segment (. or ..), which URLs resolve away before the request reaches a route.
+   * @param queue - The queue name, percent-encoded. Never a dot segment (. or ..), which URLs resolve away before the request reaches a route.
    * @param hours - How much depth history, in hours.
    */
   public async getRabbitMQQueue(
