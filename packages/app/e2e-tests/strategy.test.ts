@@ -8,11 +8,16 @@ const OWNED_KINDS = [
   'API',
   'Resource',
   'KafkaTopic',
+  'RabbitMQExchange',
+  'RabbitMQQueue',
   'Webhook',
   'GatewayRoute',
 ];
 const STYLE_OF_KIND: Record<string, string> = {
   KafkaTopic: 'Event',
+  // The second message bus: exchanges and queues are event integrations too.
+  RabbitMQExchange: 'Event',
+  RabbitMQQueue: 'Event',
   Webhook: 'Webhook',
   GatewayRoute: 'HTTP',
 };
