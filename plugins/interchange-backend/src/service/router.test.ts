@@ -101,6 +101,17 @@ describe('interchange router and its OpenAPI contract', () => {
     },
   );
 
+  it("answers a path that is no route with a 404 in Backstage's error body", async () => {
+    // e.g. a vhost of '.', which the URL resolves away before any route.
+    const res = await request(server)
+      .get('/api/interchange/rabbitmq/brokers/local/queues/shipping.labels')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(res.body.error).toMatchObject({ name: 'NotFoundError' });
+    expect(res.body.error.message).toContain('is not an Interchange route');
+  });
+
   it('checks query parameters against the spec', async () => {
     expect(
       await badRequest('/kafka/clusters/local/consumer-groups/g/trend?hours=0'),

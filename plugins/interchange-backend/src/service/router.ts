@@ -1,4 +1,5 @@
 import express from 'express';
+import { NotFoundError } from '@backstage/errors';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CatalogProblemsStore } from '../problems/CatalogProblemsStore';
 import { PROBLEM_MAX_AGE_MS } from '../problems/catalogProblemsRetention';
@@ -73,6 +74,17 @@ export async function createRouter(
   addChecksRoutes(router, options);
   addStrategyRoutes(router, options);
   addMeshRoutes(router, options);
+
+  // Anything else under /api/interchange is a 404 with Backstage's error
+  // body, as the spec documents, not the HTTP server's empty one (e.g. a
+  // path whose '.' segment a URL resolved away).
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `${req.method} ${req.path} is not an Interchange route; the routes are in /api/interchange/openapi.json`,
+      ),
+    );
+  });
 
   return router;
 }
