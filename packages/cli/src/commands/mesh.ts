@@ -6,8 +6,7 @@ import {
   MeshType,
   parseMeshConfig,
 } from '@interchange/plugin-interchange-common';
-
-type Out = { log(line: string): void; error(line: string): void };
+import { logPreviewSummary, logSkipped, Out } from '../lib/previewOutput';
 
 export interface MeshOptions {
   json?: boolean;
@@ -132,23 +131,14 @@ export async function meshCommand(
         out.log(`    only when: ${rule.conditions.join('; ')}`);
       out.log(`    source: ${rule.location}`);
     }
-    for (const s of r.skipped) {
-      out.log(
-        `  skipped ${s.kind}${s.name ? ` ${s.name}` : ''} (document ${
-          s.document + 1
-        }): ${s.reason}`,
-      );
-    }
+    logSkipped(out, r.skipped);
   }
-  const rules = results.reduce((n, r) => n + r.rules.length, 0);
-  const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
-  out.log('');
-  out.log(
-    `${results.length} file${results.length === 1 ? '' : 's'}: ${rules} rule${
-      rules === 1 ? '' : 's'
-    }, ${skipped} skipped${
-      failed.length ? `, ${failed.length} unreadable` : ''
-    }`,
-  );
+  logPreviewSummary(out, {
+    files: results.length,
+    found: results.reduce((n, r) => n + r.rules.length, 0),
+    noun: 'rule',
+    skipped: results.reduce((n, r) => n + r.skipped.length, 0),
+    unreadable: failed.length,
+  });
   return failed.length ? 1 : 0;
 }

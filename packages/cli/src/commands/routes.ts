@@ -5,8 +5,7 @@ import {
   SkippedItem,
 } from '@interchange/plugin-interchange-common';
 import { expandRoutesTargets, readBundle, readTargetText } from './routesFiles';
-
-type Out = { log(line: string): void; error(line: string): void };
+import { logPreviewSummary, logSkipped, Out } from '../lib/previewOutput';
 
 export interface RoutesOptions {
   json?: boolean;
@@ -129,23 +128,14 @@ export async function routesCommand(
         }`,
       );
     }
-    for (const s of r.skipped) {
-      out.log(
-        `  skipped ${s.kind}${s.name ? ` ${s.name}` : ''} (document ${
-          s.document + 1
-        }): ${s.reason}`,
-      );
-    }
+    logSkipped(out, r.skipped);
   }
-  const routes = results.reduce((n, r) => n + r.routes.length, 0);
-  const skipped = results.reduce((n, r) => n + r.skipped.length, 0);
-  out.log('');
-  out.log(
-    `${results.length} file${results.length === 1 ? '' : 's'}: ${routes} route${
-      routes === 1 ? '' : 's'
-    }, ${skipped} skipped${
-      failed.length ? `, ${failed.length} unreadable` : ''
-    }`,
-  );
+  logPreviewSummary(out, {
+    files: results.length,
+    found: results.reduce((n, r) => n + r.routes.length, 0),
+    noun: 'route',
+    skipped: results.reduce((n, r) => n + r.skipped.length, 0),
+    unreadable: failed.length,
+  });
   return failed.length ? 1 : 0;
 }
