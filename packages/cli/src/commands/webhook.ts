@@ -5,8 +5,8 @@ import {
   signWebhook,
   verifyWebhook,
 } from '@interchange/plugin-interchange-common';
+import { Out } from '../lib/previewOutput';
 
-type Out = { log(line: string): void; error(line: string): void };
 
 export interface WebhookCommonOptions {
   scheme: string;
