@@ -25,6 +25,10 @@ ensure_node
 ensure_node_headers
 ensure_yarn
 export YARN_ENABLE_TELEMETRY=0 BACKSTAGE_CLI_TELEMETRY=0
+# The apps are new projects whose lockfile the README's install steps must
+# write. Yarn turns on immutable installs when CI is set (as in our CI), which
+# would refuse exactly the change a reader makes on their machine.
+export YARN_ENABLE_IMMUTABLE_INSTALLS=false
 # The create-app release of Backstage 1.55, the version this repository is on
 # (backstage.json); bump both together.
 CREATE_APP_VERSION=0.9.2
