@@ -12,9 +12,17 @@ const config = {
   tableName: 'interchange_knex_migrations',
 };
 
+// Every table the migrations create, sorted; the test also checks that the
+// database holds no other interchange_ table, so a new migration's table
+// must be added here.
 const TABLES = [
   'interchange_catalog_problems',
+  'interchange_check_findings',
+  'interchange_check_runs',
+  'interchange_depth_samples',
   'interchange_kafka_lag_samples',
+  'interchange_notification_states',
+  'interchange_strategy_snapshots',
   'interchange_webhook_deliveries',
 ];
 
@@ -32,6 +40,25 @@ async function existingTables(knex: Knex): Promise<string[]> {
     }
   }
   return found;
+}
+
+/** Every interchange_ table in the database but knex's own bookkeeping. */
+async function allInterchangeTables(
+  knex: Knex,
+  databaseId: string,
+): Promise<string[]> {
+  const rows: Array<{ name: string }> = databaseId.startsWith('POSTGRES')
+    ? await knex
+        .select('tablename as name')
+        .from('pg_tables')
+        .whereRaw('schemaname = current_schema()')
+    : await knex.select('name').from('sqlite_master').where({ type: 'table' });
+  return rows
+    .map(r => r.name)
+    .filter(
+      n => n.startsWith('interchange_') && !n.startsWith(config.tableName),
+    )
+    .sort();
 }
 
 /** Migrates up to and including the migration whose name starts with `prefix`. */
@@ -58,6 +85,7 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       );
     }
     expect(await existingTables(knex)).toEqual(TABLES);
+    expect(await allInterchangeTables(knex, databaseId)).toEqual(TABLES);
     // Applying again is a no-op.
     await knex.migrate.latest(config);
 
