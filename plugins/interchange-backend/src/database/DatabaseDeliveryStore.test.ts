@@ -39,6 +39,30 @@ describe.each(databases.eachSupportedId())(
       expect(await store.count('webhook:default/in')).toBe(1);
     });
 
+    it('writes a burst in batches: each event once, a bad row fails alone', async () => {
+      const store = await createStore();
+      const burst = Array.from({ length: 450 }, (_, i) =>
+        // Every third a retry of an earlier event, some in the same batch.
+        inbound(`evt_${i % 300}`),
+      );
+      const bad = { ...inbound('evt_bad'), eventType: undefined } as any;
+      const results = await Promise.allSettled([
+        ...burst.map(d => store.addInbound(d)),
+        store.addInbound(bad),
+      ]);
+      const fulfilled = results.flatMap(r =>
+        r.status === 'fulfilled' ? [r.value] : [],
+      );
+      expect(fulfilled).toHaveLength(450);
+      expect(fulfilled.filter(r => !r.duplicate)).toHaveLength(300);
+      expect(results[450].status).toBe('rejected');
+      expect(await store.count('webhook:default/in')).toBe(300);
+      const ids = new Set(
+        fulfilled.flatMap(r => (r.delivery ? [r.delivery.id] : [])),
+      );
+      expect(ids.size).toBe(300);
+    });
+
     it('keeps outbound attempts with their payload for redelivery, newest first', async () => {
       const store = await createStore();
       const first = await store.add({

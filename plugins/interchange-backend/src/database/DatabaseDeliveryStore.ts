@@ -7,6 +7,9 @@ import {
   NewDelivery,
 } from '../webhooks/DeliveryStore';
 import { fromDbTime } from './dbTime';
+import { GroupCommit } from './GroupCommit';
+
+type InboundResult = { duplicate: boolean; delivery?: Delivery };
 
 const TABLE = 'interchange_webhook_deliveries';
 
@@ -49,44 +52,94 @@ function fromRow(row: Row): Delivery {
   };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return (
-    err.code === '23505' || // PostgreSQL
-    err.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(err.message ?? '')
-  );
-}
-
 /** {@link DeliveryStore} in the plugin database. */
 export class DatabaseDeliveryStore implements DeliveryStore {
   constructor(private readonly db: Knex) {}
 
   async add(delivery: NewDelivery): Promise<Delivery> {
     const id = randomUUID();
-    await this.db(TABLE).insert(this.#toRow(id, delivery));
+    await this.db(TABLE).insert(this.toRow(id, delivery));
     const { payload: _payload, ...rest } = delivery;
     return { ...rest, id };
   }
 
-  /** The unique index on the dedup key decides, so concurrent retries race safely. */
-  async addInbound(
-    delivery: NewDelivery,
-  ): Promise<{ duplicate: boolean; delivery?: Delivery }> {
-    const id = randomUUID();
+  /**
+   * Inbound deliveries go through a group commit: a burst is written as
+   * multi-row inserts, and each caller hears back only once its row is
+   * committed. The unique index on the dedup key decides duplicates, so
+   * concurrent retries race safely, also across backend replicas.
+   */
+  async addInbound(delivery: NewDelivery): Promise<InboundResult> {
+    const result = await this.#inbound.submit(delivery);
+    if (result instanceof Error) {
+      throw result;
+    }
+    return result;
+  }
+
+  readonly #inbound = new GroupCommit<NewDelivery, InboundResult | Error>(
+    batch => this.#insertInbound(batch),
+    // 200 rows x 16 columns stays far below SQLite's and PostgreSQL's
+    // bound-parameter limits; two writes in flight keep the database busy
+    // while the next batch gathers.
+    { maxBatch: 200, maxInFlight: 2 },
+  );
+
+  async #insertInbound(
+    batch: NewDelivery[],
+  ): Promise<Array<InboundResult | Error>> {
     try {
-      await this.db(TABLE).insert({
-        ...this.#toRow(id, delivery),
-        dedup_key: `${delivery.entityRef}|${delivery.eventId}`,
-      });
-      const { payload: _payload, ...rest } = delivery;
-      return { duplicate: false, delivery: { ...rest, id } };
+      return await this.#insertInboundBatch(batch);
     } catch (e) {
-      if (isUniqueViolation(e)) {
+      if (batch.length === 1) {
+        throw e;
+      }
+      // One bad row (say, a value too long for its column) must not fail
+      // the deliveries that came with it: each is tried alone, and only the
+      // failing ones get the error. While the database is down each fails
+      // fast with the connection error.
+      return Promise.all(
+        batch.map(d =>
+          this.#insertInboundBatch([d]).then(
+            ([r]) => r,
+            (err: unknown) =>
+              err instanceof Error ? err : new Error(String(err)),
+          ),
+        ),
+      );
+    }
+  }
+
+  async #insertInboundBatch(batch: NewDelivery[]): Promise<InboundResult[]> {
+    const keyOf = (d: NewDelivery) => `${d.entityRef}|${d.eventId}`;
+    // A retry arriving in the same batch as its original is a duplicate
+    // whatever the database says: the first occurrence is the candidate.
+    const firstOf = new Map<string, number>();
+    const rows: Array<Record<string, unknown>> = [];
+    const ids = batch.map((d, i) => {
+      const key = keyOf(d);
+      if (firstOf.has(key)) {
+        return undefined;
+      }
+      firstOf.set(key, i);
+      const id = randomUUID();
+      rows.push({ ...this.toRow(id, d), dedup_key: key });
+      return id;
+    });
+    const inserted: Array<{ id: string }> = await this.db(TABLE)
+      .insert(rows)
+      .onConflict('dedup_key')
+      .ignore()
+      .returning('id');
+    const written = new Set(inserted.map(r => r.id));
+    return batch.map((d, i) => {
+      const id = ids[i];
+      if (!id || !written.has(id)) {
         return { duplicate: true };
       }
-      throw e;
-    }
+      const { payload: _payload, ...rest } = d;
+      return { duplicate: false, delivery: { ...rest, id } };
+    });
   }
 
   async list(entityRef: string, limit = 50): Promise<Delivery[]> {
@@ -146,7 +199,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       .delete();
   }
 
-  #toRow(id: string, d: NewDelivery) {
+  private toRow(id: string, d: NewDelivery) {
     return {
       id,
       entity_ref: d.entityRef,
