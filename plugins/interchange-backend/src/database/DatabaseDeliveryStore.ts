@@ -186,6 +186,19 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     return byEntity;
   }
 
+  async lastDeliveryByEntity(): Promise<Map<string, number>> {
+    // One grouped query on the (entity_ref, attempted_at) index, however
+    // many webhooks there are.
+    const rows: Array<{ entity_ref: string; last: Date | number | string }> =
+      await this.db(TABLE)
+        .select('entity_ref')
+        .max({ last: 'attempted_at' })
+        .groupBy('entity_ref');
+    return new Map(
+      rows.map(r => [r.entity_ref, fromDbTime(r.last).getTime()] as const),
+    );
+  }
+
   async count(entityRef: string): Promise<number> {
     const [{ n }] = await this.db(TABLE)
       .where({ entity_ref: entityRef })

@@ -40,6 +40,13 @@ export interface DeliveryStore {
     sinceMs?: number,
   ): Promise<Map<string, AttemptSummary[]>>;
 
+  /**
+   * When each entity last had a delivery (inbound or outbound, whatever its
+   * outcome), over the whole retained log, for the idle-integration check.
+   * Entities with none retained are absent.
+   */
+  lastDeliveryByEntity(): Promise<Map<string, number>>;
+
   /** How many deliveries an entity has. */
   count(entityRef: string): Promise<number>;
 
