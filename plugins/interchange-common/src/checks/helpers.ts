@@ -5,7 +5,26 @@ import {
   skippedFor,
   writersOf,
 } from '../graph';
-import { RuleFinding } from './types';
+import { CheckLiveData, CheckLiveDataKey, RuleFinding } from './types';
+
+/**
+ * Why a live rule cannot run: none of its kinds of live data came, with the
+ * reasons the collector gave (a cluster unreachable, ...). Undefined when
+ * any of them is there.
+ */
+export function liveDataSkipReason(
+  liveData: CheckLiveData | undefined,
+  keys: CheckLiveDataKey[],
+  what: string,
+): string | undefined {
+  if (keys.some(k => liveData?.[k])) {
+    return undefined;
+  }
+  const reasons = keys.flatMap(k => liveData?.unavailable?.[k] ?? []);
+  return `needs live data (${what})${
+    reasons.length ? `: ${[...new Set(reasons)].join('; ')}` : ''
+  }`;
+}
 
 /** Integration nodes of one kind (case-insensitive), e.g. `KafkaTopic`. */
 export function nodesOfKind(

@@ -1,6 +1,7 @@
 export type {
   CheckFinding,
   CheckLiveData,
+  CheckLiveDataKey,
   CheckRule,
   CheckRuleConfig,
   CheckRuleRunOptions,

@@ -55,9 +55,34 @@ export interface CheckLiveData {
   topicLastMessageAt?: Record<string, string | null>;
   /** Time of the last delivery per Webhook ref (ISO 8601), null when none. */
   webhookLastDeliveryAt?: Record<string, string | null>;
+  /**
+   * For a topic or webhook whose time above is null: since when it has been
+   * watched without a message or delivery (ISO 8601). The live state only
+   * knows "none since then" (retention deletes old records and deliveries),
+   * so it is judged idle once that is longer ago than `days`; without an
+   * entry here, null means it never had one.
+   */
+  quietSince?: Record<string, string>;
+  /**
+   * Why a kind of live data is missing or incomplete (a cluster unreachable,
+   * an adapter that cannot tell), keyed like the maps above. A rule with no
+   * data at all is skipped with these reasons.
+   */
+  unavailable?: Partial<Record<CheckLiveDataKey, string[]>>;
   /** The configured service meshes: policy and, with metrics, observed calls (`mesh/*` rules). */
   meshes?: MeshAccessData[];
 }
+
+/**
+ * The kinds of live data the built-in rules read.
+ *
+ * @public
+ */
+export type CheckLiveDataKey =
+  | 'topicDrift'
+  | 'routeDrift'
+  | 'topicLastMessageAt'
+  | 'webhookLastDeliveryAt';
 
 /** @public */
 export interface CheckRuleRunOptions {

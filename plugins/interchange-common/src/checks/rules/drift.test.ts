@@ -1,3 +1,5 @@
+import { buildIntegrationGraph } from '../../graph';
+import { runChecks } from '../runChecks';
 import { route, runRule, topic } from '../testEntities';
 import { gatewayRouteDriftRule, kafkaTopicDriftRule } from './drift';
 
@@ -38,5 +40,24 @@ describe('drift/kafka-topic and drift/gateway-route', () => {
         },
       }),
     ).toEqual([]);
+  });
+
+  it('are skipped with the reason the live data is missing', () => {
+    const result = runChecks(buildIntegrationGraph([topic('t'), route('r')]), {
+      rules: [kafkaTopicDriftRule, gatewayRouteDriftRule],
+      liveData: {
+        routeDrift: {},
+        unavailable: {
+          topicDrift: ['Kafka cluster local: no answer within 5000 ms'],
+        },
+      },
+    });
+    expect(result.skippedRules).toEqual([
+      {
+        rule: 'drift/kafka-topic',
+        reason:
+          'needs live data (the brokers): Kafka cluster local: no answer within 5000 ms',
+      },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { liveDataSkipReason } from '../helpers';
 import { CheckRule, RuleFinding } from '../types';
 
 function driftRule(
@@ -16,11 +17,11 @@ function driftRule(
     } does another: reviews, impact analysis and the scaffolder all reason about a ${what} that does not exist in that form.`,
     fix,
     skipReason(_graph, { liveData }) {
-      return liveData?.[key]
-        ? undefined
-        : `needs live data (${
-            key === 'topicDrift' ? 'the brokers' : 'the gateways'
-          })`;
+      return liveDataSkipReason(
+        liveData,
+        [key],
+        key === 'topicDrift' ? 'the brokers' : 'the gateways',
+      );
     },
     run(graph, { liveData }) {
       const findings: RuleFinding[] = [];

@@ -37,6 +37,52 @@ describe('overengineering/idle-integration', () => {
     ).toHaveLength(1);
   });
 
+  it('judges a topic or webhook with nothing retained by how long it has been quiet', () => {
+    const liveData = {
+      topicLastMessageAt: { 'kafkatopic:default/t': null },
+      webhookLastDeliveryAt: { 'webhook:default/w': null },
+      quietSince: {
+        // Quiet for 45 days: idle.
+        'kafkatopic:default/t': '2025-12-01T00:00:00Z',
+        // Quiet for 10 days only (near miss): what came before is unknown.
+        'webhook:default/w': '2026-01-05T00:00:00Z',
+      },
+    };
+    const findings = runRule(idleIntegrationRule, entities, { liveData });
+    expect(findings.map(f => [f.entityRef, f.message])).toEqual([
+      [
+        'kafkatopic:default/t',
+        'kafkatopic:default/t has had no new message for more than 30 days (none seen since 2025-12-01T00:00:00Z; older ones are no longer retained)',
+      ],
+    ]);
+    expect(findings[0].details).toEqual({
+      days: 30,
+      last: null,
+      quietSince: '2025-12-01T00:00:00Z',
+    });
+  });
+
+  it('is skipped with the collector’s reasons when no live data came', () => {
+    const result = runChecks(buildIntegrationGraph(entities), {
+      rules: [idleIntegrationRule],
+      liveData: {
+        unavailable: {
+          topicLastMessageAt: [
+            'Kafka cluster local unreachable: connection refused',
+          ],
+          webhookLastDeliveryAt: [],
+        },
+      },
+    });
+    expect(result.skippedRules).toEqual([
+      {
+        rule: 'overengineering/idle-integration',
+        reason:
+          'needs live data (newest message per topic, last delivery per webhook): Kafka cluster local unreachable: connection refused',
+      },
+    ]);
+  });
+
   it('is skipped, with a note, without live data', () => {
     const result = runChecks(buildIntegrationGraph(entities), {
       rules: [idleIntegrationRule],
