@@ -11,7 +11,6 @@ import { orphanTopicRule } from './rules/orphanTopic';
 import { writerlessTopicRule } from './rules/writerlessTopic';
 import { unownedRule } from './rules/unowned';
 import { unsignedWebhookRule } from './rules/unsignedWebhook';
-import { weakWebhookSigningRule } from './rules/weakWebhookSigning';
 import { publicRouteWithoutAuthRule } from './rules/publicRouteWithoutAuth';
 import { topicWithoutSchemaRule } from './rules/topicWithoutSchema';
 import { webhookWithoutRetryRule } from './rules/webhookWithoutRetry';
@@ -41,7 +40,6 @@ export const BUILTIN_CHECK_RULES: readonly CheckRule[] = [
   writerlessTopicRule,
   unownedRule,
   unsignedWebhookRule,
-  weakWebhookSigningRule,
   publicRouteWithoutAuthRule,
   topicWithoutSchemaRule,
   webhookWithoutRetryRule,
