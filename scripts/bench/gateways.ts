@@ -1,8 +1,10 @@
 /*
- * `yarn bench:gateways`: parsing large gateway configurations, time and peak
- * memory: a generated Kong declarative file with 10,000 routes (2,000
- * services with 5 routes each, plugins at every level) and a 5,000-document
- * HTTPRoute file. Each case runs in a child process so its peak memory (max
+ * `yarn bench:gateways`: parsing large gateway and service-mesh
+ * configurations, time and peak memory: a generated Kong declarative file
+ * with 10,000 routes (2,000 services with 5 routes each, plugins at every
+ * level), a 5,000-document HTTPRoute file, a 5,000-policy Istio
+ * AuthorizationPolicy file and 5,000 Consul service intentions (the
+ * Kubernetes CRD, and HCL config entries as a Consul agent reads them). Each case runs in a child process so its peak memory (max
  * RSS) is its own. The child runs this script built to JavaScript (esbuild,
  * which @backstage/cli builds packages with), as the CLI and the backend
  * ship it: under the TypeScript transform the transform alone holds ~60 MB.
@@ -13,10 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseGatewayConfig } from '../../plugins/interchange-common/src/gateways/parseGatewayConfig';
+import { parseMeshConfig } from '../../plugins/interchange-common/src/mesh/parseMeshConfig';
 
 const KONG_SERVICES = 2000;
 const ROUTES_PER_SERVICE = 5;
 const HTTPROUTES = 5000;
+const MESH_POLICIES = 5000;
+/** Callers per Istio policy and sources per Consul intention. */
+const MESH_SOURCES = 3;
 
 function kongFile(): string {
   const lines = ['_format_version: "3.0"', 'services:'];
@@ -70,13 +76,101 @@ spec:
   return docs.join('---\n');
 }
 
+/** The callers of policy `i`: the next workloads, in other namespaces. */
+function meshSources(i: number): number[] {
+  return Array.from(
+    { length: MESH_SOURCES },
+    (_, k) => (i + k + 1) % MESH_POLICIES,
+  );
+}
+
+/** One Istio AuthorizationPolicy per workload: its callers (principals) on some paths and methods. */
+function istioFile(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < MESH_POLICIES; i++) {
+    const principals = meshSources(i)
+      .map(s => `              - cluster.local/ns/team-${s % 40}/sa/svc-${s}`)
+      .join('\n');
+    docs.push(`apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: svc-${i}-callers
+  namespace: team-${i % 40}
+spec:
+  selector:
+    matchLabels:
+      app: svc-${i}
+  action: ALLOW
+  rules:
+    - from:
+        - source:
+            principals:
+${principals}
+      to:
+        - operation:
+            methods: [GET, POST]
+            paths: [/v1/svc-${i}/*]
+`);
+  }
+  return docs.join('---\n');
+}
+
+/** One consul-k8s ServiceIntentions resource per service. */
+function consulCrdFile(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < MESH_POLICIES; i++) {
+    const sources = meshSources(i)
+      .map(s => `    - name: svc-${s}\n      action: allow`)
+      .join('\n');
+    docs.push(`apiVersion: consul.hashicorp.com/v1alpha1
+kind: ServiceIntentions
+metadata:
+  name: svc-${i}
+spec:
+  destination:
+    name: svc-${i}
+  sources:
+${sources}
+    - name: '*'
+      action: deny
+`);
+  }
+  return docs.join('---\n');
+}
+
+/** An agent configuration bootstrapping one service-intentions entry per service (HCL). */
+function consulHclFile(): string {
+  const lines = ['acl {', '  default_policy = "deny"', '}', 'config_entries {'];
+  for (let i = 0; i < MESH_POLICIES; i++) {
+    lines.push(
+      '  bootstrap {',
+      '    kind = "service-intentions"',
+      `    name = "svc-${i}"`,
+    );
+    for (const s of meshSources(i)) {
+      lines.push(
+        '    sources {',
+        `      name   = "svc-${s}"`,
+        '      action = "allow"',
+        '    }',
+      );
+    }
+    lines.push('  }');
+  }
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
 /** Child mode: parse one file, print JSON with time and counts. */
-function child(file: string) {
+function child(file: string, kind: string) {
   const baselineMb = process.resourceUsage().maxRSS / 1024;
   const text = fs.readFileSync(file, 'utf8');
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const result = parseGatewayConfig(text);
+  const result =
+    kind === 'mesh'
+      ? parseMeshConfig(text, { fileName: path.basename(file) }).rules
+      : parseGatewayConfig(text).routes;
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
   process.stdout.write(
@@ -84,8 +178,7 @@ function child(file: string) {
       ms,
       // Wall time varies with the shared machine's load; CPU time much less.
       cpuMs: (cpu.user + cpu.system) / 1000,
-      routes: result.routes.length,
-      skipped: result.skipped.length,
+      routes: result.length,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       baselineMb,
       bytes: Buffer.byteLength(text),
@@ -95,7 +188,7 @@ function child(file: string) {
 
 function main() {
   if (process.argv[2] === '--child') {
-    child(process.argv[3]);
+    child(process.argv[3], process.argv[4]);
     return;
   }
   const dir = fs.mkdtempSync(
@@ -114,6 +207,29 @@ function main() {
       text: httpRouteFile(),
       expected: HTTPROUTES,
     },
+    {
+      name: `Istio AuthorizationPolicy, ${MESH_POLICIES} policies`,
+      file: path.join(dir, 'istio.yaml'),
+      text: istioFile(),
+      // One rule per caller.
+      expected: MESH_POLICIES * MESH_SOURCES,
+      kind: 'mesh',
+    },
+    {
+      name: `Consul ServiceIntentions, ${MESH_POLICIES}`,
+      file: path.join(dir, 'consul.yaml'),
+      text: consulCrdFile(),
+      // One rule per source, the `*` deny included.
+      expected: MESH_POLICIES * (MESH_SOURCES + 1),
+      kind: 'mesh',
+    },
+    {
+      name: `Consul HCL intentions, ${MESH_POLICIES}`,
+      file: path.join(dir, 'consul.hcl'),
+      text: consulHclFile(),
+      expected: MESH_POLICIES * MESH_SOURCES,
+      kind: 'mesh',
+    },
   ];
   const built = path.join(dir, 'bench-gateways.js');
   // Loaded here only: the built child never needs esbuild.
@@ -130,14 +246,20 @@ function main() {
   });
   const rows = cases.map(c => {
     fs.writeFileSync(c.file, c.text);
-    const out = execFileSync(process.execPath, [built, '--child', c.file], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [built, '--child', c.file, c.kind ?? 'gateway'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     const r = JSON.parse(out);
     if (r.routes !== c.expected) {
       throw new Error(
-        `${c.name}: expected ${c.expected} routes, parsed ${r.routes}`,
+        `${c.name}: expected ${c.expected} ${
+          c.kind === 'mesh' ? 'rules' : 'routes'
+        }, parsed ${r.routes}`,
       );
     }
     return [
@@ -155,10 +277,10 @@ function main() {
   const header = [
     'file',
     'size',
-    'routes',
+    'routes/rules',
     'parse s',
     'CPU s',
-    'routes/s',
+    'per s',
     'peak RSS MB',
     'before parse MB',
   ];
@@ -170,7 +292,7 @@ function main() {
       .map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
       .join('  ');
   console.log(
-    'Gateway configuration parsing (one process per file; peak RSS includes Node itself, "before parse" is the process with the parser loaded)',
+    'Gateway and mesh configuration parsing (one process per file; peak RSS includes Node itself, "before parse" is the process with the parser loaded)',
   );
   console.log(line(header));
   console.log(widths.map(w => '-'.repeat(w)).join('  '));

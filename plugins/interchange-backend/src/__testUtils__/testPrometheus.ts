@@ -97,7 +97,10 @@ export async function serveMetrics(
   const target = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const folder = await targetsFolder(url);
   await fs.mkdir(folder, { recursive: true });
-  const file = path.join(folder, `jest-${process.pid}-${randomBytes(4).toString('hex')}.json`);
+  const file = path.join(
+    folder,
+    `jest-${process.pid}-${randomBytes(4).toString('hex')}.json`,
+  );
   // Written whole, then renamed: Prometheus watches the folder and must never read half a file.
   await fs.writeFile(`${file}.tmp`, JSON.stringify([{ targets: [target] }]));
   await fs.rename(`${file}.tmp`, file);
@@ -128,7 +131,9 @@ export async function eventually<T>(
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `${what}: not within ${timeoutMs} ms${last ? ` (last error: ${(last as Error).message})` : ''}`,
+        `${what}: not within ${timeoutMs} ms${
+          last ? ` (last error: ${(last as Error).message})` : ''
+        }`,
       );
     }
     await new Promise(r => setTimeout(r, 500));
@@ -147,7 +152,10 @@ export function exposition(
   series: MeshSeries[],
   scrape: number,
 ): string {
-  const lines = [`# HELP ${metric} Requests (test).`, `# TYPE ${metric} counter`];
+  const lines = [
+    `# HELP ${metric} Requests (test).`,
+    `# TYPE ${metric} counter`,
+  ];
   for (const s of series) {
     const labels = Object.entries(s.labels)
       .map(([k, v]) => `${k}="${v.replace(/["\\]/g, '\\$&')}"`)
@@ -166,7 +174,11 @@ export function istioSeries(
   source: string,
   destination: string,
   perScrape: number,
-  extra: { reporter?: 'source' | 'destination'; responseCode?: string; sourceNamespace?: string } = {},
+  extra: {
+    reporter?: 'source' | 'destination';
+    responseCode?: string;
+    sourceNamespace?: string;
+  } = {},
 ): MeshSeries {
   const sourceNs = extra.sourceNamespace ?? ns;
   return {
@@ -176,7 +188,9 @@ export function istioSeries(
       source_workload: source,
       source_workload_namespace: sourceNs,
       source_principal:
-        source === 'unknown' ? 'unknown' : `spiffe://cluster.local/ns/${sourceNs}/sa/${source}`,
+        source === 'unknown'
+          ? 'unknown'
+          : `spiffe://cluster.local/ns/${sourceNs}/sa/${source}`,
       source_app: source,
       source_canonical_service: source,
       destination_workload: destination,

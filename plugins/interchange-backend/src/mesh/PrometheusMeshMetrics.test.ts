@@ -33,7 +33,9 @@ describe('observedCallsQuery', () => {
     expect(observedCallsQuery({ type: 'linkerd', windowSeconds: 60 })).toBe(
       'sum by (deployment, namespace, dst_deployment, dst_namespace) (increase(response_total{direction="outbound"}[60s]))',
     );
-    expect(() => observedCallsQuery({ type: 'consul', windowSeconds: 60 })).toThrow(
+    expect(() =>
+      observedCallsQuery({ type: 'consul', windowSeconds: 60 }),
+    ).toThrow(
       'mesh type consul has no request metrics Interchange reads; remove prometheusUrl',
     );
   });
@@ -78,15 +80,12 @@ describePrometheus('readObservedCalls against a real Prometheus', () => {
     calls.filter(c => c.destinationNamespace === ns);
 
   it('reads Istio calls by source and destination workload, as the destination reports them', async () => {
-    const calls = await eventually(
-      'Istio calls from Prometheus',
-      async () => {
-        const found = inNamespace(await readObservedCalls(mesh('istio')));
-        return found.length === 2 && found.every(c => c.requests > 0)
-          ? found
-          : undefined;
-      },
-    );
+    const calls = await eventually('Istio calls from Prometheus', async () => {
+      const found = inNamespace(await readObservedCalls(mesh('istio')));
+      return found.length === 2 && found.every(c => c.requests > 0)
+        ? found
+        : undefined;
+    });
     expect(endpoint.scrapes()).toBeGreaterThanOrEqual(2);
     const byPair = Object.fromEntries(
       calls.map(c => [`${c.source}->${c.destination}`, c]),

@@ -72,7 +72,7 @@ export function checkConfigValue(value: unknown, budget: number): number {
     }
     if (depth >= MAX_CONFIG_DEPTH) {
       throw new Error(
-        `nested deeper than ${MAX_CONFIG_DEPTH} levels; gateway configuration is never that deep`,
+        `nested deeper than ${MAX_CONFIG_DEPTH} levels; configuration files are never that deep`,
       );
     }
     if (Array.isArray(v)) {
