@@ -4,6 +4,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   buildTestEvent,
+  fillWebhookUrl,
   sampleDataFromDefinition,
   signWebhook,
   WebhookEntityV1alpha1,
@@ -122,22 +123,56 @@ export class WebhookDeliverer {
         );
       }
     }
+    // A URL that is itself the credential (Zapier, Slack, IFTTT) is
+    // completed here; everything recorded or answered keeps `{secret}`.
+    let target = url;
+    let urlSecret: string | undefined;
+    if (webhook.spec.urlSecretRef) {
+      const ref = webhook.spec.urlSecretRef;
+      urlSecret = settings.secrets.get(ref);
+      if (!urlSecret) {
+        throw new InputError(
+          `no secret '${ref}' is configured for spec.urlSecretRef: add it under interchange.webhooks.secrets.${ref} (from your secret store)`,
+        );
+      }
+      try {
+        target = fillWebhookUrl(url, urlSecret);
+      } catch (e) {
+        throw new InputError(
+          `spec.url cannot be completed with secret '${ref}': ${
+            (e as Error).message
+          }`,
+        );
+      }
+    }
+    const redact = (text: string | undefined) =>
+      redactSecrets(text, [secret, urlSecret]);
     // A fresh timestamp even on redelivery: receivers reject old ones.
     const timestamp = Math.floor(Date.now() / 1000);
-    const signatureHeaders = await signWebhook(signing.scheme, secret, {
-      id: event.eventId,
-      timestamp,
-      body: event.payload,
-    });
+    const signatureHeaders = await signWebhook(
+      signing.scheme,
+      secret,
+      { id: event.eventId, timestamp, body: event.payload },
+      { header: signing.header },
+    );
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'Backstage-Interchange-Webhooks/1.0',
       ...signatureHeaders,
     };
     const result = await sendWebhookRequest(
-      url,
+      target,
       { headers, body: event.payload },
       settings.outbound,
+    );
+    // A shared token is the credential itself: logged and shown masked.
+    const shownHeaders = Object.fromEntries(
+      Object.entries(signatureHeaders).map(([name, value]) => [
+        name,
+        secret !== undefined && value === secret
+          ? maskWebhookSecret(value)
+          : value,
+      ]),
     );
     const delivery = await store.add({
       entityRef: stringifyEntityRef(webhook),
@@ -148,10 +183,11 @@ export class WebhookDeliverer {
       durationMs: result.durationMs,
       statusCode: result.statusCode,
       outcome: result.outcome,
-      error: result.error,
-      response: result.response,
+      // A receiver may echo its URL or the token back; an error may name it.
+      error: redact(result.error),
+      response: redact(result.response),
       url,
-      requestHeaders: signatureHeaders,
+      requestHeaders: shownHeaders,
       payload: event.payload,
       redeliveryOf: event.redeliveryOf,
     });
@@ -160,7 +196,7 @@ export class WebhookDeliverer {
         event.redeliveryOf ? 'redelivery' : 'test event'
       } ${event.eventId}: ${result.outcome}${
         result.statusCode ? ` ${result.statusCode}` : ''
-      }${result.error ? ` (${result.error})` : ''}`,
+      }${delivery.error ? ` (${delivery.error})` : ''}`,
     );
     return {
       delivery,
@@ -170,8 +206,25 @@ export class WebhookDeliverer {
         // Enough to tell which secret signed (e.g. during a rotation),
         // never enough to sign.
         secret: secret ? maskWebhookSecret(secret) : undefined,
-        headers: signatureHeaders,
+        headers: shownHeaders,
       },
     };
   }
+}
+
+/** `text` with every secret value replaced by `[redacted]`. */
+export function redactSecrets(
+  text: string | undefined,
+  secrets: Array<string | undefined>,
+): string | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  let out = text;
+  for (const secret of secrets) {
+    if (secret) {
+      out = out.split(secret).join('[redacted]');
+    }
+  }
+  return out;
 }

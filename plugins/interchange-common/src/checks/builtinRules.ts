@@ -11,6 +11,7 @@ import { orphanTopicRule } from './rules/orphanTopic';
 import { writerlessTopicRule } from './rules/writerlessTopic';
 import { unownedRule } from './rules/unowned';
 import { unsignedWebhookRule } from './rules/unsignedWebhook';
+import { weakWebhookSigningRule } from './rules/weakWebhookSigning';
 import { publicRouteWithoutAuthRule } from './rules/publicRouteWithoutAuth';
 import { topicWithoutSchemaRule } from './rules/topicWithoutSchema';
 import { webhookWithoutRetryRule } from './rules/webhookWithoutRetry';
@@ -40,6 +41,7 @@ export const BUILTIN_CHECK_RULES: readonly CheckRule[] = [
   writerlessTopicRule,
   unownedRule,
   unsignedWebhookRule,
+  weakWebhookSigningRule,
   publicRouteWithoutAuthRule,
   topicWithoutSchemaRule,
   webhookWithoutRetryRule,

@@ -104,15 +104,23 @@ export const webhookSpecSchema: JsonObject = {
     sender: entityRef,
     receiver: entityRef,
     url: { type: 'string', minLength: 1 },
+    urlSecretRef: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
     signing: {
       type: 'object',
       required: ['scheme'],
       additionalProperties: false,
       properties: {
         scheme: {
-          enum: ['standard-webhooks', 'github', 'hmac-sha256', 'none'],
+          enum: [
+            'standard-webhooks',
+            'github',
+            'hmac-sha256',
+            'shared-token',
+            'none',
+          ],
         },
         secretRef: { type: 'string', pattern: '^[A-Za-z0-9_.-]+$' },
+        header: { type: 'string', pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" },
       },
     },
     schema: entityRef,

@@ -90,6 +90,7 @@ export type WebhookSigningSchemeName =
   | 'standard-webhooks'
   | 'github'
   | 'hmac-sha256'
+  | 'shared-token'
   | 'none';
 
 /** @public */
@@ -100,11 +101,22 @@ export interface WebhookEntityV1alpha1 extends Entity {
     events: string[];
     sender: string;
     receiver?: string;
+    /**
+     * The endpoint. A URL whose own path or query is the credential (IFTTT,
+     * Zapier, Slack) is written with `{secret}` in place of that part.
+     */
     url?: string;
+    /**
+     * Name of the secret under `interchange.webhooks.secrets` that replaces
+     * `{secret}` in `url` at send time.
+     */
+    urlSecretRef?: string;
     signing: {
       scheme: WebhookSigningSchemeName;
       /** Name of a secret under `interchange.webhooks.secrets` in app-config. */
       secretRef?: string;
+      /** `shared-token` only: the header carrying the token (default `x-webhook-token`). */
+      header?: string;
     };
     schema?: string;
     retry?: { maxAttempts?: number; backoff?: string };

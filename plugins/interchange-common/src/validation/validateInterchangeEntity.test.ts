@@ -451,7 +451,7 @@ describe('validateInterchangeEntity', () => {
         "spec.signing.secretRef: is required for signing scheme 'github'",
       ]);
       expect(lines(webhook({ signing: { scheme: 'md5' } }))).toEqual([
-        "spec.signing.scheme: must be one of 'standard-webhooks', 'github', 'hmac-sha256', 'none' (got 'md5')",
+        "spec.signing.scheme: must be one of 'standard-webhooks', 'github', 'hmac-sha256', 'shared-token', 'none' (got 'md5')",
       ]);
       expect(lines(webhook({ signing: undefined }))).toEqual([
         'spec.signing: is required',

@@ -12,6 +12,10 @@ import type { WebhookSigningSchemeName as SigningScheme } from '../entities/type
  * - `github`: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>`.
  * - `hmac-sha256`: `X-Signature-256: sha256=<hex HMAC-SHA256 of the body>`,
  *   the same construction under a neutral header name.
+ * - `shared-token`: the secret itself in a named header, for senders that
+ *   cannot sign (Zapier's webhook step, many no-code tools). Weaker: it
+ *   proves the sender knows the token, not that the body is unchanged, and
+ *   a captured request can be replayed.
  */
 
 /** @public */
@@ -19,8 +23,22 @@ export const SIGNING_SCHEMES: readonly SigningScheme[] = [
   'standard-webhooks',
   'github',
   'hmac-sha256',
+  'shared-token',
   'none',
 ];
+
+/** The header a `shared-token` webhook uses when it names none. @public */
+export const DEFAULT_SHARED_TOKEN_HEADER = 'x-webhook-token';
+
+/** Options of the `shared-token` scheme; ignored by the others. @public */
+export interface WebhookSigningOptions {
+  /** The token's header (`spec.signing.header`), default `x-webhook-token`. */
+  header?: string;
+}
+
+function tokenHeader(options: WebhookSigningOptions | undefined): string {
+  return (options?.header ?? DEFAULT_SHARED_TOKEN_HEADER).toLowerCase();
+}
 
 /** Default timestamp tolerance of Standard Webhooks, in seconds. @public */
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
@@ -168,6 +186,7 @@ export async function signWebhook(
   scheme: SigningScheme,
   secret: string | undefined,
   message: WebhookMessage,
+  options?: WebhookSigningOptions,
 ): Promise<Record<string, string>> {
   const idHeaders = {
     [WEBHOOK_HEADERS.id]: message.id,
@@ -180,6 +199,9 @@ export async function signWebhook(
     throw new Error(`scheme ${scheme} needs a secret`);
   }
   const key = secretKeyBytes(scheme, secret);
+  if (scheme === 'shared-token') {
+    return { ...idHeaders, [tokenHeader(options)]: secret };
+  }
   if (scheme === 'standard-webhooks') {
     const signature = await hmacSha256(key, standardSignedContent(message));
     return {
@@ -223,7 +245,10 @@ export async function verifyWebhook(
     headers: Record<string, string | string[] | undefined>;
     body: string | Uint8Array;
   },
-  options: { now?: number; toleranceSeconds?: number } = {},
+  options: {
+    now?: number;
+    toleranceSeconds?: number;
+  } & WebhookSigningOptions = {},
 ): Promise<VerifyResult> {
   if (scheme === 'none') {
     return { valid: true, id: header(request.headers, WEBHOOK_HEADERS.id) };
@@ -231,6 +256,20 @@ export async function verifyWebhook(
   const keys = (Array.isArray(secrets) ? secrets : [secrets]).map(s =>
     secretKeyBytes(scheme, s),
   );
+  if (scheme === 'shared-token') {
+    const name = tokenHeader(options);
+    const value = header(request.headers, name);
+    if (!value) {
+      return { valid: false, reason: `missing header ${name}` };
+    }
+    // Every key is compared, in constant time each, so the answer's timing
+    // tells nothing about which one (or how much of one) matched.
+    const received = encoder.encode(value);
+    const matches = keys.map(k => timingSafeEqual(received, k));
+    return matches.some(Boolean)
+      ? { valid: true, id: header(request.headers, WEBHOOK_HEADERS.id) }
+      : { valid: false, reason: `${name} does not match the shared token` };
+  }
   if (scheme === 'standard-webhooks') {
     const id = header(request.headers, WEBHOOK_HEADERS.id);
     const timestampText = header(request.headers, WEBHOOK_HEADERS.timestamp);

@@ -33,4 +33,32 @@ describe('InterchangeOverviewCard', () => {
     expect(screen.getByText('order.placed')).toBeInTheDocument();
     expect(screen.getByText('partner')).toBeInTheDocument();
   });
+
+  it('marks a shared-token webhook as weaker than HMAC and shows the URL secret by name', async () => {
+    await renderForEntity(<InterchangeOverviewCard />, {
+      entity: {
+        ...webhook,
+        spec: {
+          ...webhook.spec,
+          url: 'https://hooks.zapier.com/hooks/catch/{secret}/',
+          urlSecretRef: 'zap-orders-hook',
+          signing: {
+            scheme: 'shared-token',
+            secretRef: 'zap-token',
+            header: 'x-zap-token',
+          },
+        },
+      },
+    });
+    expect(
+      await screen.findByText(
+        '(weaker than an HMAC signature: no body or replay protection)',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('x-zap-token')).toBeInTheDocument();
+    expect(screen.getByText('zap-orders-hook')).toBeInTheDocument();
+    expect(
+      screen.getByText('https://hooks.zapier.com/hooks/catch/{secret}/'),
+    ).toBeInTheDocument();
+  });
 });

@@ -19,15 +19,15 @@ export function webhookFields(entity: WebhookEntityV1alpha1): Field[] {
         <Refs refs={spec.receiver} defaultKind="Component" namespace={ns} />
       ),
     },
+    // `{secret}` stays as written: the backend fills it in when sending.
     { label: 'Endpoint URL', value: spec.url && <code>{spec.url}</code> },
     {
+      label: 'URL secret ref',
+      value: spec.urlSecretRef && <code>{spec.urlSecretRef}</code>,
+    },
+    {
       label: 'Signing',
-      value:
-        signing?.scheme === 'none' ? (
-          <strong>unsigned</strong>
-        ) : (
-          signing?.scheme
-        ),
+      value: signingLabel(signing),
     },
     // Only the secret's name is in the entity; the value stays in app-config.
     {
@@ -50,4 +50,21 @@ export function webhookFields(entity: WebhookEntityV1alpha1): Field[] {
           .join(', '),
     },
   ];
+}
+
+function signingLabel(signing: WebhookEntityV1alpha1['spec']['signing']) {
+  if (signing?.scheme === 'none') {
+    return <strong>unsigned</strong>;
+  }
+  if (signing?.scheme === 'shared-token') {
+    // A token proves only that the sender knows it: the body is not
+    // covered and a captured request can be replayed.
+    return (
+      <span>
+        shared token in <code>{signing.header ?? 'x-webhook-token'}</code>{' '}
+        <strong>(weaker than an HMAC signature: no body or replay protection)</strong>
+      </span>
+    );
+  }
+  return signing?.scheme;
 }
