@@ -26,6 +26,11 @@ export INTERCHANGE_REQUIRE_KAFKA=1
 INTERCHANGE_TEST_RABBITMQ_URL="$(scripts/rabbitmq/start.sh | tail -n 1)"
 export INTERCHANGE_TEST_RABBITMQ_URL
 export INTERCHANGE_REQUIRE_RABBITMQ=1
+# Installs Debian's prometheus when missing; prints its URL. The mesh
+# metrics tests list the endpoint they serve as its scrape target.
+INTERCHANGE_TEST_PROMETHEUS_URL="$(scripts/prometheus/start.sh | tail -n 1)"
+export INTERCHANGE_TEST_PROMETHEUS_URL
+export INTERCHANGE_REQUIRE_PROMETHEUS=1
 
 results="$REPO_ROOT/test-results"
 rm -rf "$results"
