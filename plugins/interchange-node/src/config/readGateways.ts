@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { checkId } from './checkId';
+import { readNamedConfigs } from './readNamedConfigs';
 
 /** @public */
 export interface GatewayConfig {
@@ -64,12 +64,10 @@ export function readGateways(
   options: ReadGatewaysOptions = {},
 ): GatewayConfig[] {
   const types = options.types ?? BUILTIN_GATEWAY_TYPES;
-  const seen = new Set<string>();
-  return (config.getOptionalConfigArray('interchange.gateways') ?? []).map(
-    (g, i) => {
-      const key = `interchange.gateways[${i}]`;
-      const id = g.getString('id');
-      checkId(id, `${key}.id`, seen);
+  return readNamedConfigs(
+    config,
+    'interchange.gateways',
+    (g, { key, id, title }) => {
       const type = g.getString('type');
       if (!types.includes(type)) {
         throw new Error(
@@ -94,7 +92,7 @@ export function readGateways(
       return {
         id,
         type,
-        title: g.getOptionalString('title') ?? id,
+        title,
         adminUrl: adminUrl?.replace(/\/+$/, ''),
         token: g.getOptionalString('token'),
         workspace: g.getOptionalString('workspace'),

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { KafkaTopicPolicy } from '@interchange/plugin-interchange-common';
-import { checkId } from './checkId';
+import { readNamedConfigs } from './readNamedConfigs';
+import { readTlsConfig } from './readTlsConfig';
 import { readTopicPolicy } from './readTopicPolicy';
 
 /**
@@ -96,28 +97,6 @@ function readSasl(c: Config, key: string): KafkaSaslConfig | undefined {
   );
 }
 
-function readTls(c: Config, key: string): KafkaTlsConfig | undefined {
-  const value = c.getOptional('ssl');
-  if (value === undefined || typeof value === 'boolean') {
-    return value;
-  }
-  const s = c.getConfig('ssl');
-  const tls = {
-    ca: s.getOptionalString('ca'),
-    cert: s.getOptionalString('cert'),
-    key: s.getOptionalString('key'),
-    rejectUnauthorized: s.getOptionalBoolean('rejectUnauthorized'),
-  };
-  if ((tls.cert === undefined) !== (tls.key === undefined)) {
-    throw new Error(
-      `${key}.ssl: a client certificate needs both cert and key (PEM); set ${
-        tls.cert === undefined ? 'cert' : 'key'
-      } too, or remove both for server-only TLS`,
-    );
-  }
-  return tls;
-}
-
 /**
  * Reads `interchange.kafka.clusters`, applying defaults and failing with the
  * offending key when something is wrong, so a typo stops the backend at
@@ -126,45 +105,44 @@ function readTls(c: Config, key: string): KafkaTlsConfig | undefined {
  * @public
  */
 export function readKafkaClusters(config: Config): KafkaClusterConfig[] {
-  const seen = new Set<string>();
-  return (
-    config.getOptionalConfigArray('interchange.kafka.clusters') ?? []
-  ).map((c, i) => {
-    const key = `interchange.kafka.clusters[${i}]`;
-    const id = c.getString('id');
-    checkId(id, `${key}.id`, seen);
-    const brokers = c.getStringArray('brokers');
-    if (
-      brokers.length === 0 ||
-      brokers.some(b => !/^[^\s:/]+:\d{1,5}$/.test(b))
-    ) {
-      throw new Error(
-        `${key}.brokers: list brokers as 'host:port', e.g. ['kafka-1.internal:9092']`,
-      );
-    }
-    const adapter = c.getOptionalString('adapter') ?? 'platformatic';
-    if (adapter !== 'platformatic' && adapter !== 'kafkajs') {
-      throw new Error(
-        `${key}.adapter: '${adapter}' is not supported; use 'platformatic' or 'kafkajs'`,
-      );
-    }
-    const requestTimeoutMs = c.getOptionalNumber('requestTimeoutMs') ?? 10_000;
-    if (!(requestTimeoutMs > 0)) {
-      throw new Error(
-        `${key}.requestTimeoutMs: must be a positive number of milliseconds, e.g. 10000`,
-      );
-    }
-    return {
-      id,
-      title: c.getOptionalString('title') ?? id,
-      brokers,
-      clientId: c.getOptionalString('clientId') ?? 'backstage-interchange',
-      adapter,
-      requestTimeoutMs,
-      dashboardUrl: c.getOptionalString('dashboardUrl'),
-      ssl: readTls(c, key),
-      sasl: readSasl(c, key),
-      policy: readTopicPolicy(c.getOptionalConfig('policy'), `${key}.policy`),
-    };
-  });
+  return readNamedConfigs(
+    config,
+    'interchange.kafka.clusters',
+    (c, { key, id, title }) => {
+      const brokers = c.getStringArray('brokers');
+      if (
+        brokers.length === 0 ||
+        brokers.some(b => !/^[^\s:/]+:\d{1,5}$/.test(b))
+      ) {
+        throw new Error(
+          `${key}.brokers: list brokers as 'host:port', e.g. ['kafka-1.internal:9092']`,
+        );
+      }
+      const adapter = c.getOptionalString('adapter') ?? 'platformatic';
+      if (adapter !== 'platformatic' && adapter !== 'kafkajs') {
+        throw new Error(
+          `${key}.adapter: '${adapter}' is not supported; use 'platformatic' or 'kafkajs'`,
+        );
+      }
+      const requestTimeoutMs =
+        c.getOptionalNumber('requestTimeoutMs') ?? 10_000;
+      if (!(requestTimeoutMs > 0)) {
+        throw new Error(
+          `${key}.requestTimeoutMs: must be a positive number of milliseconds, e.g. 10000`,
+        );
+      }
+      return {
+        id,
+        title,
+        brokers,
+        clientId: c.getOptionalString('clientId') ?? 'backstage-interchange',
+        adapter,
+        requestTimeoutMs,
+        dashboardUrl: c.getOptionalString('dashboardUrl'),
+        ssl: readTlsConfig(c, 'ssl', key),
+        sasl: readSasl(c, key),
+        policy: readTopicPolicy(c.getOptionalConfig('policy'), `${key}.policy`),
+      };
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { RabbitMQQueuePolicy } from '@interchange/plugin-interchange-common';
-import { checkId } from './checkId';
+import { readNamedConfigs } from './readNamedConfigs';
+import { readTlsConfig } from './readTlsConfig';
 
 /**
  * TLS of a management API: `true` for the system CAs, or PEM material.
@@ -65,28 +66,6 @@ function readPolicy(c: Config | undefined, key: string): RabbitMQQueuePolicy {
   };
 }
 
-function readTls(c: Config, key: string): RabbitMQTlsConfig | undefined {
-  const value = c.getOptional('tls');
-  if (value === undefined || typeof value === 'boolean') {
-    return value;
-  }
-  const t = c.getConfig('tls');
-  const tls = {
-    ca: t.getOptionalString('ca'),
-    cert: t.getOptionalString('cert'),
-    key: t.getOptionalString('key'),
-    rejectUnauthorized: t.getOptionalBoolean('rejectUnauthorized'),
-  };
-  if ((tls.cert === undefined) !== (tls.key === undefined)) {
-    throw new Error(
-      `${key}.tls: a client certificate needs both cert and key (PEM); set ${
-        tls.cert === undefined ? 'cert' : 'key'
-      } too, or remove both for server-only TLS`,
-    );
-  }
-  return tls;
-}
-
 function positive(
   c: Config,
   name: string,
@@ -112,60 +91,58 @@ function positive(
  * @public
  */
 export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
-  const seen = new Set<string>();
-  return (
-    config.getOptionalConfigArray('interchange.rabbitmq.brokers') ?? []
-  ).map((c, i) => {
-    const key = `interchange.rabbitmq.brokers[${i}]`;
-    const id = c.getString('id');
-    checkId(id, `${key}.id`, seen);
-    const raw = c.getString('managementUrl');
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new Error(
-        `${key}.managementUrl: '${raw}' is not a URL; use the management API's base URL, e.g. 'http://127.0.0.1:15672'`,
-      );
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new Error(
-        `${key}.managementUrl: use http or https (got '${url.protocol}')`,
-      );
-    }
-    if (url.username || url.password) {
-      throw new Error(
-        `${key}.managementUrl: put the user and password in ${key}.credentials (from the environment), not in the URL`,
-      );
-    }
-    const managementUrl = url.toString().replace(/\/+$/, '');
-    const credentials = c.getOptionalConfig('credentials');
-    if (!credentials) {
-      throw new Error(
-        `${key}.credentials: set { username, password } of a user with the monitoring tag, e.g. password: \${RABBITMQ_PASSWORD}`,
-      );
-    }
-    const status = c.getOptionalConfig('queueStatus');
-    return {
-      id,
-      title: c.getOptionalString('title') ?? id,
-      managementUrl,
-      credentials: {
-        username: credentials.getString('username'),
-        password: credentials.getString('password'),
-      },
-      tls: readTls(c, key),
-      requestTimeoutMs: positive(c, 'requestTimeoutMs', key, 10_000),
-      pageSize: c.has('pageSize')
-        ? positive(c, 'pageSize', key, 500, 500)
-        : undefined,
-      dashboardUrl: c.getOptionalString('dashboardUrl') ?? managementUrl,
-      queueStatus: {
-        errorDepth: status
-          ? positive(status, 'errorDepth', `${key}.queueStatus`, 10_000)
-          : 10_000,
-      },
-      policy: readPolicy(c.getOptionalConfig('policy'), `${key}.policy`),
-    };
-  });
+  return readNamedConfigs(
+    config,
+    'interchange.rabbitmq.brokers',
+    (c, { key, id, title }) => {
+      const raw = c.getString('managementUrl');
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw new Error(
+          `${key}.managementUrl: '${raw}' is not a URL; use the management API's base URL, e.g. 'http://127.0.0.1:15672'`,
+        );
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new Error(
+          `${key}.managementUrl: use http or https (got '${url.protocol}')`,
+        );
+      }
+      if (url.username || url.password) {
+        throw new Error(
+          `${key}.managementUrl: put the user and password in ${key}.credentials (from the environment), not in the URL`,
+        );
+      }
+      const managementUrl = url.toString().replace(/\/+$/, '');
+      const credentials = c.getOptionalConfig('credentials');
+      if (!credentials) {
+        throw new Error(
+          `${key}.credentials: set { username, password } of a user with the monitoring tag, e.g. password: \${RABBITMQ_PASSWORD}`,
+        );
+      }
+      const status = c.getOptionalConfig('queueStatus');
+      return {
+        id,
+        title,
+        managementUrl,
+        credentials: {
+          username: credentials.getString('username'),
+          password: credentials.getString('password'),
+        },
+        tls: readTlsConfig(c, 'tls', key),
+        requestTimeoutMs: positive(c, 'requestTimeoutMs', key, 10_000),
+        pageSize: c.has('pageSize')
+          ? positive(c, 'pageSize', key, 500, 500)
+          : undefined,
+        dashboardUrl: c.getOptionalString('dashboardUrl') ?? managementUrl,
+        queueStatus: {
+          errorDepth: status
+            ? positive(status, 'errorDepth', `${key}.queueStatus`, 10_000)
+            : 10_000,
+        },
+        policy: readPolicy(c.getOptionalConfig('policy'), `${key}.policy`),
+      };
+    },
+  );
 }

@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createServiceFactory,
-  createServiceRef,
-} from '@backstage/backend-plugin-api';
+import { createRegistryServiceRef } from './createRegistryServiceRef';
 import { readKafkaClusters } from '../config/readKafkaClusters';
 import { KafkaClusters } from '../kafka/KafkaClusters';
 
@@ -27,21 +23,7 @@ import { KafkaClusters } from '../kafka/KafkaClusters';
  *
  * @public
  */
-export const kafkaClustersServiceRef = createServiceRef<KafkaClusters>({
-  id: 'interchange.kafka-clusters',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      initialization: 'lazy',
-      deps: {
-        config: coreServices.rootConfig,
-        lifecycle: coreServices.rootLifecycle,
-      },
-      factory({ config, lifecycle }) {
-        const clusters = new KafkaClusters(readKafkaClusters(config));
-        lifecycle.addShutdownHook(() => clusters.close());
-        return clusters;
-      },
-    }),
-});
+export const kafkaClustersServiceRef = createRegistryServiceRef(
+  'interchange.kafka-clusters',
+  config => new KafkaClusters(readKafkaClusters(config)),
+);

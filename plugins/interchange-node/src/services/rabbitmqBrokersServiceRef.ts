@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createServiceFactory,
-  createServiceRef,
-} from '@backstage/backend-plugin-api';
+import { createRegistryServiceRef } from './createRegistryServiceRef';
 import { readRabbitMQBrokers } from '../config/readRabbitMQBrokers';
 import { RabbitMQBrokers } from '../rabbitmq/RabbitMQBrokers';
 
@@ -13,21 +9,7 @@ import { RabbitMQBrokers } from '../rabbitmq/RabbitMQBrokers';
  *
  * @public
  */
-export const rabbitmqBrokersServiceRef = createServiceRef<RabbitMQBrokers>({
-  id: 'interchange.rabbitmq-brokers',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      initialization: 'lazy',
-      deps: {
-        config: coreServices.rootConfig,
-        lifecycle: coreServices.rootLifecycle,
-      },
-      factory({ config, lifecycle }) {
-        const brokers = new RabbitMQBrokers(readRabbitMQBrokers(config));
-        lifecycle.addShutdownHook(() => brokers.close());
-        return brokers;
-      },
-    }),
-});
+export const rabbitmqBrokersServiceRef = createRegistryServiceRef(
+  'interchange.rabbitmq-brokers',
+  config => new RabbitMQBrokers(readRabbitMQBrokers(config)),
+);
