@@ -21,7 +21,9 @@ import { MeshAccessService } from './mesh/MeshAccessService';
 import { registerInterchangeActions } from './actions';
 import { readChecksSettings } from './checks/checksSettings';
 import { IntegrationGraphCache } from './checks/IntegrationGraphCache';
+import { collectLiveData } from './checks/liveData/collectLiveData';
 import { scheduleIntegrationChecks } from './checks/scheduleChecks';
+import { DatabaseActivityWatchStore } from './database/DatabaseActivityWatchStore';
 import { DatabaseCatalogProblemsStore } from './database/DatabaseCatalogProblemsStore';
 import { DatabaseChecksStore } from './database/DatabaseChecksStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
@@ -191,11 +193,23 @@ export const interchangePlugin = createBackendPlugin({
           graphs,
           store: checks,
           logger,
-          // The mesh/* rules: policy and observed calls of interchange.meshes.
-          liveData: async graph =>
-            meshAccess.configured
+          // Drift and idleness from the brokers, the gateway provider and
+          // the delivery log; the mesh/* rules from interchange.meshes.
+          liveData: async (graph, now) => ({
+            ...(await collectLiveData(
+              graph,
+              {
+                clusters,
+                deliveries,
+                watch: new DatabaseActivityWatchStore(db),
+                logger,
+              },
+              now,
+            )),
+            ...(meshAccess.configured
               ? { meshes: (await meshAccess.data(graph)).meshes }
-              : {},
+              : {}),
+          }),
         });
 
         // Owners hear about state changes (a group turning STOPPED, drift, a

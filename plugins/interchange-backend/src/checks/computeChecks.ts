@@ -9,8 +9,8 @@ import { FindingToStore, SkippedRule } from './ChecksStore';
 /**
  * Runs the checks on the catalog's graph for storing: each finding with the
  * owners and systems of the entities it involves (the page and cards filter
- * on them). The backend collects no live data for the checks yet, so the
- * rules that need it are skipped with their own reason.
+ * on them). Live data the run could not collect leaves its rules skipped,
+ * each with its own reason.
  */
 export function computeChecks(
   graph: IntegrationGraph,

@@ -18,13 +18,13 @@ export async function runIntegrationChecks(options: {
   store: ChecksStore;
   logger: LoggerService;
   now?: Date;
-  /** Live data for the rules that need it (the service meshes). */
-  liveData?: (graph: IntegrationGraph) => Promise<CheckLiveData>;
+  /** Live data for the rules that need it (brokers, gateways, deliveries, meshes). */
+  liveData?: (graph: IntegrationGraph, now: Date) => Promise<CheckLiveData>;
 }): Promise<void> {
   const started = Date.now();
   const graph = await options.graphs.refresh();
   const now = options.now ?? new Date();
-  const liveData = await options.liveData?.(graph);
+  const liveData = await options.liveData?.(graph, now);
   const result = computeChecks(graph, {
     rules: options.settings.rules,
     ruleSet: options.settings.ruleSet,
@@ -51,7 +51,7 @@ export async function scheduleIntegrationChecks(options: {
   graphs: IntegrationGraphCache;
   store: ChecksStore;
   logger: LoggerService;
-  liveData?: (graph: IntegrationGraph) => Promise<CheckLiveData>;
+  liveData?: (graph: IntegrationGraph, now: Date) => Promise<CheckLiveData>;
 }): Promise<void> {
   const { settings, scheduler } = options;
   await scheduler.scheduleTask({

@@ -16,6 +16,7 @@ const config = {
 // database holds no other interchange_ table, so a new migration's table
 // must be added here.
 const TABLES = [
+  'interchange_activity_watch',
   'interchange_catalog_problems',
   'interchange_check_findings',
   'interchange_check_runs',

@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import {
   Admin,
   AssignerProtocol,
@@ -15,6 +16,7 @@ import {
   KafkaGroupOffsets,
   KafkaNewTopic,
   KafkaTopicConfigs,
+  KafkaTopicLastMessage,
   KafkaTopicMetadata,
   KafkaTopicOffsets,
 } from './types';
@@ -152,6 +154,20 @@ export class KafkajsAdminClient implements KafkaAdminClient {
             }))
             .sort((a, b) => a.partition - b.partition),
         })),
+    );
+  }
+
+  /**
+   * kafkajs speaks ListOffsets up to version 3, which predates the
+   * newest-timestamp query (version 7), and reading the last record of
+   * every partition instead would need a consumer per call.
+   */
+  async fetchTopicLastMessages(
+    _topics: string[],
+  ): Promise<KafkaTopicLastMessage[]> {
+    // A refusal, not a failure: KafkaClusters.run keeps the cluster reachable.
+    throw new InputError(
+      "the kafkajs adapter cannot read when a topic last received a message (its ListOffsets version predates Kafka 3.0's newest-timestamp query); set the cluster's adapter to 'platformatic'",
     );
   }
 

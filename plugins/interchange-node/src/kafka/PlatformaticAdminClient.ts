@@ -18,13 +18,16 @@ import {
   KafkaGroupOffsets,
   KafkaNewTopic,
   KafkaTopicConfigs,
+  KafkaTopicLastMessage,
   KafkaTopicMetadata,
   KafkaTopicOffsets,
 } from './types';
 
-// ListOffsets' special timestamps: -2 asks for the earliest offset, -1 the latest.
+// ListOffsets' special timestamps: -2 asks for the earliest offset, -1 the
+// latest, -3 the record with the largest timestamp (KIP-734, Kafka 3.0).
 const EARLIEST = -2n;
 const LATEST = -1n;
+const MAX_TIMESTAMP = -3n;
 
 function saslOptions(
   cluster: KafkaClusterConfig,
@@ -193,6 +196,40 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
           latest: Number(p.offset),
         }))
         .sort((a, b) => a.partition - b.partition),
+    }));
+  }
+
+  async fetchTopicLastMessages(
+    requested: string[],
+  ): Promise<KafkaTopicLastMessage[]> {
+    const metadata = await this.describeTopics([...new Set(requested)]);
+    if (metadata.length === 0) {
+      return [];
+    }
+    const listed = await this.#admin.listOffsets({
+      topics: metadata.map(t => ({
+        name: t.name,
+        partitions: t.partitions.map(p => ({
+          partitionIndex: p.partition,
+          timestamp: MAX_TIMESTAMP,
+        })),
+      })),
+    });
+    const newest = new Map<string, number | null>(
+      metadata.map(t => [t.name, null]),
+    );
+    for (const t of listed) {
+      for (const p of t.partitions) {
+        // An empty partition answers timestamp -1.
+        const at = Number(p.timestamp);
+        if (at >= 0 && at > (newest.get(t.name) ?? -1)) {
+          newest.set(t.name, at);
+        }
+      }
+    }
+    return [...newest].map(([topic, lastMessageAt]) => ({
+      topic,
+      lastMessageAt,
     }));
   }
 

@@ -4,6 +4,7 @@ import {
   describeGroupWithKafkaTool,
   describeKafka,
   kafkaBrokers,
+  produceMessageAt,
   seedTopic,
   uniqueName,
 } from '../testUtils/kafka';
@@ -19,6 +20,9 @@ describeKafka('Kafka admin adapters against a real broker', () => {
   const topic = uniqueName('it-orders');
   const group = uniqueName('it-group');
   const emptyGroup = uniqueName('it-empty');
+  const idleTopic = uniqueName('it-idle');
+  const emptyTopic = uniqueName('it-empty-topic');
+  const idleSince = Date.now() - 40 * 24 * 3600 * 1000;
 
   beforeAll(async () => {
     await seedTopic(brokers, topic, [5, 3, 0], {
@@ -26,6 +30,11 @@ describeKafka('Kafka admin adapters against a real broker', () => {
       'cleanup.policy': 'delete',
     });
     await commitOffsets(brokers, group, topic, { 0: 2, 1: 3 });
+    // Older records than retention would be deleted: keep them.
+    await seedTopic(brokers, idleTopic, [0, 0], { 'retention.ms': '-1' });
+    await produceMessageAt(brokers, idleTopic, idleSince, 1);
+    await produceMessageAt(brokers, idleTopic, idleSince - 60_000, 0);
+    await seedTopic(brokers, emptyTopic, [0]);
   });
 
   describe.each<KafkaAdapterName>(['platformatic', 'kafkajs'])(
@@ -79,6 +88,31 @@ describeKafka('Kafka admin adapters against a real broker', () => {
           isDefault: false,
         });
         expect(byName['segment.bytes']).toMatchObject({ isDefault: true });
+      });
+
+      it('reads when each topic last received a message', async () => {
+        const read = admin.fetchTopicLastMessages([
+          idleTopic,
+          emptyTopic,
+          'does-not-exist',
+        ]);
+        if (adapter === 'kafkajs') {
+          await expect(read).rejects.toMatchObject({
+            name: 'InputError',
+            message: expect.stringMatching(/adapter to 'platformatic'/),
+          });
+          return;
+        }
+        expect(
+          (await read).sort((a, b) => a.topic.localeCompare(b.topic)),
+        ).toEqual(
+          [
+            { topic: idleTopic, lastMessageAt: idleSince },
+            { topic: emptyTopic, lastMessageAt: null },
+          ].sort((a, b) => a.topic.localeCompare(b.topic)),
+        );
+        const [fresh] = await admin.fetchTopicLastMessages([topic]);
+        expect(Date.now() - fresh.lastMessageAt!).toBeLessThan(10 * 60_000);
       });
 
       it('computes exactly the lag that kafka-consumer-groups --describe reports', async () => {

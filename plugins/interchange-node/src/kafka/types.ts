@@ -108,6 +108,19 @@ export interface KafkaNewTopic {
   configs: Record<string, string>;
 }
 
+/**
+ * When a topic last received a message: the newest record timestamp over
+ * its partitions (the producer's or the broker's time, per the topic's
+ * `message.timestamp.type`), or null when no partition holds a record.
+ *
+ * @public
+ */
+export interface KafkaTopicLastMessage {
+  topic: string;
+  /** Milliseconds since the epoch, or null when the topic holds no record. */
+  lastMessageAt: number | null;
+}
+
 /** @public */
 export type KafkaAdapterName = 'platformatic' | 'kafkajs';
 
@@ -124,6 +137,12 @@ export interface KafkaAdminClient {
   describeTopics(topics: string[]): Promise<KafkaTopicMetadata[]>;
   fetchTopicOffsets(topics: string[]): Promise<KafkaTopicOffsets[]>;
   describeTopicConfigs(topics: string[]): Promise<KafkaTopicConfigs[]>;
+  /**
+   * The newest record time of each topic, in one batched ListOffsets
+   * (MAX_TIMESTAMP, Kafka 3.0 and later) per partition leader; topics that
+   * do not exist are left out.
+   */
+  fetchTopicLastMessages(topics: string[]): Promise<KafkaTopicLastMessage[]>;
   listGroups(): Promise<KafkaGroupListing[]>;
   describeGroups(groupIds: string[]): Promise<KafkaGroupDescription[]>;
   /** Committed offsets of each group (all topics), as few requests as the library allows. */

@@ -111,6 +111,28 @@ export async function seedTopic(
   }
 }
 
+/**
+ * Writes one message with the given record timestamp (CreateTime), e.g. one
+ * from weeks ago, so a topic looks idle since then.
+ */
+export async function produceMessageAt(
+  brokers: string[],
+  topic: string,
+  timestamp: number,
+  partition = 0,
+): Promise<void> {
+  const producer = client(brokers).producer();
+  await producer.connect();
+  try {
+    await producer.send({
+      topic,
+      messages: [{ partition, value: 'old', timestamp: String(timestamp) }],
+    });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 /** Commits offsets for a group with no members (like `kafka-consumer-groups --reset-offsets`). */
 export async function commitOffsets(
   brokers: string[],
