@@ -3,7 +3,8 @@
  * Puts the demo company's Kafka topics on the local broker, so the portal's
  * live-state cards have something real to show: every KafkaTopic in
  * examples/integrations/kafka-topics.yaml is created as declared (one on
- * purpose with a different retention, to show drift), filled with messages,
+ * purpose with a different retention, to show drift), filled with messages
+ * (one on purpose last written 75 days ago, to show an idle topic),
  * and each declared consumer group gets committed offsets some way behind.
  * Idempotent: existing topics and groups are left as they are.
  *
@@ -26,6 +27,10 @@ const components = parseAllDocuments(fs.readFileSync(path.join(root, 'examples/c
 // Drift on purpose: the broker keeps this topic's messages for 3 days, the
 // entity says 14.
 const DRIFT = { 'orders.order-events.v1': { 'retention.ms': '259200000' } };
+// Idle on purpose (overengineering/idle-integration): the legacy ERP export
+// last wrote 75 days ago. Its records carry that time and are kept (an
+// undeclared setting, so no drift), so the broker can tell how long it is.
+const IDLE = { 'legacy.erp-sync': { ageDays: 75 } };
 
 async function main() {
   const kafka = new Kafka({ clientId: 'interchange-demo-seed', brokers, logLevel: logLevel.NOTHING });
@@ -52,6 +57,7 @@ async function main() {
         configEntries: Object.entries({
           ...Object.fromEntries(Object.entries(t.spec.config ?? {}).map(([k, v]) => [k, String(v)])),
           ...(DRIFT[t.metadata.name] ?? {}),
+          ...(IDLE[t.metadata.name] ? { 'retention.ms': '-1' } : {}),
         }).map(([name, value]) => ({ name, value })),
       })),
     });
@@ -61,10 +67,12 @@ async function main() {
       const topic = t.spec.topicName ?? t.metadata.name;
       const partitions = t.spec.partitions ?? 1;
       const messages = [];
+      const idle = IDLE[t.metadata.name];
+      const timestamp = idle ? String(Date.now() - idle.ageDays * 24 * 3600 * 1000) : undefined;
       for (let p = 0; p < partitions; p++) {
         const count = 20 + ((p * 37 + topic.length * 11) % 60);
         for (let i = 0; i < count; i++) {
-          messages.push({ partition: p, key: `${p}-${i}`, value: JSON.stringify({ eventId: `${topic}-${p}-${i}` }) });
+          messages.push({ partition: p, key: `${p}-${i}`, value: JSON.stringify({ eventId: `${topic}-${p}-${i}` }), timestamp });
         }
       }
       await producer.send({ topic, messages });
