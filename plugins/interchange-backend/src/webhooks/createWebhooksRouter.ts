@@ -22,7 +22,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   computeEndpointHealth,
+  DEFAULT_SHARED_TOKEN_HEADER,
   isWebhookEntity,
+  maskWebhookSecret,
   verifyWebhook,
   WEBHOOK_HEADERS,
   webhookDeliveriesReadPermission,
@@ -33,6 +35,7 @@ import {
 import { InterchangeRouter } from '../schema/InterchangeRouter';
 import { checkPathParameters } from '../service/pathParameters';
 import { DeliveryStore } from './DeliveryStore';
+import { ReceiverEntityCache } from './ReceiverEntityCache';
 import { WebhookDeliverer } from './WebhookDeliverer';
 import { WebhookSettings } from './webhookSettings';
 
@@ -138,13 +141,30 @@ function receiveWebhook(
   options: WebhooksRouterOptions,
 ): (req: express.Request, res: express.Response) => Promise<void> {
   const { auth, catalog, events, logger, store, settings } = options;
+  // Senders deliver in bursts; the receiver asks the catalog about a
+  // webhook at most every few seconds, not once per delivery.
+  const entities = new ReceiverEntityCache<WebhookEntityV1alpha1>({
+    load: async ref => {
+      const entity = await catalog.getEntityByRef(ref, {
+        credentials: await auth.getOwnServiceCredentials(),
+      });
+      return entity && isWebhookEntity(entity) ? entity : undefined;
+    },
+  });
   return async (req, res) => {
     const started = Date.now();
     // The validator skips this route (it cannot read a raw body), so the
     // path is checked here against the same spec.
     const params = checkPathParameters(req.params, ['namespace', 'name']);
-    const credentials = await auth.getOwnServiceCredentials();
-    const webhook = await webhookEntity(catalog, params, credentials);
+    const ref = stringifyEntityRef({
+      kind: 'Webhook',
+      namespace: params.namespace,
+      name: params.name,
+    });
+    const webhook = await entities.get(ref);
+    if (!webhook) {
+      throw new NotFoundError(`No Webhook entity ${ref} in the catalog`);
+    }
     const entityRef = stringifyEntityRef(webhook);
     if (!webhook.spec.receiver) {
       throw new NotFoundError(
@@ -176,7 +196,7 @@ function receiveWebhook(
       sendError(req, res, status, { name: 'WebhookRejected', message: reason });
     };
 
-    const { scheme, secretRef } = webhook.spec.signing;
+    const { scheme, secretRef, header: tokenHeader } = webhook.spec.signing;
     if (
       scheme === 'none' &&
       !settings.allowUnsigned.has(entityRef.toLocaleLowerCase('en-US'))
@@ -198,10 +218,12 @@ function receiveWebhook(
       });
       return;
     }
-    const verified = await verifyWebhook(scheme, secret ?? [], {
-      headers,
-      body,
-    });
+    const verified = await verifyWebhook(
+      scheme,
+      secret ?? [],
+      { headers, body },
+      { header: tokenHeader },
+    );
     if (!verified.valid) {
       await reject(401, verified.reason);
       return;
@@ -235,7 +257,16 @@ function receiveWebhook(
       durationMs: Date.now() - started,
       statusCode: 202,
       outcome: 'received',
-      requestHeaders: receivedSignatureHeaders(headerValue),
+      requestHeaders: {
+        ...receivedSignatureHeaders(headerValue),
+        // The token is the credential: only its masked form is logged.
+        ...(scheme === 'shared-token' && secret
+          ? {
+              [(tokenHeader ?? DEFAULT_SHARED_TOKEN_HEADER).toLowerCase()]:
+                maskWebhookSecret(secret),
+            }
+          : {}),
+      },
       payload: body.toString('utf8'),
     });
     if (recorded.duplicate) {
