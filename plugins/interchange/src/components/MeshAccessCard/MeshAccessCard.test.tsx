@@ -143,4 +143,40 @@ describe('MeshAccessCard', () => {
       screen.getByText(/not declared in the catalog$/),
     ).toBeInTheDocument();
   });
+
+  it('says which mesh observed what when several meshes have metrics, and the window as configured', async () => {
+    const linkerd = {
+      ...mesh,
+      id: 'linkerd-mesh',
+      type: 'linkerd' as const,
+      title: 'Linkerd',
+      windowSeconds: 600,
+    };
+    await renderForEntity(<MeshAccessCard />, {
+      entity: component,
+      interchange: {
+        getMeshAccess: async () => ({
+          ...access,
+          meshes: [mesh, linkerd],
+          callers: [
+            {
+              ...access.callers[0],
+              observed: [
+                { mesh: 'shop-mesh', requests: 42, windowSeconds: 86400 },
+                { mesh: 'linkerd-mesh', requests: 1, windowSeconds: 600 },
+              ],
+            },
+          ],
+        }),
+      },
+    });
+    expect(
+      await screen.findByText(
+        'shop-mesh (istio, traffic over the last 1 d); Linkerd (linkerd, traffic over the last 10 min)',
+      ),
+    ).toBeInTheDocument();
+    const callers = screen.getByRole('table', { name: 'Callers' });
+    expect(callers).toHaveTextContent('shop-mesh: 42 requests');
+    expect(callers).toHaveTextContent('linkerd-mesh: 1 request');
+  });
 });

@@ -4,6 +4,13 @@ import { EntityDataCard } from '../EntityDataCard';
 import { SeverityChip } from '../IntegrationChecksCard/SeverityChip';
 import { MeshAccessTable } from './MeshAccessTable';
 
+/** The observation window as configured (`window: 10m`, `24h`, `7d`). */
+function windowText(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  return `${Math.round(seconds / 60)} min`;
+}
+
 const nothing = (a: MeshAccess) =>
   !a.meshes.length ||
   (!a.callers.length &&
@@ -45,7 +52,7 @@ export function MeshAccessCard() {
                 m =>
                   `${m.title} (${m.type}${
                     m.metrics
-                      ? `, traffic over ${Math.round(m.windowSeconds / 3600)} h`
+                      ? `, traffic over the last ${windowText(m.windowSeconds)}`
                       : ', no metrics'
                   })`,
               )

@@ -16,6 +16,11 @@ function allowedText(a: MeshAccessDecision): string {
   return `${word}${a.conditional ? ' (some requests)' : ''}`;
 }
 
+/** With several meshes on a row, each answer says whose it is. */
+function meshPrefix(entries: number, mesh: string): string {
+  return entries > 1 ? `${mesh}: ` : '';
+}
+
 /** One column per question: declared in the catalog, allowed by the mesh, observed. */
 export function MeshAccessTable(props: {
   title: string;
@@ -56,22 +61,23 @@ export function MeshAccessTable(props: {
                 {r.allowed.length
                   ? r.allowed.map(a => (
                       <Tooltip key={a.mesh} title={a.reason}>
-                        <span>
+                        <div>
+                          {meshPrefix(r.allowed.length, a.mesh)}
                           {allowedText(a)}
                           {a.policy ? ` — ${a.policy}` : ''}
-                        </span>
+                        </div>
                       </Tooltip>
                     ))
                   : 'no rule'}
               </TableCell>
               <TableCell>
                 {r.observed
-                  ? r.observed
-                      .map(
-                        o =>
-                          `${o.requests} request${o.requests === 1 ? '' : 's'}`,
-                      )
-                      .join(', ')
+                  ? r.observed.map(o => (
+                      <div key={o.mesh}>
+                        {meshPrefix(r.observed!.length, o.mesh)}
+                        {o.requests} request{o.requests === 1 ? '' : 's'}
+                      </div>
+                    ))
                   : 'no metrics'}
               </TableCell>
               <TableCell>
