@@ -104,6 +104,11 @@ describeKafka(
           interchangePlugin,
           eventsServiceFactory,
           catalogServiceMock.factory({ entities }),
+          // The scheduled checks run once at start-up (they have an initial
+          // delay), so the findings facts count what they found.
+          mockServices.scheduler.factory({
+            includeInitialDelayedTasksOnStartup: true,
+          }),
           mockServices.rootConfig.factory({
             data: {
               interchange: {
@@ -191,13 +196,37 @@ describeKafka(
         onBehalfOf: await ctx.auth.getOwnServiceCredentials(),
         targetPluginId: 'interchange',
       });
-      const findings: Array<{ entityRefs: string[]; severity: string }> = (
-        await (
+      // Wait for the scheduled run's stored result.
+      let checks: {
+        computedAt?: string;
+        items: Array<{ rule: string; entityRefs: string[]; severity: string }>;
+      } = { items: [] };
+      for (let i = 0; i < 150 && !checks.computedAt; i++) {
+        if (i > 0) {
+          await new Promise(r => setTimeout(r, 200));
+        }
+        checks = await (
           await fetch(`http://localhost:${port}/api/interchange/checks`, {
             headers: { Authorization: `Bearer ${token}` },
           })
-        ).json()
-      ).items;
+        ).json();
+      }
+      expect(checks.computedAt).toBeDefined();
+      const findings = checks.items;
+      // Live drift (the broker's 2 partitions, the route's annotation) and
+      // catalog hygiene: real findings, not an empty list.
+      expect(
+        findings.map(f => `${f.severity} ${f.rule} ${f.entityRefs}`).sort(),
+      ).toEqual(
+        expect.arrayContaining([
+          'error hygiene/unsigned-webhook webhook:default/partner',
+          'info hygiene/topic-without-schema kafkatopic:default/orders',
+          'info hygiene/webhook-without-retry webhook:default/partner',
+          'warning drift/gateway-route gatewayroute:default/public-orders',
+          'warning drift/kafka-topic kafkatopic:default/orders',
+          'warning hygiene/orphan-topic kafkatopic:default/orders',
+        ]),
+      );
       const facts = await createFindingsFactRetriever(catalog).handler(ctx);
       expect(
         facts.map(f => `${f.entity.kind}:${f.entity.name}`).sort(),
@@ -207,6 +236,25 @@ describeKafka(
         'kafkatopic:orders',
         'webhook:partner',
       ]);
+      const byEntity = Object.fromEntries(
+        facts.map(f => [`${f.entity.kind}:${f.entity.name}`, f.facts]),
+      );
+      expect(byEntity['kafkatopic:orders']).toMatchObject({
+        interchangeWarningFindings: 2,
+        interchangeInfoFindings: 1,
+      });
+      expect(byEntity['gatewayroute:public-orders']).toMatchObject({
+        interchangeWarningFindings: 1,
+      });
+      expect(byEntity['webhook:partner']).toMatchObject({
+        interchangeErrorFindings: 1,
+        interchangeInfoFindings: 1,
+      });
+      expect(byEntity['component:billing']).toEqual({
+        interchangeErrorFindings: 0,
+        interchangeWarningFindings: 0,
+        interchangeInfoFindings: 0,
+      });
       for (const f of facts) {
         const ref = `${f.entity.kind}:${f.entity.namespace}/${f.entity.name}`;
         const count = (severity: string) =>
