@@ -64,6 +64,17 @@ describe('readMeshes', () => {
     ],
     [[{ id: 'm', type: 'istio' }], 'interchange.meshes[0]: set files'],
     [
+      [
+        {
+          id: 'm',
+          type: 'consul',
+          files: ['x'],
+          prometheusUrl: 'http://prometheus:9090',
+        },
+      ],
+      'interchange.meshes[0].prometheusUrl: Interchange reads the request metrics of Istio and Linkerd meshes only',
+    ],
+    [
       [{ id: 'm', type: 'istio', files: ['x'], window: 'week' }],
       "interchange.meshes[0].window: 'week' is not a duration",
     ],

@@ -76,6 +76,11 @@ export function readMeshes(config: Config): MeshConfig[] {
         `${key}.prometheusUrl`,
         'http://prometheus.istio-system:9090',
       );
+      if (prometheusUrl && type === 'consul') {
+        throw new Error(
+          `${key}.prometheusUrl: Interchange reads the request metrics of Istio and Linkerd meshes only; remove prometheusUrl from this Consul mesh`,
+        );
+      }
       const files = m.getOptionalStringArray('files') ?? [];
       if (!files.length && !consulUrl && !prometheusUrl) {
         throw new Error(
