@@ -1,3 +1,11 @@
+import {
+  mapAt,
+  mapsAt,
+  numberAt,
+  requiredTextAt,
+  textAt,
+  textsAt,
+} from './shape';
 import { GatewayParseResult, NormalizedRoute, PathMatch } from './types';
 
 type HTTPRouteMatch = {
@@ -58,7 +66,6 @@ export function parseGatewayApiDocument(
   document = 0,
 ): GatewayParseResult {
   const kind = String(doc.kind ?? '');
-  const name = doc.metadata?.name;
   if (kind !== 'HTTPRoute') {
     return {
       routes: [],
@@ -66,7 +73,7 @@ export function parseGatewayApiDocument(
         {
           document,
           kind,
-          name,
+          name: textAt(mapAt(doc.metadata, 'metadata').name, 'metadata.name'),
           reason:
             OTHER_ROUTES[kind] ??
             `${kind} is not a route (GatewayRoute entities come from HTTPRoutes)`,
@@ -74,64 +81,88 @@ export function parseGatewayApiDocument(
       ],
     };
   }
-  const spec = doc.spec ?? {};
-  const rules: HTTPRouteRule[] = spec.rules?.length ? spec.rules : [{}];
-  const parents: string[] = (spec.parentRefs ?? []).map(
-    (p: { name: string; namespace?: string; sectionName?: string }) =>
-      `${p.namespace ? `${p.namespace}/` : ''}${p.name}${
-        p.sectionName ? `#${p.sectionName}` : ''
-      }`,
+  // Each field is read through the shape helpers: a broken document is an
+  // error naming the field, not a TypeError.
+  const metadata = mapAt(doc.metadata, 'metadata');
+  const name = requiredTextAt(metadata.name, 'metadata.name');
+  const namespace = textAt(metadata.namespace, 'metadata.namespace');
+  const spec = mapAt(doc.spec, 'spec');
+  const declared = mapsAt(spec.rules, 'spec.rules') as HTTPRouteRule[];
+  const rules: HTTPRouteRule[] = declared.length ? declared : [{}];
+  const parents: string[] = mapsAt(spec.parentRefs, 'spec.parentRefs').map(
+    (p, i) => {
+      const at = `spec.parentRefs[${i}]`;
+      const ns = textAt(p.namespace, `${at}.namespace`);
+      const section = textAt(p.sectionName, `${at}.sectionName`);
+      return `${ns ? `${ns}/` : ''}${requiredTextAt(p.name, `${at}.name`)}${
+        section ? `#${section}` : ''
+      }`;
+    },
   );
+  const hosts = textsAt(spec.hostnames, 'spec.hostnames');
   const routes = rules.map((rule, i): NormalizedRoute => {
-    const matches = rule.matches?.length ? rule.matches : [{}];
+    const at = `spec.rules[${i}]`;
+    const declaredMatches = mapsAt(rule.matches, `${at}.matches`);
+    const matches: HTTPRouteMatch[] = declaredMatches.length
+      ? declaredMatches
+      : [{}];
     const paths: string[] = [];
     const pathMatch: PathMatch[] = [];
     const methods = new Set<string>();
     const conditions: string[] = [];
-    for (const m of matches) {
+    matches.forEach((m, j) => {
+      const mAt = `${at}.matches[${j}]`;
+      const pathSpec = mapAt(m.path, `${mAt}.path`);
       // A match without a path matches every path ("/" prefix).
-      const type = PATH_MATCH[m.path?.type ?? 'PathPrefix'] ?? 'prefix';
-      const value = m.path?.value ?? '/';
+      const type =
+        PATH_MATCH[textAt(pathSpec.type, `${mAt}.path.type`) ?? 'PathPrefix'] ??
+        'prefix';
+      const value = textAt(pathSpec.value, `${mAt}.path.value`) ?? '/';
       const path = type === 'regex' ? `~${value}` : value;
       if (!paths.includes(path)) {
         paths.push(path);
         pathMatch.push(type);
       }
-      if (m.method) {
-        methods.add(m.method.toUpperCase());
+      const method = textAt(m.method, `${mAt}.method`);
+      if (method) {
+        methods.add(method.toUpperCase());
       }
-      for (const h of m.headers ?? []) {
-        conditions.push(
-          `header ${h.name} ${h.type === 'RegularExpression' ? '~' : '='} ${
-            h.value
-          }`,
-        );
+      for (const [what, list] of [
+        ['header', 'headers'],
+        ['query', 'queryParams'],
+      ] as const) {
+        mapsAt(m[list], `${mAt}.${list}`).forEach((h, k) => {
+          const hAt = `${mAt}.${list}[${k}]`;
+          conditions.push(
+            `${what} ${textAt(h.name, `${hAt}.name`)} ${
+              textAt(h.type, `${hAt}.type`) === 'RegularExpression' ? '~' : '='
+            } ${textAt(h.value, `${hAt}.value`)}`,
+          );
+        });
       }
-      for (const q of m.queryParams ?? []) {
-        conditions.push(
-          `query ${q.name} ${q.type === 'RegularExpression' ? '~' : '='} ${
-            q.value
-          }`,
-        );
-      }
-    }
+    });
     // An empty method set on any match means that match takes every method.
     const anyMethod = matches.some(m => !m.method);
     return {
       format: 'gateway-api',
-      name: ruleName(name, rule.name, i, rules.length),
-      hosts: spec.hostnames ?? [],
+      name: ruleName(name, textAt(rule.name, `${at}.name`), i, rules.length),
+      hosts,
       paths,
       pathMatch,
       methods: anyMethod ? [] : [...methods],
-      upstreams: (rule.backendRefs ?? []).map(b => ({
-        kind: 'service' as const,
-        host: b.name,
-        namespace: b.namespace ?? doc.metadata?.namespace,
-        port: b.port,
-        weight: b.weight,
-      })),
-      plugins: (rule.filters ?? []).map(f => String(f.type)).sort(),
+      upstreams: mapsAt(rule.backendRefs, `${at}.backendRefs`).map((b, k) => {
+        const bAt = `${at}.backendRefs[${k}]`;
+        return {
+          kind: 'service' as const,
+          host: requiredTextAt(b.name, `${bAt}.name`),
+          namespace: textAt(b.namespace, `${bAt}.namespace`) ?? namespace,
+          port: numberAt(b.port, `${bAt}.port`),
+          weight: numberAt(b.weight, `${bAt}.weight`),
+        };
+      }),
+      plugins: mapsAt(rule.filters, `${at}.filters`)
+        .map((f, k) => String(textAt(f.type, `${at}.filters[${k}].type`)))
+        .sort(),
       parents,
       conditions,
       source: { document, location: `HTTPRoute ${name} rules[${i}]` },

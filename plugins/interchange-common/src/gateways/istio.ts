@@ -1,4 +1,13 @@
 import { ruleName } from './gatewayApi';
+import {
+  listAt,
+  mapAt,
+  mapsAt,
+  numberAt,
+  requiredTextAt,
+  textAt,
+  textsAt,
+} from './shape';
 import { GatewayParseResult, NormalizedRoute, PathMatch } from './types';
 
 type StringMatch = { exact?: string; prefix?: string; regex?: string };
@@ -23,16 +32,22 @@ type HTTPRoute = {
   directResponse?: unknown;
 };
 
-function describe(m: StringMatch): string {
-  if (m.exact !== undefined) return `= ${m.exact}`;
-  if (m.prefix !== undefined) return `^= ${m.prefix}`;
-  return `~ ${m.regex}`;
+function describe(m: StringMatch, at: string): string {
+  const match = mapAt(m, at);
+  if (match.exact !== undefined)
+    return `= ${textAt(match.exact, `${at}.exact`)}`;
+  if (match.prefix !== undefined) {
+    return `^= ${textAt(match.prefix, `${at}.prefix`)}`;
+  }
+  return `~ ${textAt(match.regex, `${at}.regex`)}`;
 }
 
 /**
  * An Istio document: every `http` entry of a `VirtualService` becomes one
  * route, bound to the mesh (no `gateways`, or `mesh`) or to gateways; `tcp`
- * and `tls` entries and other kinds are reported as skipped.
+ * and `tls` entries and other kinds are reported as skipped. Fields are
+ * read through the shape helpers: a broken document is an error naming the
+ * field.
  *
  * @public
  */
@@ -41,7 +56,7 @@ export function parseIstioDocument(
   document = 0,
 ): GatewayParseResult {
   const kind = String(doc.kind ?? '');
-  const name: string = doc.metadata?.name;
+  const metadata = mapAt(doc.metadata, 'metadata');
   if (kind !== 'VirtualService') {
     return {
       routes: [],
@@ -49,79 +64,105 @@ export function parseIstioDocument(
         {
           document,
           kind,
-          name,
+          name: textAt(metadata.name, 'metadata.name'),
           reason: `${kind} is not a route (GatewayRoute entities come from VirtualService http routes)`,
         },
       ],
     };
   }
-  const spec = doc.spec ?? {};
+  const name = requiredTextAt(metadata.name, 'metadata.name');
+  const spec = mapAt(doc.spec, 'spec');
   const skipped = [
-    ...(spec.tcp ?? []).map(() => ({
+    ...listAt(spec.tcp, 'spec.tcp').map(() => ({
       document,
       kind: 'VirtualService tcp',
       name,
       reason: 'TCP route: GatewayRoute models HTTP routes only',
     })),
-    ...(spec.tls ?? []).map(() => ({
+    ...listAt(spec.tls, 'spec.tls').map(() => ({
       document,
       kind: 'VirtualService tls',
       name,
       reason: 'TLS passthrough route: GatewayRoute models HTTP routes only',
     })),
   ];
-  const http: HTTPRoute[] = spec.http ?? [];
-  const parents: string[] = spec.gateways?.length ? spec.gateways : ['mesh'];
+  const http = mapsAt(spec.http, 'spec.http') as HTTPRoute[];
+  const gateways = textsAt(spec.gateways, 'spec.gateways');
+  const parents: string[] = gateways.length ? gateways : ['mesh'];
+  const hosts = textsAt(spec.hosts, 'spec.hosts');
   const routes = http.map((entry, i): NormalizedRoute => {
-    const matches = entry.match?.length ? entry.match : [{}];
+    const at = `spec.http[${i}]`;
+    const declared = mapsAt(entry.match, `${at}.match`) as HTTPMatchRequest[];
+    const matches: HTTPMatchRequest[] = declared.length ? declared : [{}];
     const paths: string[] = [];
     const pathMatch: PathMatch[] = [];
     const methods = new Set<string>();
     const conditions: string[] = [];
-    for (const m of matches) {
+    matches.forEach((m, j) => {
+      const mAt = `${at}.match[${j}]`;
+      const uri = mapAt(m.uri, `${mAt}.uri`);
       let path = '/';
       let type: PathMatch = 'prefix';
-      if (m.uri?.exact !== undefined) {
-        path = m.uri.exact;
+      if (uri.exact !== undefined) {
+        path = textAt(uri.exact, `${mAt}.uri.exact`) ?? '/';
         type = 'exact';
-      } else if (m.uri?.prefix !== undefined) {
-        path = m.uri.prefix;
-      } else if (m.uri?.regex !== undefined) {
-        path = `~${m.uri.regex}`;
+      } else if (uri.prefix !== undefined) {
+        path = textAt(uri.prefix, `${mAt}.uri.prefix`) ?? '/';
+      } else if (uri.regex !== undefined) {
+        path = `~${textAt(uri.regex, `${mAt}.uri.regex`)}`;
         type = 'regex';
       }
       if (!paths.includes(path)) {
         paths.push(path);
         pathMatch.push(type);
       }
-      if (m.method?.exact) {
-        methods.add(m.method.exact.toUpperCase());
+      const method = textAt(
+        mapAt(m.method, `${mAt}.method`).exact,
+        `${mAt}.method.exact`,
+      );
+      if (method) {
+        methods.add(method.toUpperCase());
       }
-      for (const [h, v] of Object.entries(m.headers ?? {})) {
-        conditions.push(`header ${h} ${describe(v)}`);
+      for (const [what, key] of [
+        ['header', 'headers'],
+        ['query', 'queryParams'],
+      ] as const) {
+        for (const [h, v] of Object.entries(mapAt(m[key], `${mAt}.${key}`))) {
+          conditions.push(`${what} ${h} ${describe(v, `${mAt}.${key}.${h}`)}`);
+        }
       }
-      for (const [q, v] of Object.entries(m.queryParams ?? {})) {
-        conditions.push(`query ${q} ${describe(v)}`);
-      }
-    }
+    });
     const anyMethod = matches.some(m => !m.method?.exact);
     return {
       format: 'istio',
-      name: ruleName(name, entry.name, i, http.length, 'http'),
-      hosts: spec.hosts ?? [],
+      name: ruleName(
+        name,
+        textAt(entry.name, `${at}.name`),
+        i,
+        http.length,
+        'http',
+      ),
+      hosts,
       paths,
       pathMatch,
       methods: anyMethod ? [] : [...methods],
       upstreams:
         entry.redirect || entry.directResponse
           ? [{ kind: 'mock' }]
-          : (entry.route ?? []).map(r => ({
-              kind: 'service' as const,
-              host: r.destination?.host,
-              port: r.destination?.port?.number,
-              subset: r.destination?.subset,
-              weight: r.weight,
-            })),
+          : mapsAt(entry.route, `${at}.route`).map((r, k) => {
+              const rAt = `${at}.route[${k}]`;
+              const destination = mapAt(r.destination, `${rAt}.destination`);
+              return {
+                kind: 'service' as const,
+                host: textAt(destination.host, `${rAt}.destination.host`),
+                port: numberAt(
+                  mapAt(destination.port, `${rAt}.destination.port`).number,
+                  `${rAt}.destination.port.number`,
+                ),
+                subset: textAt(destination.subset, `${rAt}.destination.subset`),
+                weight: numberAt(r.weight, `${rAt}.weight`),
+              };
+            }),
       plugins: [],
       parents,
       conditions,

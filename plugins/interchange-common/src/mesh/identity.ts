@@ -68,27 +68,40 @@ export function componentMeshIdentities(
   });
 }
 
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob
-    .split('*')
-    .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${escaped}$`);
-}
-
-const cache = new Map<string, RegExp>();
-
-/** Whether `value` matches `glob` (`*` matches any characters). @public */
+/**
+ * Whether `value` matches `glob` (`*` matches any characters). Patterns come
+ * from policy files, so they are matched without a regular expression: a
+ * glob of several `*` as `^a.*b.*c$` backtracks polynomially (a pattern of
+ * many stars against a long name stalls the backend). This walk keeps one
+ * restart point, the last `*`, so it takes at most
+ * glob length x value length steps.
+ *
+ * @public
+ */
 export function matchesGlob(glob: string, value: string): boolean {
   if (glob === '*' || glob === value) return true;
   if (!glob.includes('*')) return false;
-  let re = cache.get(glob);
-  if (!re) {
-    re = globToRegExp(glob);
-    if (cache.size > 10_000) cache.clear();
-    cache.set(glob, re);
+  let g = 0;
+  let v = 0;
+  let star = -1;
+  let mark = 0;
+  while (v < value.length) {
+    if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      mark = v;
+    } else if (g < glob.length && glob[g] === value[v]) {
+      g++;
+      v++;
+    } else if (star >= 0) {
+      // The last `*` takes one more character; retry what follows it.
+      g = star + 1;
+      v = ++mark;
+    } else {
+      return false;
+    }
   }
-  return re.test(value);
+  while (glob[g] === '*') g++;
+  return g === glob.length;
 }
 
 /**
