@@ -159,6 +159,13 @@ export function buildIntegrationGraph(
   // 2. Edges and links.
   const edgeKeys = new Set<string>();
   const linkKeys = new Set<string>();
+  const unresolved = (declaredBy: string, missing: string) =>
+    skip({
+      entityRef: declaredBy,
+      reason: 'unresolved-ref',
+      ref: missing,
+      message: `${declaredBy} refers to ${missing}, which is not in the catalog`,
+    });
   const addEdge = (
     declaredBy: string,
     from: string,
@@ -174,12 +181,7 @@ export function buildIntegrationGraph(
       missing = to;
     }
     if (missing) {
-      skip({
-        entityRef: declaredBy,
-        reason: 'unresolved-ref',
-        ref: missing,
-        message: `${declaredBy} refers to ${missing}, which is not in the catalog`,
-      });
+      unresolved(declaredBy, missing);
       return;
     }
     if (from === to) {
@@ -211,12 +213,7 @@ export function buildIntegrationGraph(
   ) => {
     const missing = [from, to].find(r => !graph.known.has(r));
     if (missing) {
-      skip({
-        entityRef: declaredBy,
-        reason: 'unresolved-ref',
-        ref: missing,
-        message: `${declaredBy} refers to ${missing}, which is not in the catalog`,
-      });
+      unresolved(declaredBy, missing);
       return;
     }
     const key = `${from}>${to}>${type}`;
@@ -225,32 +222,41 @@ export function buildIntegrationGraph(
       graph.links.push({ from, to, type });
     }
   };
-  const writer = (declaredBy: string, w: string, integration: string) => {
+  /** An edge through an integration, styled by the integration's kind. */
+  const viaIntegration = (
+    declaredBy: string,
+    integration: string,
+    from: string,
+    to: string,
+    relation: (m: IntegrationKindMapping) => string,
+  ) => {
     const m = mappings.get(kindOfRef(integration));
     if (m) {
-      addEdge(
-        declaredBy,
-        w,
-        integration,
-        m.style,
-        m.sync,
-        m.writerRelations[1],
-      );
+      addEdge(declaredBy, from, to, m.style, m.sync, relation(m));
     }
   };
-  const reader = (declaredBy: string, integration: string, r: string) => {
-    const m = mappings.get(kindOfRef(integration));
-    if (m) {
-      addEdge(
-        declaredBy,
-        integration,
-        r,
-        m.style,
-        m.sync,
-        m.readerRelations[0],
-      );
-    }
-  };
+  const writer = (declaredBy: string, w: string, integration: string) =>
+    viaIntegration(
+      declaredBy,
+      integration,
+      w,
+      integration,
+      m => m.writerRelations[1],
+    );
+  const reader = (declaredBy: string, integration: string, r: string) =>
+    viaIntegration(
+      declaredBy,
+      integration,
+      integration,
+      r,
+      m => m.readerRelations[0],
+    );
+  const api = (
+    declaredBy: string,
+    from: string,
+    to: string,
+    relation: string,
+  ) => addEdge(declaredBy, from, to, 'http', true, relation);
   const dependsOn = (declaredBy: string, from: string, to: string) => {
     if (kindOfRef(from) === 'component' && kindOfRef(to) === 'component') {
       addEdge(declaredBy, from, to, 'http', true, 'dependsOn');
@@ -284,34 +290,60 @@ export function buildIntegrationGraph(
     return out;
   };
 
+  // The core kinds' own ref fields, in this order.
+  const coreFields: Array<
+    [
+      kinds: string[],
+      field: string,
+      defaultKind: string | undefined,
+      add: (self: string, target: string) => void,
+    ]
+  > = [
+    [['component'], 'producesTo', 'KafkaTopic', (c, t) => writer(c, c, t)],
+    [['component'], 'consumesFrom', 'KafkaTopic', (c, t) => reader(c, t, c)],
+    [
+      ['component'],
+      'consumesApis',
+      'API',
+      (c, a) => api(c, c, a, 'consumesApi'),
+    ],
+    [
+      ['component'],
+      'providesApis',
+      'API',
+      (c, a) => api(c, a, c, 'apiProvidedBy'),
+    ],
+    [
+      ['component', 'resource'],
+      'dependsOn',
+      undefined,
+      (c, t) => dependsOn(c, c, t),
+    ],
+  ];
+
   for (const { ref: self, entity } of accepted) {
     const node = graph.nodes.get(self)!;
     const spec = (entity.spec ?? {}) as Spec;
     const ns = entity.metadata.namespace ?? 'default';
     const mapping = mappings.get(node.kind);
+    const specRefs = (
+      value: unknown,
+      defaultKind: string | undefined,
+      field: string,
+    ) => refsOf(self, ns, value, defaultKind, field);
+    const mappedRefs = (f: IntegrationRefField) =>
+      specRefs(fieldRefs(spec, f), f.defaultKind, f.field);
 
     // From spec fields (catalog files carry no relations).
     if (mapping) {
       for (const f of mapping.writers) {
-        for (const w of refsOf(
-          self,
-          ns,
-          fieldRefs(spec, f),
-          f.defaultKind,
-          f.field,
-        )) {
+        for (const w of mappedRefs(f)) {
           writer(self, w, self);
         }
       }
       let readers = 0;
       for (const f of mapping.readers) {
-        for (const r of refsOf(
-          self,
-          ns,
-          fieldRefs(spec, f),
-          f.defaultKind,
-          f.field,
-        )) {
+        for (const r of mappedRefs(f)) {
           readers += 1;
           reader(self, self, r);
         }
@@ -333,64 +365,16 @@ export function buildIntegrationGraph(
         addEdge(self, self, ext, mapping.style, mapping.sync, 'deliversTo');
       }
       for (const l of mapping.links ?? []) {
-        for (const t of refsOf(
-          self,
-          ns,
-          spec[l.field],
-          l.defaultKind,
-          l.field,
-        )) {
+        for (const t of specRefs(spec[l.field], l.defaultKind, l.field)) {
           addLink(self, self, t, l.type);
         }
       }
     }
-    if (node.kind === 'component') {
-      for (const t of refsOf(
-        self,
-        ns,
-        spec.producesTo,
-        'KafkaTopic',
-        'producesTo',
-      )) {
-        writer(self, self, t);
-      }
-      for (const t of refsOf(
-        self,
-        ns,
-        spec.consumesFrom,
-        'KafkaTopic',
-        'consumesFrom',
-      )) {
-        reader(self, t, self);
-      }
-      for (const a of refsOf(
-        self,
-        ns,
-        spec.consumesApis,
-        'API',
-        'consumesApis',
-      )) {
-        addEdge(self, self, a, 'http', true, 'consumesApi');
-      }
-      for (const a of refsOf(
-        self,
-        ns,
-        spec.providesApis,
-        'API',
-        'providesApis',
-      )) {
-        addEdge(self, a, self, 'http', true, 'apiProvidedBy');
-      }
-    }
-    if (node.kind === 'component' || node.kind === 'resource') {
-      for (const t of refsOf(
-        self,
-        ns,
-        spec.dependsOn,
-        undefined,
-        'dependsOn',
-      )) {
-        dependsOn(self, self, t);
+    for (const [kinds, field, defaultKind, add] of coreFields) {
+      if (kinds.includes(node.kind)) {
+        for (const t of specRefs(spec[field], defaultKind, field)) {
+          add(self, t);
+        }
       }
     }
 
@@ -410,14 +394,12 @@ export function buildIntegrationGraph(
         writer(self, self, target);
       } else if (targetMapping && t === targetMapping.readerRelations[1]) {
         reader(self, target, self);
-      } else if (t === 'consumesApi') {
-        addEdge(self, self, target, 'http', true, 'consumesApi');
+      } else if (t === 'consumesApi' || t === 'apiProvidedBy') {
+        api(self, self, target, t);
       } else if (t === 'apiConsumedBy') {
-        addEdge(self, target, self, 'http', true, 'consumesApi');
+        api(self, target, self, 'consumesApi');
       } else if (t === 'providesApi') {
-        addEdge(self, target, self, 'http', true, 'apiProvidedBy');
-      } else if (t === 'apiProvidedBy') {
-        addEdge(self, self, target, 'http', true, 'apiProvidedBy');
+        api(self, target, self, 'apiProvidedBy');
       } else if (t === 'mayCall' || t === 'mayBeCalledBy') {
         // Service-mesh policy (the catalog module's mesh processor).
         const [from, to] = t === 'mayCall' ? [self, target] : [target, self];

@@ -2,6 +2,11 @@ import { KafkaTopicEntityV1alpha1 } from '../entities/types';
 import { checkEntityRef } from './entityRefs';
 import { EntityProblem } from './EntityProblem';
 import { configNumber, kafkaTopicConfigProblems } from './kafkaTopicConfigs';
+import {
+  brokerNameProblems,
+  configuredIdProblems,
+  schemaAndProducersProblems,
+} from './specRules';
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
@@ -36,36 +41,21 @@ export function kafkaTopicProblems(
   options: { knownClusters?: string[] },
 ): EntityProblem[] {
   const spec = entity.spec;
-  const problems: EntityProblem[] = [];
-
-  const topicName = spec.topicName ?? entity.metadata.name;
-  const nameProblem =
-    typeof topicName === 'string'
-      ? kafkaTopicNameProblem(topicName)
-      : undefined;
-  if (nameProblem) {
-    problems.push({
-      path: spec.topicName === undefined ? 'metadata.name' : 'spec.topicName',
-      message: nameProblem,
-      fix: "use a name such as 'orders.order-placed.v1'",
-    });
-  }
-
-  if (
-    options.knownClusters &&
-    typeof spec.cluster === 'string' &&
-    !options.knownClusters.includes(spec.cluster)
-  ) {
-    problems.push({
-      path: 'spec.cluster',
-      message: `'${spec.cluster}' is not a configured Kafka cluster`,
-      fix: options.knownClusters.length
-        ? `use one of ${options.knownClusters
-            .map(c => `'${c}'`)
-            .join(', ')}, or add it to interchange.kafka.clusters in app-config`
-        : 'add it to interchange.kafka.clusters in app-config',
-    });
-  }
+  const problems: EntityProblem[] = [
+    ...brokerNameProblems(
+      entity,
+      'topicName',
+      kafkaTopicNameProblem,
+      "use a name such as 'orders.order-placed.v1'",
+    ),
+    ...configuredIdProblems(
+      spec.cluster,
+      'spec.cluster',
+      options.knownClusters,
+      'Kafka cluster',
+      'interchange.kafka.clusters',
+    ),
+  ];
 
   if (spec.config && typeof spec.config === 'object') {
     problems.push(...kafkaTopicConfigProblems(spec.config));
@@ -83,21 +73,7 @@ export function kafkaTopicProblems(
     }
   }
 
-  problems.push(
-    ...checkEntityRef(spec.schema, 'spec.schema', {
-      defaultKind: 'API',
-      allowedKinds: ['API'],
-      example: 'api:order-events',
-    }),
-  );
-  (Array.isArray(spec.producers) ? spec.producers : []).forEach((ref, i) =>
-    problems.push(
-      ...checkEntityRef(ref, `spec.producers[${i}]`, {
-        defaultKind: 'Component',
-        example: 'checkout-service',
-      }),
-    ),
-  );
+  problems.push(...schemaAndProducersProblems(spec, 'checkout-service'));
   (Array.isArray(spec.consumers) ? spec.consumers : []).forEach((c, i) => {
     const isObject = typeof c === 'object' && c !== null;
     problems.push(

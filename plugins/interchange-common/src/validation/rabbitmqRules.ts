@@ -14,6 +14,12 @@ import {
 } from '../rabbitmq/queueArguments';
 import { checkEntityRef } from './entityRefs';
 import { EntityProblem } from './EntityProblem';
+import {
+  brokerNameProblems,
+  componentRefsProblems,
+  configuredIdProblems,
+  schemaAndProducersProblems,
+} from './specRules';
 import { suggest } from './suggest';
 
 /**
@@ -60,23 +66,13 @@ function brokerProblems(
   broker: unknown,
   options: RabbitMQValidationOptions,
 ): EntityProblem[] {
-  const known = options.knownRabbitMQBrokers;
-  if (!known || typeof broker !== 'string' || known.includes(broker)) {
-    return [];
-  }
-  return [
-    {
-      path: 'spec.broker',
-      message: `'${broker}' is not a configured RabbitMQ broker`,
-      fix: known.length
-        ? `use one of ${known
-            .map(b => `'${b}'`)
-            .join(
-              ', ',
-            )}, or add it to interchange.rabbitmq.brokers in app-config`
-        : 'add it to interchange.rabbitmq.brokers in app-config',
-    },
-  ];
+  return configuredIdProblems(
+    broker,
+    'spec.broker',
+    options.knownRabbitMQBrokers,
+    'RabbitMQ broker',
+    'interchange.rabbitmq.brokers',
+  );
 }
 
 function vhostProblems(vhost: unknown): EntityProblem[] {
@@ -98,37 +94,17 @@ export function rabbitmqExchangeProblems(
   options: RabbitMQValidationOptions,
 ): EntityProblem[] {
   const spec = entity.spec;
-  const problems: EntityProblem[] = [
+  return [
     ...brokerProblems(spec.broker, options),
     ...vhostProblems(spec.vhost),
-  ];
-  const name = spec.exchangeName ?? entity.metadata.name;
-  const nameProblem =
-    typeof name === 'string' ? rabbitmqExchangeNameProblem(name) : undefined;
-  if (nameProblem) {
-    problems.push({
-      path:
-        spec.exchangeName === undefined ? 'metadata.name' : 'spec.exchangeName',
-      message: nameProblem,
-      fix: "use a name such as 'orders' or 'notifications.v1'",
-    });
-  }
-  problems.push(
-    ...checkEntityRef(spec.schema, 'spec.schema', {
-      defaultKind: 'API',
-      allowedKinds: ['API'],
-      example: 'api:order-events',
-    }),
-  );
-  (Array.isArray(spec.producers) ? spec.producers : []).forEach((ref, i) =>
-    problems.push(
-      ...checkEntityRef(ref, `spec.producers[${i}]`, {
-        defaultKind: 'Component',
-        example: 'order-service',
-      }),
+    ...brokerNameProblems(
+      entity,
+      'exchangeName',
+      rabbitmqExchangeNameProblem,
+      "use a name such as 'orders' or 'notifications.v1'",
     ),
-  );
-  return problems;
+    ...schemaAndProducersProblems(spec, 'order-service'),
+  ];
 }
 
 function exchangeReferenceProblems(
@@ -209,17 +185,13 @@ export function rabbitmqQueueProblems(
   const problems: EntityProblem[] = [
     ...brokerProblems(spec.broker, options),
     ...vhostProblems(spec.vhost),
+    ...brokerNameProblems(
+      entity,
+      'queueName',
+      rabbitmqQueueNameProblem,
+      "use a name such as 'orders.invoice-requests'",
+    ),
   ];
-  const name = spec.queueName ?? entity.metadata.name;
-  const nameProblem =
-    typeof name === 'string' ? rabbitmqQueueNameProblem(name) : undefined;
-  if (nameProblem) {
-    problems.push({
-      path: spec.queueName === undefined ? 'metadata.name' : 'spec.queueName',
-      message: nameProblem,
-      fix: "use a name such as 'orders.invoice-requests'",
-    });
-  }
 
   const queueType = spec.queueType ?? 'classic';
   if (
@@ -328,12 +300,11 @@ export function rabbitmqQueueProblems(
     }
   }
 
-  (Array.isArray(spec.consumers) ? spec.consumers : []).forEach((ref, i) =>
-    problems.push(
-      ...checkEntityRef(ref, `spec.consumers[${i}]`, {
-        defaultKind: 'Component',
-        example: 'shipping-service',
-      }),
+  problems.push(
+    ...componentRefsProblems(
+      spec.consumers,
+      'spec.consumers',
+      'shipping-service',
     ),
   );
   return problems;
