@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -405,3 +407,61 @@ spec:
     });
   },
 );
+
+describe('GET /mesh/access when Prometheus cannot be read', () => {
+  let server: any;
+  let stop = async () => {};
+  let prometheus: string;
+
+  beforeAll(async () => {
+    // A port nothing listens on: taken, then given back.
+    const probe = http.createServer();
+    await new Promise<void>(r => probe.listen(0, '127.0.0.1', r));
+    prometheus = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise(r => probe.close(r));
+    const backend = await startMeshBackend([
+      {
+        id: 'shop-mesh',
+        type: 'istio',
+        files: [path.join(EXAMPLES, 'mesh', '*.yaml')],
+        prometheusUrl: prometheus,
+        requestTimeoutMs: 2000,
+      },
+    ]);
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+
+  afterAll(() => stop());
+
+  it('names the mesh and Prometheus, keeps the policy, and claims nothing about traffic', async () => {
+    const res = await request(server)
+      .get('/api/interchange/mesh/access')
+      .query({ entityRef: 'order-service' })
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.meshes).toEqual([
+      expect.objectContaining({
+        id: 'shop-mesh',
+        metrics: true,
+        error: expect.stringContaining(
+          `mesh shop-mesh: Prometheus ${prometheus}`,
+        ),
+      }),
+    ]);
+    const callers = Object.fromEntries(
+      res.body.callers.map((r: any) => [r.entityRef, r]),
+    );
+    // The policy still decides; the observed column is absent, not zero.
+    expect(callers['component:default/inventory-service']).toMatchObject({
+      allowed: [{ decision: 'allow' }],
+      differences: ['mesh/undeclared-call'],
+    });
+    expect(res.body.callers.every((r: any) => r.observed === undefined)).toBe(
+      true,
+    );
+    expect(res.body.findings.map((f: any) => f.rule)).not.toContain(
+      'mesh/unused-allow',
+    );
+  });
+});
