@@ -47,6 +47,15 @@ export interface RabbitMQTopology {
 
 type Raw = Record<string, any>;
 
+/** Text as exports write it (numbers too); anything else is an error naming the field. */
+const textOf = (value: unknown, field: string, fallback: string): string => {
+  if (value === undefined || value === null) return fallback;
+  if (['string', 'number', 'boolean'].includes(typeof value)) {
+    return String(value);
+  }
+  throw new Error(`${field} must be text`);
+};
+
 const list = (value: unknown, key: string): Raw[] => {
   if (value === undefined) {
     return [];
@@ -91,28 +100,34 @@ export function parseRabbitMQDefinitions(
   const vhostOf = (o: Raw) =>
     typeof o.vhost === 'string' ? o.vhost : options.defaultVhost ?? '/';
   return {
-    exchanges: list(d.exchanges, 'exchanges').map(e => ({
+    exchanges: list(d.exchanges, 'exchanges').map((e, i) => ({
       vhost: vhostOf(e),
-      name: String(e.name ?? ''),
-      type: String(e.type ?? 'direct'),
+      name: textOf(e.name, `'exchanges'[${i}].name`, ''),
+      type: textOf(e.type, `'exchanges'[${i}].type`, 'direct'),
       durable: e.durable !== false,
       internal: e.internal === true,
     })),
-    queues: list(d.queues, 'queues').map(q => ({
+    queues: list(d.queues, 'queues').map((q, i) => ({
       vhost: vhostOf(q),
-      name: String(q.name ?? ''),
+      name: textOf(q.name, `'queues'[${i}].name`, ''),
       // Exports before 3.13 have no `type`: it is in the arguments.
-      type: String(q.type ?? q.arguments?.['x-queue-type'] ?? 'classic'),
+      type: textOf(
+        q.type ?? q.arguments?.['x-queue-type'],
+        `'queues'[${i}].type`,
+        'classic',
+      ),
       durable: q.durable !== false,
       autoDelete: q.auto_delete === true,
-      arguments: (q.arguments ?? {}) as Record<string, unknown>,
+      arguments: (q.arguments && typeof q.arguments === 'object'
+        ? q.arguments
+        : {}) as Record<string, unknown>,
     })),
-    bindings: list(d.bindings, 'bindings').map(b => ({
+    bindings: list(d.bindings, 'bindings').map((b, i) => ({
       vhost: vhostOf(b),
-      source: String(b.source ?? ''),
-      destination: String(b.destination ?? ''),
+      source: textOf(b.source, `'bindings'[${i}].source`, ''),
+      destination: textOf(b.destination, `'bindings'[${i}].destination`, ''),
       destinationType: b.destination_type === 'exchange' ? 'exchange' : 'queue',
-      routingKey: String(b.routing_key ?? ''),
+      routingKey: textOf(b.routing_key, `'bindings'[${i}].routing_key`, ''),
     })),
   };
 }
