@@ -157,10 +157,11 @@ export const spec = {
             in: 'query',
             required: true,
             description:
-              'The topic name to check; any non-empty text (its problems are the answer).',
+              "The topic name to check; any non-empty text up to 1,024 characters (its problems are the answer: Kafka's own limit is 249).",
             schema: {
               type: 'string',
               minLength: 1,
+              maxLength: 1024,
             },
           },
         ],
@@ -292,10 +293,12 @@ export const spec = {
             name: 'group',
             in: 'path',
             required: true,
-            description: 'The consumer group id.',
+            description:
+              'The consumer group id (percent-encoded; at most 512 characters).',
             schema: {
               type: 'string',
               minLength: 1,
+              maxLength: 512,
             },
           },
           {
@@ -707,10 +710,11 @@ export const spec = {
             name: 'id',
             in: 'path',
             required: true,
-            description: 'The delivery id from the delivery log.',
+            description: 'The delivery id from the delivery log (a UUID).',
             schema: {
               type: 'string',
-              minLength: 1,
+              pattern:
+                '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
             },
           },
         ],
@@ -1024,10 +1028,11 @@ export const spec = {
         in: 'path',
         required: true,
         description:
-          'The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.',
+          "The cluster id from interchange.kafka.clusters[].id (letters, digits, '.', '_' and '-', at most 63, as configuration accepts ids); 404 when it is not configured.",
         schema: {
           type: 'string',
-          minLength: 1,
+          maxLength: 63,
+          pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$',
         },
       },
       broker: {
@@ -1035,10 +1040,11 @@ export const spec = {
         in: 'path',
         required: true,
         description:
-          'The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.',
+          "The broker id from interchange.rabbitmq.brokers[].id (letters, digits, '.', '_' and '-', at most 63, as configuration accepts ids); 404 when it is not configured.",
         schema: {
           type: 'string',
-          minLength: 1,
+          maxLength: 63,
+          pattern: '^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$',
         },
       },
       topic: {

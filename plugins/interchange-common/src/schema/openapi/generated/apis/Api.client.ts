@@ -253,8 +253,8 @@ export class DefaultApiClient {
 
   /**
    * Whether a new topic name follows Kafka\'s rules and the cluster\'s policy (interchange.kafka.clusters[].policy), and whether it is taken. Used by the KafkaTopicNamePicker form field. Needs interchange.kafka.read.
-   * @param cluster - The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.
-   * @param name - The topic name to check; any non-empty text (its problems are the answer).
+   * @param cluster - The cluster id from interchange.kafka.clusters[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
+   * @param name - The topic name to check; any non-empty text up to 1,024 characters (its problems are the answer: Kafka\&#39;s own limit is 249).
    */
   public async checkKafkaTopicName(
     // @ts-ignore
@@ -332,7 +332,7 @@ export class DefaultApiClient {
 
   /**
    * Brokers, controller and counts of a cluster. Needs interchange.kafka.read.
-   * @param cluster - The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.
+   * @param cluster - The cluster id from interchange.kafka.clusters[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
    */
   public async getKafkaCluster(
     // @ts-ignore
@@ -358,8 +358,8 @@ export class DefaultApiClient {
 
   /**
    * A consumer group\'s sampled total lag. Needs interchange.kafka.read.
-   * @param cluster - The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.
-   * @param group - The consumer group id.
+   * @param cluster - The cluster id from interchange.kafka.clusters[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
+   * @param group - The consumer group id (percent-encoded; at most 512 characters).
    * @param hours - How far back, in hours.
    */
   public async getKafkaGroupTrend(
@@ -418,7 +418,7 @@ export class DefaultApiClient {
 
   /**
    * A topic on a cluster. Needs interchange.kafka.read.
-   * @param cluster - The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.
+   * @param cluster - The cluster id from interchange.kafka.clusters[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
    * @param topic - A topic name as Kafka accepts it: 1-249 letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, and not \&#39;.\&#39; or \&#39;..\&#39;. Other names are a 400 naming the parameter.
    */
   public async getKafkaTopicState(
@@ -472,7 +472,7 @@ export class DefaultApiClient {
 
   /**
    * One queue with its bindings, rates, status, depth history and, when a RabbitMQQueue entity declares it, the drift between the two. Needs interchange.kafka.read.
-   * @param broker - The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.
+   * @param broker - The broker id from interchange.rabbitmq.brokers[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
    * @param vhost - The vhost, percent-encoded (&#x60;/&#x60; is &#x60;%2F&#x60;). Never a dot segment (. or ..), which URLs resolve away before the request reaches a route.
    * @param queue - The queue name, percent-encoded. Never a dot segment (. or ..), which URLs resolve away before the request reaches a route.
    * @param hours - How much depth history, in hours.
@@ -633,7 +633,7 @@ export class DefaultApiClient {
 
   /**
    * Consumer groups of a topic with lag and health. Needs interchange.kafka.read.
-   * @param cluster - The cluster id from interchange.kafka.clusters[].id; 404 when it is not configured.
+   * @param cluster - The cluster id from interchange.kafka.clusters[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
    * @param topic - A topic name as Kafka accepts it: 1-249 letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, and not \&#39;.\&#39; or \&#39;..\&#39;. Other names are a 400 naming the parameter.
    */
   public async listKafkaTopicConsumerGroups(
@@ -684,7 +684,7 @@ export class DefaultApiClient {
 
   /**
    * Every queue of a broker with its depth, consumers and status, read with the management API\'s list endpoint (columns and pagination), not one request per queue. Needs interchange.kafka.read.
-   * @param broker - The broker id from interchange.rabbitmq.brokers[].id; 404 when it is not configured.
+   * @param broker - The broker id from interchange.rabbitmq.brokers[].id (letters, digits, \&#39;.\&#39;, \&#39;_\&#39; and \&#39;-\&#39;, at most 63, as configuration accepts ids); 404 when it is not configured.
    */
   public async listRabbitMQQueues(
     // @ts-ignore
@@ -795,7 +795,7 @@ export class DefaultApiClient {
    * Sends a logged outbound attempt of this webhook again, same webhook-id and body, fresh timestamp and signature. Needs interchange.webhook.redeliver on the webhook; 404 when the attempt is not this webhook\'s.
    * @param namespace - The entity\&#39;s namespace (a DNS label, at most 63 characters; case is ignored).
    * @param name - The entity\&#39;s name (at most 63 letters, digits, \&#39;-\&#39;, \&#39;_\&#39; and \&#39;.\&#39;, starting and ending with a letter or digit).
-   * @param id - The delivery id from the delivery log.
+   * @param id - The delivery id from the delivery log (a UUID).
    */
   public async redeliverWebhook(
     // @ts-ignore
