@@ -10,6 +10,10 @@ import {
   entityForCaller,
   normalizeRefInput,
 } from './ActionsContext';
+import {
+  consumerGroupFields,
+  consumerGroupSummary,
+} from './consumerGroupSummary';
 
 const TREND_HOURS = 6;
 
@@ -55,12 +59,7 @@ export function registerLagAction(
           groups: z.array(
             z
               .object({
-                groupId: z.string(),
-                state: z.string(),
-                members: z.number(),
-                totalLag: z.number(),
-                maxTimeLagMs: z.number().optional(),
-                status: z.string().optional(),
+                ...consumerGroupFields(z),
                 reason: z.string().optional(),
                 trend: z.string(),
                 trendPoints: z.array(
@@ -113,12 +112,7 @@ export function registerLagAction(
         states.map(async g => {
           const points = await ctx.history.trend(cluster!, g.groupId, since);
           return {
-            groupId: g.groupId,
-            state: g.state,
-            members: g.members,
-            totalLag: g.totalLag,
-            maxTimeLagMs: g.health?.maxTimeLagMs,
-            status: g.health?.status,
+            ...consumerGroupSummary(g),
             reason: g.health?.reason,
             trend: trendDirection(points),
             trendPoints: points,

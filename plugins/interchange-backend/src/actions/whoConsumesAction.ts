@@ -11,6 +11,10 @@ import {
   entityForCaller,
   normalizeRefInput,
 } from './ActionsContext';
+import {
+  consumerGroupFields,
+  consumerGroupSummary,
+} from './consumerGroupSummary';
 
 /** `who-consumes`: an integration entity -> its producers and consumers, with consumer groups and lag. */
 export function registerWhoConsumesAction(
@@ -41,15 +45,7 @@ export function registerWhoConsumesAction(
           consumerGroups: z
             .array(
               z
-                .object({
-                  cluster: z.string(),
-                  groupId: z.string(),
-                  state: z.string(),
-                  members: z.number(),
-                  totalLag: z.number(),
-                  status: z.string().optional(),
-                  maxTimeLagMs: z.number().optional(),
-                })
+                .object({ cluster: z.string(), ...consumerGroupFields(z) })
                 .passthrough(),
             )
             .optional(),
@@ -91,12 +87,7 @@ export function registerWhoConsumesAction(
           ...output,
           consumerGroups: groups.map(g => ({
             cluster: g.cluster,
-            groupId: g.groupId,
-            state: g.state,
-            members: g.members,
-            totalLag: g.totalLag,
-            status: g.health?.status,
-            maxTimeLagMs: g.health?.maxTimeLagMs,
+            ...consumerGroupSummary(g),
           })),
         },
       };
