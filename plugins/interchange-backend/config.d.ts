@@ -39,6 +39,21 @@ export interface Config {
         errorTimeLag?: HumanDuration | string;
       };
     };
+    /**
+     * One-time secret links (docs/webhooks.md): a secret the scaffolder
+     * generated is kept encrypted until its creator opens the link once.
+     */
+    secrets?: {
+      /**
+       * AES-256-GCM key: 32 random bytes in base64 (`openssl rand -base64
+       * 32`), from your secret store. Required in production (without it
+       * the links are off); elsewhere a random key is generated per start.
+       * @visibility secret
+       */
+      encryptionKey?: string;
+      /** How long a link can be opened. Default 24 hours; 1 minute to 7 days. */
+      linkTtl?: HumanDuration | string;
+    };
     /** Webhook signing secrets, outbound safety and the delivery log. */
     webhooks?: {
       /**

@@ -29,6 +29,7 @@ import { DatabaseChecksStore } from './database/DatabaseChecksStore';
 import { DatabaseDeliveryStore } from './database/DatabaseDeliveryStore';
 import { DatabaseDepthHistoryStore } from './database/DatabaseDepthHistoryStore';
 import { DatabaseLagHistoryStore } from './database/DatabaseLagHistoryStore';
+import { DatabaseSecretLinkStore } from './database/DatabaseSecretLinkStore';
 import { DatabaseStrategySnapshotStore } from './database/DatabaseStrategySnapshotStore';
 import { migrateDatabase } from './database/migrations';
 import { KafkaBusLiveState } from './kafka/KafkaBusLiveState';
@@ -43,6 +44,7 @@ import { RabbitMQLiveState } from './rabbitmq/RabbitMQLiveState';
 import { scheduleCatalogProblemsPruning } from './problems/catalogProblemsRetention';
 import { subscribeToCatalogErrors } from './problems/subscribeToCatalogErrors';
 import { createRouter } from './service/router';
+import { readSecretLinkSettings } from './secrets/secretLinkSettings';
 import { readStrategySettings } from './strategy/strategySettings';
 import { StrategyGenerator } from './strategy/StrategyGenerator';
 import { readWebhookSettings } from './webhooks/webhookSettings';
@@ -182,6 +184,23 @@ export const interchangePlugin = createBackendPlugin({
           },
         });
 
+        // One-time secret links (the webhook template's new secrets): a bad
+        // key fails start-up; no key in production turns them off.
+        const secretLinkSettings = readSecretLinkSettings(config, logger);
+        const secretLinks = new DatabaseSecretLinkStore(db);
+        await scheduler.scheduleTask({
+          id: 'interchange-secret-links-expiry',
+          frequency: { minutes: 10 },
+          timeout: { minutes: 1 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const removed = await secretLinks.pruneExpired(Date.now());
+            if (removed) {
+              logger.info(`Removed ${removed} expired secret links, unopened`);
+            }
+          },
+        });
+
         const checks = new DatabaseChecksStore(db);
         const graphs = new IntegrationGraphCache({
           catalog: deps.catalog,
@@ -261,6 +280,8 @@ export const interchangePlugin = createBackendPlugin({
             checks,
             graphs,
             meshAccess,
+            secretLinks,
+            secretLinkSettings,
             strategy: new StrategyGenerator({
               settings: strategySettings,
               graphs,

@@ -15,6 +15,10 @@ import {
   RabbitMQRouterOptions,
 } from '../rabbitmq/createRabbitMQRouter';
 import {
+  addSecretLinkRoutes,
+  SecretLinksRouterOptions,
+} from '../secrets/createSecretLinksRouter';
+import {
   addStrategyRoutes,
   StrategyRouterOptions,
 } from '../strategy/createStrategyRouter';
@@ -31,7 +35,8 @@ export interface RouterOptions
     WebhooksRouterOptions,
     ChecksRouterOptions,
     StrategyRouterOptions,
-    MeshRouterOptions {
+    MeshRouterOptions,
+    SecretLinksRouterOptions {
   httpAuth: HttpAuthService;
   problems: CatalogProblemsStore;
 }
@@ -74,6 +79,7 @@ export async function createRouter(
   addChecksRoutes(router, options);
   addStrategyRoutes(router, options);
   addMeshRoutes(router, options);
+  addSecretLinkRoutes(router, options);
 
   // Anything else under /api/interchange is a 404 with Backstage's error
   // body, as the spec documents, not the HTTP server's empty one (e.g. a

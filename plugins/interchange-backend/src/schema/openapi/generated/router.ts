@@ -12,7 +12,7 @@ export const spec = {
     title: 'interchange',
     version: '1.0.0',
     description:
-      "The Interchange backend, mounted at /api/interchange. This file is the\ncontract: the server's route types and request validation and the\nclient in @interchange/plugin-interchange-common are generated from it\n(`yarn --cwd plugins/interchange-backend generate`).\n\nEvery route but /health and the inbound webhook receiver needs a\nBackstage user or service token. Errors use Backstage's error body\n`{ error: { name, message }, request: { method, url }, response: { statusCode } }`:\n400 bad input (including a request that does not match this contract;\nthe message names the parameter), 401 no or invalid credentials, 403\npermission denied, 404 unknown entity, cluster or delivery, 503 cluster\nunreachable or not answering within its requestTimeoutMs (the message\nnames the cluster and the cause).\n",
+      "The Interchange backend, mounted at /api/interchange. This file is the\ncontract: the server's route types and request validation and the\nclient in @interchange/plugin-interchange-common are generated from it\n(`yarn --cwd plugins/interchange-backend generate`).\n\nEvery route but /health and the inbound webhook receiver needs a\nBackstage user or service token. Errors use Backstage's error body\n`{ error: { name, message }, request: { method, url }, response: { statusCode } }`:\n400 bad input (including a request that does not match this contract;\nthe message names the parameter), 401 no or invalid credentials, 403\npermission denied, 404 unknown entity, cluster or delivery, 503 cluster\nunreachable or not answering within its requestTimeoutMs (the message\nnames the cluster, since when it is unreachable and the cause; the time\nis also `error.unreachableSince`).\n",
     license: {
       name: 'Apache-2.0',
       identifier: 'Apache-2.0',
@@ -804,6 +804,119 @@ export const spec = {
         },
       },
     },
+    '/secret-links': {
+      post: {
+        operationId: 'createSecretLink',
+        summary:
+          "Stores a secret encrypted (AES-256-GCM, interchange.secrets.encryptionKey) for the calling user and answers a one-time link id. Only that user can open it, once, before it expires (interchange.secrets.linkTtl, default 24 hours); then the row is deleted. Used by the interchange:webhook:create-secret scaffolder action with the task creator's credentials. User credentials only (a service token on behalf of a user counts as that user); 503 when the feature is off (no encryption key in production).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SecretLinkCreateRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The link; the secret is not repeated.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecretLink',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/secret-links/{id}': {
+      get: {
+        operationId: 'getSecretLink',
+        summary:
+          'What a one-time link holds (label, expiry), without the secret and without using the link up. Only its creator; 404 when opened already, expired or unknown.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/secretLinkId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The link, without the secret.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SecretLink',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/secret-links/{id}/reveal': {
+      post: {
+        operationId: 'revealSecretLink',
+        summary:
+          'Answers the secret once and deletes it: the link cannot be opened again. Only its creator (403 for anyone else, and the link stays usable by its creator); 404 when opened already, expired or unknown. The answer is not cached (Cache-Control no-store).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/secretLinkId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The secret, this once.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RevealedSecret',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/Error',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/checks': {
       get: {
         operationId: 'listCheckFindings',
@@ -1097,6 +1210,17 @@ export const spec = {
           pattern: '^([a-zA-Z0-9][-a-zA-Z0-9_.]*)?[a-zA-Z0-9]$',
         },
       },
+      secretLinkId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description:
+          'The link id (43 characters of base64url, 256 random bits).',
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9_-]{43}$',
+        },
+      },
     },
     responses: {
       WebhookSendResult: {
@@ -1146,6 +1270,11 @@ export const spec = {
               },
               message: {
                 type: 'string',
+              },
+              unreachableSince: {
+                type: 'string',
+                description:
+                  'On a 503 for a Kafka cluster or RabbitMQ broker that does not answer: when this backend first found it unreachable (ISO 8601). The message says the same, with the cause.',
               },
             },
           },
@@ -1627,6 +1756,11 @@ export const spec = {
           },
           message: {
             type: 'string',
+          },
+          unreachableSince: {
+            type: 'string',
+            description:
+              'When the cluster does not answer: when this backend first found it unreachable (ISO 8601).',
           },
         },
       },
@@ -2551,6 +2685,58 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/RabbitMQDepthPoint',
             },
+          },
+        },
+      },
+      SecretLinkCreateRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['secret', 'label'],
+        properties: {
+          secret: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 4096,
+            description: 'The secret to hand over once.',
+          },
+          label: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description:
+              'What the secret is, shown on the link\'s page, e.g. "Signing secret for webhook partner-loyalty (interchange.webhooks.secrets.partner-loyalty)".',
+          },
+        },
+      },
+      SecretLink: {
+        type: 'object',
+        required: ['id', 'label', 'createdBy', 'expiresAt'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          label: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+            description: 'The user entity ref that alone can open the link.',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      RevealedSecret: {
+        type: 'object',
+        required: ['secret', 'label'],
+        properties: {
+          secret: {
+            type: 'string',
+          },
+          label: {
+            type: 'string',
           },
         },
       },

@@ -22,6 +22,9 @@ import { MeshAccess } from '../models/MeshAccess.model';
 import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
 import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
 import { RabbitMQQueueList } from '../models/RabbitMQQueueList.model';
+import { RevealedSecret } from '../models/RevealedSecret.model';
+import { SecretLink } from '../models/SecretLink.model';
+import { SecretLinkCreateRequest } from '../models/SecretLinkCreateRequest.model';
 import { WebhookDeliveryLog } from '../models/WebhookDeliveryLog.model';
 import { WebhookHealthList } from '../models/WebhookHealthList.model';
 import { WebhookReceipt } from '../models/WebhookReceipt.model';
@@ -45,6 +48,13 @@ export type CheckKafkaTopicName = {
     | ErrorBody
     | ErrorBody
     | ErrorBody;
+};
+/**
+ * @public
+ */
+export type CreateSecretLink = {
+  body: SecretLinkCreateRequest;
+  response: SecretLink | ErrorBody | ErrorBody | ErrorBody | ErrorBody;
 };
 /**
  * @public
@@ -152,6 +162,15 @@ export type GetRabbitMQQueue = {
     | ErrorBody
     | ErrorBody
     | ErrorBody;
+};
+/**
+ * @public
+ */
+export type GetSecretLink = {
+  path: {
+    id: string;
+  };
+  response: SecretLink | ErrorBody | ErrorBody | ErrorBody | ErrorBody;
 };
 /**
  * @public
@@ -290,6 +309,15 @@ export type RedeliverWebhook = {
 /**
  * @public
  */
+export type RevealSecretLink = {
+  path: {
+    id: string;
+  };
+  response: RevealedSecret | ErrorBody | ErrorBody | ErrorBody | ErrorBody;
+};
+/**
+ * @public
+ */
 export type SendWebhookTestEvent = {
   path: {
     namespace: string;
@@ -301,6 +329,8 @@ export type SendWebhookTestEvent = {
 
 export type EndpointMap = {
   '#get|/kafka/clusters/{cluster}/topic-name-check': CheckKafkaTopicName;
+
+  '#post|/secret-links': CreateSecretLink;
 
   '#get|/impact': GetEntityImpact;
 
@@ -317,6 +347,8 @@ export type EndpointMap = {
   '#get|/mesh/access': GetMeshAccess;
 
   '#get|/rabbitmq/brokers/{broker}/queues/{vhost}/{queue}': GetRabbitMQQueue;
+
+  '#get|/secret-links/{id}': GetSecretLink;
 
   '#get|/health': Health;
 
@@ -341,6 +373,8 @@ export type EndpointMap = {
   '#post|/webhooks/{namespace}/{name}/receive': ReceiveWebhook;
 
   '#post|/webhooks/{namespace}/{name}/deliveries/{id}/redeliver': RedeliverWebhook;
+
+  '#post|/secret-links/{id}/reveal': RevealSecretLink;
 
   '#post|/webhooks/{namespace}/{name}/test': SendWebhookTestEvent;
 };

@@ -10,4 +10,8 @@
 export interface ErrorBodyError {
   name: string;
   message: string;
+  /**
+   * On a 503 for a Kafka cluster or RabbitMQ broker that does not answer: when this backend first found it unreachable (ISO 8601). The message says the same, with the cause.
+   */
+  unreachableSince?: string;
 }

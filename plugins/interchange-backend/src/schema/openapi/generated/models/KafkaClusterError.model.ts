@@ -11,4 +11,8 @@
 export interface KafkaClusterError {
   cluster: string;
   message: string;
+  /**
+   * When the cluster does not answer: when this backend first found it unreachable (ISO 8601).
+   */
+  unreachableSince?: string;
 }

@@ -26,6 +26,9 @@ import { MeshAccess } from '../models/MeshAccess.model';
 import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
 import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
 import { RabbitMQQueueList } from '../models/RabbitMQQueueList.model';
+import { RevealedSecret } from '../models/RevealedSecret.model';
+import { SecretLink } from '../models/SecretLink.model';
+import { SecretLinkCreateRequest } from '../models/SecretLinkCreateRequest.model';
 import { WebhookDeliveryLog } from '../models/WebhookDeliveryLog.model';
 import { WebhookHealthList } from '../models/WebhookHealthList.model';
 import { WebhookReceipt } from '../models/WebhookReceipt.model';
@@ -59,6 +62,12 @@ export type CheckKafkaTopicName = {
   query: {
     name: string;
   };
+};
+/**
+ * @public
+ */
+export type CreateSecretLink = {
+  body: SecretLinkCreateRequest;
 };
 /**
  * @public
@@ -132,6 +141,14 @@ export type GetRabbitMQQueue = {
   };
   query: {
     hours?: number;
+  };
+};
+/**
+ * @public
+ */
+export type GetSecretLink = {
+  path: {
+    id: string;
   };
 };
 /**
@@ -228,6 +245,14 @@ export type RedeliverWebhook = {
 /**
  * @public
  */
+export type RevealSecretLink = {
+  path: {
+    id: string;
+  };
+};
+/**
+ * @public
+ */
 export type SendWebhookTestEvent = {
   path: {
     namespace: string;
@@ -276,6 +301,31 @@ export class DefaultApiClient {
         ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
       },
       method: 'GET',
+    });
+  }
+
+  /**
+   * Stores a secret encrypted (AES-256-GCM, interchange.secrets.encryptionKey) for the calling user and answers a one-time link id. Only that user can open it, once, before it expires (interchange.secrets.linkTtl, default 24 hours); then the row is deleted. Used by the interchange:webhook:create-secret scaffolder action with the task creator\'s credentials. User credentials only (a service token on behalf of a user counts as that user); 503 when the feature is off (no encryption key in production).
+   * @param secretLinkCreateRequest -
+   */
+  public async createSecretLink(
+    // @ts-ignore
+    request: CreateSecretLink,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<SecretLink>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/secret-links`;
+
+    const uri = parser.parse(uriTemplate).expand({});
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+      body: JSON.stringify(request.body),
     });
   }
 
@@ -491,6 +541,32 @@ export class DefaultApiClient {
       vhost: request.path.vhost,
       queue: request.path.queue,
       ...request.query,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * What a one-time link holds (label, expiry), without the secret and without using the link up. Only its creator; 404 when opened already, expired or unknown.
+   * @param id - The link id (43 characters of base64url, 256 random bits).
+   */
+  public async getSecretLink(
+    // @ts-ignore
+    request: GetSecretLink,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<SecretLink>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/secret-links/{id}`;
+
+    const uri = parser.parse(uriTemplate).expand({
+      id: request.path.id,
     });
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
@@ -809,6 +885,32 @@ export class DefaultApiClient {
     const uri = parser.parse(uriTemplate).expand({
       namespace: request.path.namespace,
       name: request.path.name,
+      id: request.path.id,
+    });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'POST',
+    });
+  }
+
+  /**
+   * Answers the secret once and deletes it: the link cannot be opened again. Only its creator (403 for anyone else, and the link stays usable by its creator); 404 when opened already, expired or unknown. The answer is not cached (Cache-Control no-store).
+   * @param id - The link id (43 characters of base64url, 256 random bits).
+   */
+  public async revealSecretLink(
+    // @ts-ignore
+    request: RevealSecretLink,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<RevealedSecret>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/secret-links/{id}/reveal`;
+
+    const uri = parser.parse(uriTemplate).expand({
       id: request.path.id,
     });
 
