@@ -35,6 +35,7 @@ import {
 import { InterchangeRouter } from '../schema/InterchangeRouter';
 import { checkPathParameters } from '../service/pathParameters';
 import { DeliveryStore } from './DeliveryStore';
+import { nodeHmacSha256 } from './nodeHmacSha256';
 import { ReceiverEntityCache } from './ReceiverEntityCache';
 import { WebhookDeliverer } from './WebhookDeliverer';
 import { WebhookSettings } from './webhookSettings';
@@ -222,7 +223,7 @@ function receiveWebhook(
       scheme,
       secret ?? [],
       { headers, body },
-      { header: tokenHeader },
+      { header: tokenHeader, hmac: nodeHmacSha256 },
     );
     if (!verified.valid) {
       await reject(401, verified.reason);

@@ -8,6 +8,7 @@ export {
   verifyWebhook,
 } from './signing';
 export type {
+  HmacSha256,
   VerifyResult,
   WebhookMessage,
   WebhookSigningOptions,
