@@ -19,6 +19,7 @@ import {
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
+  secretLinkRouteRef,
   strategyRouteRef,
   webhooksRouteRef,
 } from './routes';
@@ -144,9 +145,7 @@ export const interchangePages = {
     icon: MapIcon,
     routeRef: mapRouteRef,
     load: () =>
-      import('./components/IntegrationMapPage').then(
-        m => m.IntegrationMapPage,
-      ),
+      import('./components/IntegrationMapPage').then(m => m.IntegrationMapPage),
   }),
   checks: page({
     legacyName: 'InterchangeChecksPage',
@@ -166,6 +165,19 @@ export const interchangePages = {
     routeRef: strategyRouteRef,
     load: () => import('./components/StrategyPage').then(m => m.StrategyPage),
   }),
+};
+
+/**
+ * The one-time secret link page, `/interchange/secret-links/:id`. Not in
+ * `interchangePages`: it is reached from a scaffolder task's link, never
+ * from the sidebar.
+ */
+export const interchangeSecretLinkPage = {
+  legacyName: 'InterchangeSecretLinkPage',
+  name: 'secret-link',
+  path: '/interchange/secret-links',
+  routeRef: secretLinkRouteRef,
+  load: () => import('./components/SecretLinkPage').then(m => m.SecretLinkPage),
 };
 
 /** Interchange's entity cards. */
@@ -264,9 +276,7 @@ export const interchangeCards = {
     type: 'content',
     filter: hasIntegrationMap,
     load: () =>
-      import('./components/IntegrationMapCard').then(
-        m => m.IntegrationMapCard,
-      ),
+      import('./components/IntegrationMapCard').then(m => m.IntegrationMapCard),
   }),
   meshAccess: card({
     legacyName: 'EntityMeshAccessCard',

@@ -26,6 +26,7 @@ export {
   InterchangeMapPage,
   EntityIntegrationMapCard,
   InterchangeStrategyPage,
+  InterchangeSecretLinkPage,
 } from './plugin';
 export type { KafkaTopicNamePickerUiOptions } from './components/KafkaTopicNamePicker';
 export { hasKafkaConsumerGroups } from './filters';

@@ -6,13 +6,18 @@ import {
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { interchangeApiFactory } from './apiFactory';
-import { interchangeCards, interchangePages } from './extensions';
+import {
+  interchangeCards,
+  interchangePages,
+  interchangeSecretLinkPage,
+} from './extensions';
 import { kafkaTopicNameField } from './scaffolderField';
 import {
   checksRouteRef,
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
+  secretLinkRouteRef,
   strategyRouteRef,
   webhooksRouteRef,
 } from './routes';
@@ -28,6 +33,7 @@ export const interchangePlugin = createPlugin({
     map: mapRouteRef,
     checks: checksRouteRef,
     strategy: strategyRouteRef,
+    secretLink: secretLinkRouteRef,
   },
 });
 
@@ -112,7 +118,9 @@ export const EntityKafkaConsumerGroupsCard = card(
  *
  * @public
  */
-export const EntityRabbitMQQueueCard = card(interchangeCards.rabbitmqQueueState);
+export const EntityRabbitMQQueueCard = card(
+  interchangeCards.rabbitmqQueueState,
+);
 
 /**
  * A Webhook's delivery log and endpoint health, with "Send test event",
@@ -215,3 +223,12 @@ export const EntityMeshAccessCard = card(interchangeCards.meshAccess);
  * @public
  */
 export const InterchangeStrategyPage = page(interchangePages.strategy);
+
+/**
+ * A one-time secret link (e.g. the signing secret of the "New webhook
+ * subscription" template): shows the secret once to its creator, with a
+ * copy button. Mount at /interchange/secret-links.
+ *
+ * @public
+ */
+export const InterchangeSecretLinkPage = page(interchangeSecretLinkPage);

@@ -23,3 +23,7 @@ export const checksRouteRef = createRouteRef({
 export const strategyRouteRef = createRouteRef({
   id: 'interchange-strategy',
 });
+
+export const secretLinkRouteRef = createRouteRef({
+  id: 'interchange-secret-link',
+});

@@ -22,6 +22,7 @@ describe('the new-frontend-system plugin', () => {
       'page:interchange/map',
       'page:interchange/checks',
       'page:interchange/strategy',
+      'page:interchange/secret-link',
       'entity-card:interchange/overview',
       'entity-card:interchange/relations',
       'entity-card:interchange/integrations',

@@ -34,6 +34,7 @@ import {
   interchangeEntityContents,
   InterchangePageDefinition,
   interchangePages,
+  interchangeSecretLinkPage,
 } from '../extensions';
 import { kafkaTopicNameField } from '../scaffolderField';
 import {
@@ -41,6 +42,7 @@ import {
   mapRouteRef,
   rootRouteRef,
   routesRouteRef,
+  secretLinkRouteRef,
   strategyRouteRef,
   webhooksRouteRef,
 } from '../routes';
@@ -54,6 +56,7 @@ const routes = convertLegacyRouteRefs({
   map: mapRouteRef,
   checks: checksRouteRef,
   strategy: strategyRouteRef,
+  secretLink: secretLinkRouteRef,
 });
 
 function pageExtension(page: InterchangePageDefinition): ExtensionDefinition {
@@ -71,6 +74,18 @@ function pageExtension(page: InterchangePageDefinition): ExtensionDefinition {
     },
   });
 }
+
+/** The one-time secret link page: no title or icon, so no sidebar item. */
+const secretLinkPage: ExtensionDefinition = PageBlueprint.make({
+  name: interchangeSecretLinkPage.name,
+  params: {
+    path: interchangeSecretLinkPage.path,
+    routeRef: convertLegacyRouteRef(interchangeSecretLinkPage.routeRef),
+    noHeader: true,
+    loader: () =>
+      interchangeSecretLinkPage.load().then(Page => compatWrapper(<Page />)),
+  },
+});
 
 function cardExtension(card: InterchangeCardDefinition): ExtensionDefinition {
   return EntityCardBlueprint.make({
@@ -153,6 +168,7 @@ export const kafkaTopicNameFormField: ExtensionDefinition =
 export const interchangeExtensions: ExtensionDefinition[] = [
   interchangeApi,
   ...Object.values(interchangePages).map(pageExtension),
+  secretLinkPage,
   ...Object.values(interchangeCards).map(cardExtension),
   ...interchangeEntityContents.map(contentExtension),
   kafkaTopicNameFormField,

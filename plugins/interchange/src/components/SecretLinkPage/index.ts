@@ -1,0 +1,1 @@
+export { SecretLinkPage } from './SecretLinkPage';
