@@ -4,34 +4,36 @@
  *
  * Runs the plugin's real receive router on a real HTTP server on 127.0.0.1
  * with the real delivery store and migrations; only the catalog lookup and
- * the events service are in-memory stand-ins. PostgreSQL is the repo's own
- * (scripts/postgres/start.sh), started when
+ * the events service are in-memory stand-ins. The senders run in a worker
+ * thread (webhooksSender.ts), so they do not take the receiver's event loop.
+ * PostgreSQL is the repo's own (scripts/postgres/start.sh), started when
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set.
  */
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import express from 'express';
 import knexFactory, { Knex } from 'knex';
-import { signWebhook } from '@interchange/plugin-interchange-common';
 import { migrationsDir } from '../../plugins/interchange-backend/src/database/migrations';
 import { DatabaseDeliveryStore } from '../../plugins/interchange-backend/src/database/DatabaseDeliveryStore';
 import { createWebhookReceiveRouter } from '../../plugins/interchange-backend/src/webhooks/createWebhooksRouter';
 import { readWebhookSettings } from '../../plugins/interchange-backend/src/webhooks/webhookSettings';
 import { ConfigReader } from '@backstage/config';
+import type { SenderJob, SenderResult } from './webhooksSender';
 
-const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 2000);
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 5000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const DUPLICATE_EVERY = 10;
 const SECRET = 'whsec_YmVuY2htYXJrLW9ubHktc2VjcmV0LXZhbHVl';
 const root = path.resolve(__dirname, '../..');
 
-const entity = {
+const webhook = (name: string) => ({
   apiVersion: 'interchange.dev/v1alpha1',
   kind: 'Webhook',
-  metadata: { name: 'bench', namespace: 'default' },
+  metadata: { name, namespace: 'default' },
   spec: {
     owner: 'group:default/bench',
     sender: 'component:default/sender',
@@ -39,7 +41,7 @@ const entity = {
     events: ['order.shipped'],
     signing: { scheme: 'standard-webhooks', secretRef: 'bench' },
   },
-};
+});
 
 function postgresUrl(): string {
   const configured =
@@ -92,6 +94,21 @@ function percentile(sorted: number[], p: number) {
   ];
 }
 
+function sendFromWorker(job: SenderJob): Promise<SenderResult> {
+  return new Promise((resolve, reject) => {
+    // The worker inherits this process's --require of the TypeScript
+    // transform, so it can load the sender's .ts file.
+    const worker = new Worker(
+      `require(${JSON.stringify(path.join(__dirname, 'webhooksSender.ts'))})`,
+      { eval: true, workerData: { job } },
+    );
+    worker.once('message', m =>
+      m.error ? reject(new Error(m.error)) : resolve(m.result),
+    );
+    worker.once('error', reject);
+  });
+}
+
 async function run(kind: 'sqlite' | 'postgres') {
   const { db, cleanup } = await database(kind);
   try {
@@ -106,7 +123,9 @@ async function run(kind: 'sqlite' | 'postgres') {
       '/api/interchange',
       createWebhookReceiveRouter({
         auth: { getOwnServiceCredentials: async () => ({}) } as any,
-        catalog: { getEntityByRef: async () => entity } as any,
+        catalog: {
+          getEntityByRef: async (ref: string) => webhook(ref.split('/')[1]),
+        } as any,
         events: { publish: async () => void (published += 1) } as any,
         logger: { warn() {}, error() {}, info() {} } as any,
         store,
@@ -122,91 +141,51 @@ async function run(kind: 'sqlite' | 'postgres') {
     const server = http.createServer(app);
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-    // Signed up front: the benchmark measures the receiver, not the sender.
-    const now = Math.floor(Date.now() / 1000);
-    const requests = await Promise.all(
-      Array.from({ length: DELIVERIES }, async (_, i) => {
-        const id = `evt_${
-          i % Math.ceil(DELIVERIES * (1 - 1 / DUPLICATE_EVERY))
-        }`;
-        const body = JSON.stringify({
-          type: 'order.shipped',
-          timestamp: new Date().toISOString(),
-          data: { i },
-        });
-        return {
-          body,
-          headers: await signWebhook('standard-webhooks', SECRET, {
-            id,
-            timestamp: now,
-            body,
-          }),
-        };
-      }),
-    );
-    const latencies: number[] = [];
-    const statuses = new Map<number, number>();
-    const send = (r: (typeof requests)[number]) =>
-      new Promise<void>((resolve, reject) => {
-        const started = performance.now();
-        const req = http.request(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/api/interchange/webhooks/default/bench/receive',
-            method: 'POST',
-            agent,
-            headers: {
-              ...r.headers,
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(r.body),
-            },
-          },
-          res => {
-            res.resume();
-            res.on('end', () => {
-              latencies.push(performance.now() - started);
-              statuses.set(
-                res.statusCode!,
-                (statuses.get(res.statusCode!) ?? 0) + 1,
-              );
-              resolve();
-            });
-          },
-        );
-        req.on('error', reject);
-        req.end(r.body);
-      });
-    const started = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < requests.length) {
-          await send(requests[next++]);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const job = (name: string, deliveries: number): SenderJob => ({
+      port,
+      path: `/api/interchange/webhooks/default/${name}/receive`,
+      secret: SECRET,
+      deliveries,
+      concurrency: CONCURRENCY,
+      duplicateEvery: DUPLICATE_EVERY,
+      idPrefix: `evt_${name}`,
+    });
+    // A warm-up round to another webhook, so the measured round sees
+    // compiled code and open connections, as a running portal does.
+    if (WARMUP > 0) {
+      await sendFromWorker(job('warmup', WARMUP));
+    }
+    const publishedBefore = published;
+    // The receiver's own CPU time (this thread; the senders run in a
+    // worker): comparable across runs when other work slows the machine.
+    const cpuBefore = process.threadCpuUsage();
+    const sent = await sendFromWorker(job('bench', DELIVERIES));
+    const cpu = process.threadCpuUsage(cpuBefore);
     server.close();
-    agent.destroy();
     const recorded = await store.count('webhook:default/bench');
-    const unique = new Set(requests.map(r => r.headers['webhook-id'])).size;
-    if (recorded !== unique || published !== unique) {
+    const unique = sent.distinctIds;
+    if (
+      recorded !== unique ||
+      published - publishedBefore !== unique ||
+      (sent.statuses[202] ?? 0) !== unique
+    ) {
       throw new Error(
-        `${kind}: ${unique} distinct events but ${recorded} recorded and ${published} published`,
+        `${kind}: ${unique} distinct events but ${recorded} recorded, ${
+          published - publishedBefore
+        } published, statuses ${JSON.stringify(sent.statuses)}`,
       );
     }
-    latencies.sort((a, b) => a - b);
+    const latencies = [...sent.latencies].sort((a, b) => a - b);
     return {
       kind,
-      perSecond: DELIVERIES / seconds,
+      perSecond: DELIVERIES / sent.seconds,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      cpuPerDelivery: (cpu.user + cpu.system) / DELIVERIES,
       recorded,
-      duplicates: statuses.get(200) ?? 0,
-      accepted: statuses.get(202) ?? 0,
+      duplicates: sent.statuses[200] ?? 0,
+      accepted: sent.statuses[202] ?? 0,
     };
   } finally {
     await cleanup();
@@ -215,7 +194,15 @@ async function run(kind: 'sqlite' | 'postgres') {
 
 async function main() {
   const rows = [];
-  for (const kind of ['sqlite', 'postgres'] as const) {
+  const kinds = (process.env.BENCH_DATABASES ?? 'sqlite,postgres')
+    .split(',')
+    .map(k => k.trim()) as Array<'sqlite' | 'postgres'>;
+  for (const kind of kinds) {
+    if (kind !== 'sqlite' && kind !== 'postgres') {
+      throw new Error(
+        `BENCH_DATABASES: '${kind}' is not a database here; write sqlite, postgres or both separated by a comma`,
+      );
+    }
     rows.push(await run(kind));
   }
   const header = [
@@ -223,6 +210,8 @@ async function main() {
     'deliveries/s',
     'p50 ms',
     'p95 ms',
+    'p99 ms',
+    'receiver CPU µs/delivery',
     'accepted (202)',
     'duplicates (200)',
     'rows',
@@ -232,6 +221,8 @@ async function main() {
     r.perSecond.toFixed(0),
     r.p50.toFixed(1),
     r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    r.cpuPerDelivery.toFixed(0),
     String(r.accepted),
     String(r.duplicates),
     String(r.recorded),
@@ -244,7 +235,7 @@ async function main() {
       .map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
       .join('  ');
   console.log(
-    `Inbound webhooks: ${DELIVERIES} signed deliveries (every ${DUPLICATE_EVERY}th a retry of an earlier event), ${CONCURRENCY} concurrent, verify + dedup + record`,
+    `Inbound webhooks: ${DELIVERIES} signed deliveries (every ${DUPLICATE_EVERY}th a retry of an earlier event) after ${WARMUP} warm-up, ${CONCURRENCY} concurrent senders in a worker thread, verify + dedup + record`,
   );
   console.log(line(header));
   console.log(widths.map(w => '-'.repeat(w)).join('  '));
