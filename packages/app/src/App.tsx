@@ -37,6 +37,7 @@ import {
   InterchangePage,
   InterchangeRoutesPage,
   InterchangeStrategyPage,
+  InterchangeSecretLinkPage,
   InterchangeWebhooksPage,
   KafkaTopicNamePickerFieldExtension,
 } from '@interchange/plugin-interchange';
@@ -105,6 +106,11 @@ const routes = (
     <Route
       path="/interchange/strategy"
       element={<InterchangeStrategyPage />}
+    />
+    {/* One-time secret links from the webhook template (docs/webhooks.md) */}
+    <Route
+      path="/interchange/secret-links"
+      element={<InterchangeSecretLinkPage />}
     />
     <Route path="/webhooks" element={<InterchangeWebhooksPage />} />
     <Route path="/routes" element={<InterchangeRoutesPage />} />
