@@ -7,3 +7,4 @@
 export * from './testUtils/kafka';
 export * from './testUtils/kongAdmin';
 export * from './testUtils/rabbitmq';
+export * from './testUtils/privateServices';

@@ -14,7 +14,10 @@ import {
   isKafkaTopicEntity,
   kafkaLiveStateReadPermission,
 } from '@interchange/plugin-interchange-common';
-import { describeKafkaError } from '@interchange/plugin-interchange-node';
+import {
+  describeKafkaError,
+  unreachableSinceOf,
+} from '@interchange/plugin-interchange-node';
 import {
   KafkaClusterError,
   KafkaConsumerGroupState,
@@ -180,7 +183,12 @@ export function addKafkaRoutes(
           try {
             items.push(...(await live.groupsLag(cluster, groups)));
           } catch (e) {
-            errors.push({ cluster, message: describeKafkaError(e) });
+            const unreachableSince = unreachableSinceOf(e);
+            errors.push({
+              cluster,
+              message: describeKafkaError(e),
+              ...(unreachableSince ? { unreachableSince } : {}),
+            });
           }
         }),
       );

@@ -11,6 +11,7 @@ import {
   describeRabbitMQError,
   RabbitMQBrokers,
   RabbitMQManagementError,
+  unreachableSinceOf,
 } from '@interchange/plugin-interchange-node';
 import {
   RabbitMQBinding,
@@ -62,14 +63,19 @@ export class RabbitMQLiveState implements BusLiveState {
     return { id: b.id, title: b.title, dashboardUrl: b.dashboardUrl };
   }
 
-  /** A broker that cannot be read is a 503 naming it and the cause. */
+  /**
+   * A broker that cannot be read is a 503 naming it and the cause, and when
+   * it does not answer, since when (`unreachableSince` in the error body).
+   */
   async #read<T>(broker: string, fn: () => Promise<T>): Promise<T> {
     this.#brokers.config(broker); // 404 for unknown brokers
     try {
       return await fn();
     } catch (e) {
       if (e instanceof RabbitMQManagementError) {
-        throw new ServiceUnavailableError(describeRabbitMQError(e));
+        const error = new ServiceUnavailableError(describeRabbitMQError(e));
+        const since = unreachableSinceOf(e);
+        throw since ? Object.assign(error, { unreachableSince: since }) : error;
       }
       throw e;
     }

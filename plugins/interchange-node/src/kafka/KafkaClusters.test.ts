@@ -52,7 +52,10 @@ describe('KafkaClusters', () => {
         .catch(e => e);
       expect(error).toBeInstanceOf(ServiceUnavailableError);
       expect(error.message).toMatch(
-        /^Kafka cluster down unreachable while trying to list topics: .*(ECONNREFUSED|127\.0\.0\.1:1|no answer)/,
+        /^Kafka cluster down unreachable since \d{4}-\d\d-\d\dT[\d:.]+Z while trying to list topics: .*(ECONNREFUSED|127\.0\.0\.1:1|no answer)/,
+      );
+      expect(error.unreachableSince).toBe(
+        new Date(clusters.unreachableSince('down')!).toISOString(),
       );
       // No hang: the call is bounded by requestTimeoutMs (3 s), with slack for a loaded CI machine.
       expect(Date.now() - started).toBeLessThan(3000 + 5000);
@@ -66,7 +69,7 @@ describeKafka('KafkaClusters against a real broker', () => {
   const [host, port] = brokers[0].split(':');
 
   it.each<KafkaAdapterName>(['platformatic', 'kafkajs'])(
-    'with %s, recovers when the cluster comes back',
+    'with %s, recovers when the cluster comes back, and dates the outage from its first failure until then',
     async adapter => {
       const topic = uniqueName('it-recover');
       await seedTopic(brokers, topic, [1]);
@@ -78,10 +81,17 @@ describeKafka('KafkaClusters against a real broker', () => {
         await expect(
           clusters.run('flaky', 'list topics', a => a.listTopics()),
         ).rejects.toBeInstanceOf(ServiceUnavailableError);
+        const since = clusters.unreachableSince('flaky');
+        expect(since).toBeDefined();
+        const again = await clusters
+          .run('flaky', 'describe topics', a => a.describeTopics([topic]))
+          .catch(e => e);
+        expect(again.unreachableSince).toBe(new Date(since!).toISOString());
         await gate.open();
         expect(
           await clusters.run('flaky', 'list topics', a => a.listTopics()),
         ).toContain(topic);
+        expect(clusters.unreachableSince('flaky')).toBeUndefined();
       } finally {
         await clusters.close();
         await gate.close();

@@ -1,5 +1,6 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { KafkaClusterConfig } from '../config/readKafkaClusters';
+import { Reachability, withUnreachableSince } from '../liveState/Reachability';
 import {
   describeKafkaError,
   isBackstageRefusal,
@@ -45,8 +46,10 @@ class Semaphore {
  * ConflictError, invalid topic/config/partitions/policy an InputError, not
  * authorized a NotAllowedError, unknown topic or group a NotFoundError. Any
  * other failure (connection, timeout, authentication) becomes a 503 that
- * names the cluster and the cause, and drops the client so the next call
- * reconnects.
+ * names the cluster, since when it is unreachable (also as the error's
+ * `unreachableSince`) and the cause, and drops the client so the next call
+ * reconnects. The outage is dated from the first failed call of any user of
+ * this registry (lag sampling included) and ends with the first answer.
  *
  * One instance serves a whole backend: depend on `kafkaClustersServiceRef`
  * instead of constructing it.
@@ -57,6 +60,7 @@ export class KafkaClusters {
   readonly #configs: Map<string, KafkaClusterConfig>;
   readonly #clients = new Map<string, KafkaAdminClient>();
   readonly #limits = new Map<string, Semaphore>();
+  readonly #reachability: Reachability;
   readonly #createClient: (
     config: KafkaClusterConfig,
     adapter: KafkaAdapterName,
@@ -70,10 +74,21 @@ export class KafkaClusters {
         config: KafkaClusterConfig,
         adapter: KafkaAdapterName,
       ) => KafkaAdminClient;
+      /** Clock of the outage times; default `Date.now`. */
+      now?: () => number;
     } = {},
   ) {
     this.#configs = new Map(configs.map(c => [c.id, c]));
     this.#createClient = options.createClient ?? createKafkaAdminClient;
+    this.#reachability = new Reachability({ now: options.now });
+  }
+
+  /**
+   * When the cluster was first found unreachable (ms since the epoch), or
+   * undefined while it answers (or before anyone asked).
+   */
+  unreachableSince(clusterId: string): number | undefined {
+    return this.#reachability.unreachableSince(clusterId);
   }
 
   list(): KafkaClusterConfig[] {
@@ -136,24 +151,35 @@ export class KafkaClusters {
       );
     });
     try {
-      return await Promise.race([fn(client), timeout]);
+      const result = await Promise.race([fn(client), timeout]);
+      this.#reachability.answered(clusterId);
+      return result;
     } catch (error) {
       if (isBackstageRefusal(error)) {
+        // Raised from what the cluster answered (unknown topic, ...).
+        this.#reachability.answered(clusterId);
         throw error;
       }
       // The broker answered: the connection is fine, the request is not.
       const refusal = kafkaRefusalError(clusterId, operation, error);
       if (refusal) {
+        this.#reachability.answered(clusterId);
         throw refusal;
       }
       // A failed connection can leave a client in a half-open state; start
       // afresh on the next call so a recovered cluster is picked up.
       this.#clients.delete(clientKey);
       client.close().catch(() => {});
-      throw new ServiceUnavailableError(
-        `Kafka cluster ${clusterId} unreachable while trying to ${operation}: ${describeKafkaError(
-          error,
-        )}`,
+      const since = this.#reachability.failed(clusterId);
+      throw withUnreachableSince(
+        new ServiceUnavailableError(
+          `Kafka cluster ${clusterId} unreachable since ${new Date(
+            since,
+          ).toISOString()} while trying to ${operation}: ${describeKafkaError(
+            error,
+          )}`,
+        ),
+        since,
       );
     } finally {
       clearTimeout(timer);

@@ -6,3 +6,9 @@ export type {
   DepthPoint,
   DestinationDepth,
 } from './types';
+export {
+  Reachability,
+  unreachableSinceOf,
+  withUnreachableSince,
+} from './Reachability';
+export type { UnreachableSince } from './Reachability';

@@ -159,9 +159,16 @@ describe('RabbitMQManagementClient timeouts', () => {
         requestTimeoutMs: 200,
       }),
     );
-    await expect(client.listQueues()).rejects.toThrow(
-      "RabbitMQ broker 'test' GET /api/queues: no answer within 200 ms",
+    const error = await client.listQueues().catch(e => e);
+    expect(error.message).toMatch(
+      /^RabbitMQ broker 'test' unreachable since \d{4}-[\d-]+T[\d:.]+Z: GET \/api\/queues: no answer within 200 ms$/,
     );
+    // The outage is dated once, from the first failure, until an answer.
+    expect(error.unreachableSince).toBe(
+      new Date(client.unreachableSince()!).toISOString(),
+    );
+    const again = await client.overview().catch(e => e);
+    expect(again.unreachableSince).toBe(error.unreachableSince);
     client.close();
     server.closeAllConnections();
     await new Promise(r => server.close(r));

@@ -6,6 +6,7 @@ import {
   RabbitMQQueueLive,
 } from '@interchange/plugin-interchange-common';
 import { RabbitMQBrokerConfig } from '../config/readRabbitMQBrokers';
+import { Reachability, withUnreachableSince } from '../liveState/Reachability';
 
 /**
  * A management API request that failed. The message names the broker, the
@@ -133,12 +134,20 @@ const enc = encodeURIComponent;
  * plugin). Lists use the list endpoints with `columns` and pagination: one
  * request per page of queues, never one per queue.
  *
+ * A request the broker does not answer (connection refused, timeout) or
+ * answers with a 5xx is an error saying since when the broker is
+ * unreachable (also as the error's `unreachableSince`): the outage is dated
+ * from the first such failure of this client, which the backend shares
+ * between lag sampling, the API and the catalog, and ends with the first
+ * answer.
+ *
  * @public
  */
 export class RabbitMQManagementClient {
   readonly #broker: RabbitMQBrokerConfig;
   readonly #agent: http.Agent;
   readonly #auth: string;
+  readonly #reachability = new Reachability();
 
   constructor(broker: RabbitMQBrokerConfig) {
     this.#broker = broker;
@@ -155,8 +164,50 @@ export class RabbitMQManagementClient {
     return this.#broker.id;
   }
 
+  /**
+   * When the broker was first found unreachable (ms since the epoch), or
+   * undefined while it answers.
+   */
+  unreachableSince(): number | undefined {
+    return this.#reachability.unreachableSince(this.#broker.id);
+  }
+
   /** One request; resolves with the parsed JSON body (undefined when empty). */
   async request<T>(
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const id = this.#broker.id;
+    try {
+      const result = await this.#send<T>(method, path, body);
+      this.#reachability.answered(id);
+      return result;
+    } catch (e) {
+      const status = (e as RabbitMQManagementError).status;
+      if (status !== undefined && status < 500) {
+        // The broker answered; the request was refused.
+        this.#reachability.answered(id);
+        throw e;
+      }
+      const since = this.#reachability.failed(id);
+      const prefix = `RabbitMQ broker '${id}' `;
+      const message = (e as Error).message ?? String(e);
+      throw withUnreachableSince(
+        new RabbitMQManagementError(
+          `${prefix}unreachable since ${new Date(since).toISOString()}: ${
+            message.startsWith(prefix)
+              ? message.slice(prefix.length)
+              : message
+          }`,
+          status,
+        ),
+        since,
+      );
+    }
+  }
+
+  async #send<T>(
     method: 'GET' | 'PUT' | 'POST' | 'DELETE',
     path: string,
     body?: unknown,

@@ -57,6 +57,8 @@ export function pending<T>(): Promise<T> {
 export async function backendError(
   status: number,
   message: string,
+  /** More fields of the body's `error`, e.g. `unreachableSince`. */
+  fields: Record<string, unknown> = {},
 ): Promise<ResponseError> {
   const names: Record<number, string> = {
     400: 'InputError',
@@ -67,7 +69,7 @@ export async function backendError(
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name: names[status] ?? 'Error', message },
+        error: { name: names[status] ?? 'Error', message, ...fields },
         request: { method: 'GET', url: '/api/interchange/x' },
         response: { statusCode: status },
       }),

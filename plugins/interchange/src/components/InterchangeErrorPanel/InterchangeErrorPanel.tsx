@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
+import { UnreachableSince } from './UnreachableSince';
 
 /**
  * What the user can do about a failed request, by HTTP status. A card passes
@@ -34,15 +35,24 @@ const defaultHints: ErrorHints = {
 export function describeError(error: Error): {
   reason: string;
   status?: number;
+  /** For a cluster or broker that does not answer: since when (ISO 8601). */
+  unreachableSince?: string;
 } {
   const e = error as Error & { statusCode?: unknown; cause?: unknown };
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  const cause = e.cause as { message?: unknown } | undefined;
+  const cause = e.cause as
+    | { message?: unknown; unreachableSince?: unknown }
+    | undefined;
+  const fromBackend = e.name === 'ResponseError';
   const reason =
-    e.name === 'ResponseError' && typeof cause?.message === 'string'
+    fromBackend && typeof cause?.message === 'string'
       ? cause.message
       : error.message;
-  return { reason, status };
+  const unreachableSince =
+    fromBackend && typeof cause?.unreachableSince === 'string'
+      ? cause.unreachableSince
+      : undefined;
+  return { reason, status, unreachableSince };
 }
 
 function hintFor(status: number | undefined, hints: ErrorHints = {}) {
@@ -63,10 +73,11 @@ export function InterchangeErrorPanel(props: {
   hints?: ErrorHints;
   children?: ReactNode;
 }) {
-  const { reason, status } = describeError(props.error);
+  const { reason, status, unreachableSince } = describeError(props.error);
   return (
     <Alert severity="error" role="alert">
       <AlertTitle>{props.title}</AlertTitle>
+      <UnreachableSince since={unreachableSince} />
       <Typography variant="body2" paragraph>
         {status !== undefined ? `${status}: ` : ''}
         {reason}

@@ -6,6 +6,7 @@ import {
   pending,
   renderForEntity,
 } from '../../__testUtils__/renderForEntity';
+import { formatTime } from '../IntegrationChecksCard/formatTime';
 import { KafkaConsumerGroupsCard } from './KafkaConsumerGroupsCard';
 
 /** What the backend's 503 says when a cluster cannot be reached. */
@@ -89,6 +90,24 @@ describe('KafkaConsumerGroupsCard', () => {
     });
     expect(await screen.findByText(UNREACHABLE)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'consumer groups' })).toBeTruthy();
+  });
+
+  it('says since when a cluster among several is unreachable, with the cause', async () => {
+    const since = new Date(Date.now() - 125_000).toISOString();
+    const message = `Kafka cluster prod-eu unreachable since ${since} while trying to read consumer group offsets: connect ECONNREFUSED 10.0.0.1:9092`;
+    await render({
+      getKafkaConsumerGroups: async () => ({
+        ...groups,
+        errors: [{ cluster: 'prod-eu', message, unreachableSince: since }],
+      }),
+    });
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(
+      screen.getByText(`Unreachable since ${formatTime(since)}`).parentElement,
+    ).toHaveTextContent(/\(2m [5-9]s ago\)$/);
+    expect(screen.getByRole('table', { name: 'consumer groups' })).toHaveTextContent(
+      'billing',
+    );
   });
 
   it('says how to declare groups when a component has none', async () => {

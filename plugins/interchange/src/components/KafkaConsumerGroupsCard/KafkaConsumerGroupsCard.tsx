@@ -10,6 +10,7 @@ import { Alert } from '@material-ui/lab';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { KafkaConsumerGroups } from '../../api';
 import { EntityDataCard } from '../EntityDataCard';
+import { UnreachableSince } from '../InterchangeErrorPanel/UnreachableSince';
 import { formatDuration } from './formatDuration';
 import { LagSparkline } from '../LagSparkline';
 import { LagStatusChip } from '../LagStatusChip';
@@ -20,7 +21,8 @@ function Groups(props: { value: KafkaConsumerGroups }) {
     <>
       {value.errors.map(e => (
         <Alert severity="error" key={e.cluster} style={{ marginBottom: 8 }}>
-          {e.message}
+          <UnreachableSince since={e.unreachableSince} />
+          <Typography variant="body2">{e.message}</Typography>
         </Alert>
       ))}
       <Table size="small" aria-label="consumer groups">

@@ -7,6 +7,7 @@ import {
   pending,
   renderForEntity,
 } from '../../__testUtils__/renderForEntity';
+import { formatTime } from '../IntegrationChecksCard/formatTime';
 import { KafkaTopicStateCard } from './KafkaTopicStateCard';
 
 const live: KafkaTopicLiveState = {
@@ -98,6 +99,20 @@ describe('KafkaTopicStateCard', () => {
     expect(
       screen.getByText(/brokers .* are running and reachable/),
     ).toBeInTheDocument();
+  });
+
+  it('says since when the cluster is unreachable, with the cause (503 with unreachableSince)', async () => {
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const reason = `Kafka cluster prod-eu unreachable since ${since} while trying to describe topic orders.placed.v1: connect ECONNREFUSED 10.0.0.1:9092`;
+    await render({
+      getKafkaTopicState: async () => {
+        throw await backendError(503, reason, { unreachableSince: since });
+      },
+    });
+    expect(await screen.findByText(`503: ${reason}`)).toBeInTheDocument();
+    expect(
+      screen.getByText(`Unreachable since ${formatTime(since)}`).parentElement,
+    ).toHaveTextContent(/\(1h 0m ago\)$/);
   });
 
   it('says so when the cluster has no such topic, and how to fix it', async () => {

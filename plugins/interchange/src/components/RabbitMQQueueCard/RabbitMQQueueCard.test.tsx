@@ -6,6 +6,7 @@ import {
   backendError,
   renderForEntity,
 } from '../../__testUtils__/renderForEntity';
+import { formatTime } from '../IntegrationChecksCard/formatTime';
 import { RabbitMQQueueCard } from './RabbitMQQueueCard';
 
 const queue: Entity = {
@@ -107,6 +108,20 @@ describe('RabbitMQQueueCard', () => {
     ).toHaveTextContent(
       /Queue shipping\.labels does not exist in vhost \/ on broker local\. Declare it/,
     );
+  });
+
+  it('says since when the broker is unreachable, with the cause', async () => {
+    const since = new Date(Date.now() - 90_000).toISOString();
+    const reason = `RabbitMQ broker 'local' unreachable since ${since}: GET /api/queues/%2F/shipping.labels: connect ECONNREFUSED 127.0.0.1:15673`;
+    await render({
+      getRabbitMQQueue: async () => {
+        throw await backendError(503, reason, { unreachableSince: since });
+      },
+    });
+    expect(await screen.findByText(`503: ${reason}`)).toBeInTheDocument();
+    expect(
+      screen.getByText(`Unreachable since ${formatTime(since)}`).parentElement,
+    ).toHaveTextContent(/\(1m 3[0-9]s ago\)$/);
   });
 
   it('shows the backend reason and what to do when the broker is unreachable', async () => {
