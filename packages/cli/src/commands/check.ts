@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import { parse } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
 import {
   BUILTIN_CHECK_RULES,
@@ -7,12 +5,12 @@ import {
   CheckFinding,
   runChecks,
 } from '@interchange/plugin-interchange-common';
+import { CatalogDocument } from '../lib/catalogFiles';
 import {
-  CatalogDocument,
-  expandPatterns,
-  readCatalogFiles,
-} from '../lib/catalogFiles';
-import { validateCatalogEntity } from '../lib/validateCatalogEntity';
+  expandCatalogPatterns,
+  loadValidEntities,
+  readInterchangeConfigFile,
+} from '../lib/loadCatalog';
 import { LocatedFinding, toSarif } from '../lib/sarif';
 import packageJson from '../../package.json';
 
@@ -41,8 +39,8 @@ function lineOf(doc: CatalogDocument | undefined, field: string | undefined) {
 }
 
 async function readChecksConfig(file: string): Promise<unknown> {
-  const data = parse(await fs.readFile(file, 'utf8'));
-  return data?.interchange?.checks;
+  const section = await readInterchangeConfigFile(file);
+  return (section as { checks?: unknown } | undefined)?.checks;
 }
 
 /**
@@ -60,13 +58,8 @@ export async function checkCommand(
     out.log(`--format must be text, json or sarif (got '${format}')`);
     return 2;
   }
-  const files = await expandPatterns(patterns);
-  if (files.length === 0) {
-    out.log(
-      `No catalog files match ${patterns.join(
-        ' ',
-      )}. Pass files, directories or globs such as 'catalog/**/*.yaml'.`,
-    );
+  const files = await expandCatalogPatterns(patterns, l => out.log(l));
+  if (!files) {
     return 2;
   }
   let config: unknown;
@@ -79,31 +72,16 @@ export async function checkCommand(
     return 2;
   }
 
-  const { documents, errors } = await readCatalogFiles(files);
-  const notes: string[] = errors.map(
-    e =>
-      `${e.file}:${e.line} ${e.message}; not checked (run interchange validate)`,
-  );
-  const entities: Entity[] = [];
+  const loaded = await loadValidEntities(files, {
+    leftOut: 'not checked',
+    label: refOf,
+  });
+  const notes = loaded.notes;
+  const entities = loaded.entities.map(l => l.entity);
   const where = new Map<string, CatalogDocument>();
-  for (const doc of documents) {
-    const value = doc.value as Entity;
-    const outcome = await validateCatalogEntity(value, {});
-    if (outcome.status === 'not-an-entity') {
-      continue;
-    }
-    if (outcome.status === 'invalid') {
-      // The catalog would reject it, so the portal's checks never see it.
-      notes.push(
-        `${doc.file}:${doc.line} ${refOf(
-          value,
-        )} is invalid; not checked (run interchange validate)`,
-      );
-      continue;
-    }
-    entities.push(value);
-    if (!where.has(refOf(value))) {
-      where.set(refOf(value), doc);
+  for (const { entity, doc } of loaded.entities) {
+    if (!where.has(refOf(entity))) {
+      where.set(refOf(entity), doc);
     }
   }
 

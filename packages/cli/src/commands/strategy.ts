@@ -1,14 +1,14 @@
-import fs from 'node:fs/promises';
-import { parse } from 'yaml';
-import { Entity } from '@backstage/catalog-model';
 import {
   buildIntegrationGraph,
   readStrategyConfig,
   renderIntegrationStrategy,
   runChecks,
 } from '@interchange/plugin-interchange-common';
-import { expandPatterns, readCatalogFiles } from '../lib/catalogFiles';
-import { validateCatalogEntity } from '../lib/validateCatalogEntity';
+import {
+  expandCatalogPatterns,
+  loadValidEntities,
+  readInterchangeConfigFile,
+} from '../lib/loadCatalog';
 
 export interface StrategyOptions {
   /** An app-config file: principles, standards, platforms and check settings under `interchange`. */
@@ -17,11 +17,6 @@ export interface StrategyOptions {
   generatedAt?: string;
   /** Fixed "now" for exception expiry when no --generated-at is given (tests). */
   now?: Date;
-}
-
-async function readInterchangeConfig(file: string): Promise<unknown> {
-  const data = parse(await fs.readFile(file, 'utf8'));
-  return data?.interchange;
 }
 
 /**
@@ -46,48 +41,28 @@ export async function strategyCommand(
     }
     generatedAt = options.generatedAt;
   }
-  const files = await expandPatterns(patterns);
-  if (files.length === 0) {
-    out.error(
-      `No catalog files match ${patterns.join(
-        ' ',
-      )}. Pass files, directories or globs such as 'catalog/**/*.yaml'.`,
-    );
+  const files = await expandCatalogPatterns(patterns, l => out.error(l));
+  if (!files) {
     return 2;
   }
   let config;
   try {
     config = readStrategyConfig(
-      options.config ? await readInterchangeConfig(options.config) : undefined,
+      options.config
+        ? await readInterchangeConfigFile(options.config)
+        : undefined,
     );
   } catch (e) {
     out.error(`cannot use --config ${options.config}: ${(e as Error).message}`);
     return 2;
   }
 
-  const { documents, errors } = await readCatalogFiles(files);
-  const notes = errors.map(
-    e =>
-      `${e.file}:${e.line} ${e.message}; left out (run interchange validate)`,
-  );
-  const entities: Entity[] = [];
-  for (const doc of documents) {
-    const value = doc.value as Entity;
-    const outcome = await validateCatalogEntity(value, {});
-    if (outcome.status === 'not-an-entity') {
-      continue;
-    }
-    if (outcome.status === 'invalid') {
-      // The catalog would reject it, so the portal's document never counts it.
-      notes.push(
-        `${doc.file}:${doc.line} ${value.kind}:${value.metadata?.name} is invalid; left out (run interchange validate)`,
-      );
-      continue;
-    }
-    entities.push(value);
-  }
+  const { entities, notes } = await loadValidEntities(files, {
+    leftOut: 'left out',
+    label: e => `${e.kind}:${e.metadata?.name}`,
+  });
 
-  const graph = buildIntegrationGraph(entities);
+  const graph = buildIntegrationGraph(entities.map(l => l.entity));
   const now = generatedAt ? new Date(generatedAt) : options.now;
   const { findings } = runChecks(graph, { config: config.checks, now });
   out.log(

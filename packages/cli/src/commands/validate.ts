@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityProblem } from '@interchange/plugin-interchange-common';
-import { expandPatterns, readCatalogFiles } from '../lib/catalogFiles';
+import { readCatalogFiles } from '../lib/catalogFiles';
+import { expandCatalogPatterns } from '../lib/loadCatalog';
 import { validateCatalogEntity } from '../lib/validateCatalogEntity';
 
 export interface ValidateOptions {
@@ -39,13 +40,8 @@ export async function validateCommand(
   options: ValidateOptions,
   out: { log(line: string): void } = console,
 ): Promise<number> {
-  const files = await expandPatterns(patterns);
-  if (files.length === 0) {
-    out.log(
-      `No catalog files match ${patterns.join(
-        ' ',
-      )}. Pass files, directories or globs such as 'catalog/**/*.yaml'.`,
-    );
+  const files = await expandCatalogPatterns(patterns, l => out.log(l));
+  if (!files) {
     return 1;
   }
   const { documents, errors } = await readCatalogFiles(files);
