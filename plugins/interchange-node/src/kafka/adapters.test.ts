@@ -15,6 +15,28 @@ import { KafkaAdapterName, KafkaAdminClient } from './types';
 
 jest.setTimeout(120_000);
 
+const byTopic = (a: { topic: string }, b: { topic: string }) =>
+  a.topic.localeCompare(b.topic);
+
+/**
+ * What fetchTopicLastMessages answers: the times, or for kafkajs (whose
+ * ListOffsets version predates the newest-timestamp query) a refusal that
+ * names the fix.
+ */
+function expectedLastMessages(
+  adapter: KafkaAdapterName,
+  times: Array<{ topic: string; lastMessageAt: unknown }>,
+) {
+  return adapter === 'kafkajs'
+    ? {
+        error: expect.objectContaining({
+          name: 'InputError',
+          message: expect.stringMatching(/adapter to 'platformatic'/),
+        }),
+      }
+    : { result: [...times].sort(byTopic) };
+}
+
 describeKafka('Kafka admin adapters against a real broker', () => {
   const brokers = kafkaBrokers!;
   const topic = uniqueName('it-orders');
@@ -91,28 +113,19 @@ describeKafka('Kafka admin adapters against a real broker', () => {
       });
 
       it('reads when each topic last received a message', async () => {
-        const read = admin.fetchTopicLastMessages([
-          idleTopic,
-          emptyTopic,
-          'does-not-exist',
-        ]);
-        if (adapter === 'kafkajs') {
-          await expect(read).rejects.toMatchObject({
-            name: 'InputError',
-            message: expect.stringMatching(/adapter to 'platformatic'/),
-          });
-          return;
-        }
-        expect(
-          (await read).sort((a, b) => a.topic.localeCompare(b.topic)),
-        ).toEqual(
-          [
+        const read = await admin
+          .fetchTopicLastMessages([topic, idleTopic, emptyTopic, 'nope'])
+          .then(
+            r => ({ result: [...r].sort(byTopic) }),
+            e => ({ error: e }),
+          );
+        expect(read).toEqual(
+          expectedLastMessages(adapter, [
+            { topic, lastMessageAt: expect.any(Number) },
             { topic: idleTopic, lastMessageAt: idleSince },
             { topic: emptyTopic, lastMessageAt: null },
-          ].sort((a, b) => a.topic.localeCompare(b.topic)),
+          ]),
         );
-        const [fresh] = await admin.fetchTopicLastMessages([topic]);
-        expect(Date.now() - fresh.lastMessageAt!).toBeLessThan(10 * 60_000);
       });
 
       it('computes exactly the lag that kafka-consumer-groups --describe reports', async () => {

@@ -43,6 +43,21 @@ const webhook = (name: string) => ({
   spec: { owner: 'team', type: 'inbound', events: ['order.shipped'] },
 });
 
+/** kafkajs cannot ask for the newest record time, and says so. */
+function expectedTimes(adapter: string, times: object) {
+  return adapter === 'kafkajs'
+    ? {
+        topicLastMessageAt: undefined,
+        quietSince: {},
+        unavailable: expect.objectContaining({
+          topicLastMessageAt: [
+            "Kafka cluster local: the kafkajs adapter cannot tell when a topic last received a message; set its adapter to 'platformatic'",
+          ],
+        }),
+      }
+    : times;
+}
+
 async function stores() {
   const knex = await databases.init('SQLITE_3');
   await knex.migrate.latest({
@@ -197,21 +212,15 @@ describe('collectLiveData', () => {
               expect.objectContaining({ field: 'topic', actual: 'missing' }),
             ],
           });
-          if (adapter === 'kafkajs') {
-            expect(data.topicLastMessageAt).toBeUndefined();
-            expect(data.unavailable?.topicLastMessageAt).toEqual([
-              "Kafka cluster local: the kafkajs adapter cannot tell when a topic last received a message; set its adapter to 'platformatic'",
-            ]);
-            return;
-          }
-          // A missing topic is drift, not idleness: not judged here.
-          expect(data.topicLastMessageAt).toEqual({
-            'kafkatopic:default/idle': new Date(old).toISOString(),
-            'kafkatopic:default/empty': null,
+          // A missing topic is drift, not idleness: not judged.
+          const times = expectedTimes(adapter, {
+            topicLastMessageAt: {
+              'kafkatopic:default/idle': new Date(old).toISOString(),
+              'kafkatopic:default/empty': null,
+            },
+            quietSince: { 'kafkatopic:default/empty': now.toISOString() },
           });
-          expect(data.quietSince).toEqual({
-            'kafkatopic:default/empty': now.toISOString(),
-          });
+          expect(data).toMatchObject(times);
         } finally {
           await clusters.close();
         }
