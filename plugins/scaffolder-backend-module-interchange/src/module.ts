@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   kafkaClustersServiceRef,
@@ -29,13 +32,25 @@ export const scaffolderModuleInterchange = createBackendModule({
         // plugin and catalog module.
         clusters: kafkaClustersServiceRef,
         rabbitmqBrokers: rabbitmqBrokersServiceRef,
+        // The webhook secret goes to the Interchange backend's one-time
+        // links with the task creator's credentials.
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolderActions, clusters, rabbitmqBrokers }) {
+      async init({
+        scaffolderActions,
+        clusters,
+        rabbitmqBrokers,
+        auth,
+        discovery,
+        config,
+      }) {
         scaffolderActions.addActions(
           createKafkaCreateTopicAction({ clusters }),
           createRabbitMQDeclareQueueAction({ brokers: rabbitmqBrokers }),
           createGatewayRenderRouteAction(),
-          createWebhookCreateSecretAction(),
+          createWebhookCreateSecretAction({ auth, discovery, config }),
           createEntityRenderAction(),
         );
       },

@@ -6,7 +6,6 @@ import { validateInterchangeEntity } from '@interchange/plugin-interchange-commo
 import { parse, parseAllDocuments } from 'yaml';
 import { createEntityRenderAction } from './entityRender';
 import { createGatewayRenderRouteAction } from './gatewayRenderRoute';
-import { createWebhookCreateSecretAction } from './webhookCreateSecret';
 
 const workspace = createMockDirectory();
 
@@ -218,41 +217,5 @@ describe('interchange:gateway:render-route', () => {
     ).rejects.toThrow(
       "Route x cannot be rendered for gateway-api:\npaths[0]: 'v1' must start with '/' (or '~/' for a regular expression)\nmethods[0]: 'get' is not an HTTP method",
     );
-  });
-});
-
-describe('interchange:webhook:create-secret', () => {
-  const action = createWebhookCreateSecretAction();
-
-  it('returns a new secret once, with its ref and config key, and never logs it', async () => {
-    const ctx = context({ secretRef: 'partner-refunds' });
-    const logged: string[] = [];
-    ctx.logger = {
-      ...ctx.logger,
-      info: (m: string) => logged.push(m),
-    } as any;
-    await action.handler(ctx);
-    const outputs = Object.fromEntries(
-      (ctx.output as jest.Mock).mock.calls as [string, string][],
-    );
-    expect(outputs.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
-    expect(outputs).toMatchObject({
-      secretRef: 'partner-refunds',
-      configKey: 'interchange.webhooks.secrets.partner-refunds',
-      maskedSecret: `whsec_…${outputs.secret.slice(-4)}`,
-    });
-    expect(logged.join('\n')).not.toContain(outputs.secret);
-  });
-
-  it('generates nothing in a dry run and rejects bad refs', async () => {
-    const ctx = context({ secretRef: 'partner-refunds' }, true);
-    await action.handler(ctx);
-    expect(ctx.output).toHaveBeenCalledWith(
-      'secret',
-      'whsec_dry-run-no-secret-generated',
-    );
-    await expect(
-      action.handler(context({ secretRef: 'has spaces' })),
-    ).rejects.toThrow("secretRef: 'has spaces' is not a valid name");
   });
 });
