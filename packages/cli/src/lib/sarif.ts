@@ -1,17 +1,12 @@
 import path from 'node:path';
 import {
+  CheckFinding,
   CheckRule,
   CheckSeverity,
 } from '@interchange/plugin-interchange-common';
 
 /** A finding placed in a file, as `interchange check` prints it. */
-export interface LocatedFinding {
-  rule: string;
-  severity: CheckSeverity;
-  entityRef: string;
-  entityRefs: string[];
-  message: string;
-  fix: string;
+export interface LocatedFinding extends Omit<CheckFinding, 'details'> {
   file: string | null;
   line: number | null;
 }
