@@ -80,7 +80,8 @@ export async function startPrivateKafkaBroker(name: string) {
     kill: async () => {
       const pid = Number(readFileSync(path.join(dir, 'broker.pid'), 'utf8'));
       process.kill(pid, 'SIGKILL');
-      while (isAlive(pid)) {
+      const deadline = Date.now() + 30_000;
+      while (isAlive(pid) && Date.now() < deadline) {
         await new Promise(r => setTimeout(r, 100));
       }
     },
