@@ -140,6 +140,15 @@ describeWithPostgres('inbound webhooks across a PostgreSQL restart', () => {
     let down = false;
     const answeredWhileDown: number[] = [];
 
+    const startOutage = async () => {
+      await pg.kill();
+      down = true;
+      // Long enough for many deliveries to meet the outage.
+      await new Promise(r => setTimeout(r, 2_000));
+      down = false;
+      await pg.resume();
+    };
+
     // Senders as a webhook platform behaves: each event is retried after
     // a 5xx or a broken connection until it is answered 2xx.
     let next = 0;
@@ -175,14 +184,7 @@ describeWithPostgres('inbound webhooks across a PostgreSQL restart', () => {
             await new Promise(r => setTimeout(r, 50));
           }
           if (!outage && acknowledged.size >= outageAfterAcks) {
-            outage = (async () => {
-              await pg.kill();
-              down = true;
-              // Long enough for many deliveries to meet the outage.
-              await new Promise(r => setTimeout(r, 2_000));
-              down = false;
-              await pg.resume();
-            })();
+            outage = startOutage();
           }
         }
       }),
