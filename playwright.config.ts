@@ -20,6 +20,9 @@ export default defineConfig({
     ['html', { open: 'never', outputFolder: 'test-results/e2e/report' }],
   ],
   outputDir: 'test-results/e2e/artifacts',
+  // After the run: no configured secret value in any API response the
+  // browser received or in the backend's log.
+  globalTeardown: './packages/app/e2e-tests/secretScan.teardown.ts',
   webServer: [
     // The demo traffic (scripts/demo/traffic.cjs) on the broker the test
     // command started and seeded: started before the backend, so its first
