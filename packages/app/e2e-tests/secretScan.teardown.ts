@@ -27,6 +27,10 @@ export default async function secretScanTeardown() {
   console.log(
     `Secret scan: ${secrets.length} configured secret values, ${scanned} bytes of API responses and backend log, ${hits.length} found`,
   );
+  // The next run records afresh; this run's responses stay for reading.
+  if (fs.existsSync(API_RESPONSES_FILE)) {
+    fs.renameSync(API_RESPONSES_FILE, `${API_RESPONSES_FILE}.scanned`);
+  }
   if (hits.length) {
     throw new Error(
       `Configured secret values appeared during the e2e run:\n${hits.join('\n')}`,
