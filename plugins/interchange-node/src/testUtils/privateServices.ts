@@ -106,7 +106,7 @@ function isAlive(pid: number): boolean {
  */
 export async function startPrivateRabbitMQNode(name: string) {
   // Distribution listens on the AMQP port + 20000.
-  const amqpPort = await freePort([20000], 45536);
+  const amqpPort = await freePort([20000]);
   const managementPort = await freePort();
   const epmdPort = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), `interchange-${name}-`));
