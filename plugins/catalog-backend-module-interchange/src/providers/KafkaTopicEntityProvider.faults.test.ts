@@ -47,108 +47,117 @@ function withHookAfterListTopics(
   });
 }
 
-describeKafka('KafkaTopicEntityProvider when the Kafka broker goes down', () => {
-  const prefix = uniqueName('faults');
-  const [topicA, topicB, topicC] = ['a', 'b', 'c'].map(s => `${prefix}.${s}`);
-  let broker: Awaited<ReturnType<typeof startPrivateKafkaBroker>>;
+describeKafka(
+  'KafkaTopicEntityProvider when the Kafka broker goes down',
+  () => {
+    const prefix = uniqueName('faults');
+    const [topicA, topicB, topicC] = ['a', 'b', 'c'].map(s => `${prefix}.${s}`);
+    let broker: Awaited<ReturnType<typeof startPrivateKafkaBroker>>;
 
-  beforeAll(async () => {
-    broker = await startPrivateKafkaBroker('provider-faults');
-    await seedTopic(broker.brokers, topicA, [1]);
-    await seedTopic(broker.brokers, topicB, [1, 1]);
-  });
-
-  afterAll(async () => {
-    await broker?.remove();
-  });
-
-  it('removes no KafkaTopic entity when the broker dies in the middle of a run, says why, and catches up on the first run after it is back', async () => {
-    const hook: { afterListTopics?: () => Promise<void> } = {};
-    const clusters = new KafkaClusters(
-      [
-        {
-          id: 'local',
-          title: 'local',
-          brokers: broker.brokers,
-          clientId: 'interchange-tests',
-          adapter: 'platformatic',
-          requestTimeoutMs: 5_000,
-          policy: {},
-        },
-      ],
-      {
-        createClient: config =>
-          withHookAfterListTopics(createKafkaAdminClient(config), hook),
-      },
-    );
-    const applied: DeferredEntity[][] = [];
-    const connection: EntityProviderConnection = {
-      applyMutation: async m => {
-        applied.push(m.type === 'full' ? m.entities : m.added);
-      },
-      refresh: async () => {},
-    };
-    const logger = mockServices.logger.mock();
-    const provider = new KafkaTopicEntityProvider({
-      config: {
-        id: 'local',
-        cluster: 'local',
-        defaultOwner: 'group:team-platform',
-        namespace: 'default',
-        include: new RegExp(`^${prefix.replace(/[.-]/g, '\\$&')}\\.`),
-        exclude: /^__/,
-        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-      },
-      clusters,
-      catalog: catalogServiceMock({ entities: [] }),
-      auth: mockServices.auth(),
-      logger,
+    beforeAll(async () => {
+      broker = await startPrivateKafkaBroker('provider-faults');
+      await seedTopic(broker.brokers, topicA, [1]);
+      await seedTopic(broker.brokers, topicB, [1, 1]);
     });
-    await provider.connect(connection);
-    const topicsOf = (mutation: DeferredEntity[]) =>
-      mutation.map(d => (d.entity.spec as { topicName: string }).topicName);
 
-    try {
-      // Healthy: both topics become entities.
-      expect(await provider.refresh()).toEqual({ applied: true, entities: 2 });
-      expect(topicsOf(applied[0]).sort()).toEqual([topicA, topicB]);
+    afterAll(async () => {
+      await broker?.remove();
+    });
 
-      // The broker dies (SIGKILL) after the run listed the topics, before it
-      // described them: the run fails and applies nothing (a full mutation
-      // with a partial or empty set would delete entities).
-      hook.afterListTopics = () => broker.kill();
-      const midRun = await provider.refresh();
-      expect(hook.afterListTopics).toBeUndefined(); // the stop did happen mid-run
-      expect(midRun.applied).toBe(false);
-      expect(midRun.reason).toMatch(
-        /^Kafka cluster local unreachable since \S+Z while trying to list topics for the catalog: /,
+    it('removes no KafkaTopic entity when the broker dies in the middle of a run, says why, and catches up on the first run after it is back', async () => {
+      const hook: { afterListTopics?: () => Promise<void> } = {};
+      const clusters = new KafkaClusters(
+        [
+          {
+            id: 'local',
+            title: 'local',
+            brokers: broker.brokers,
+            clientId: 'interchange-tests',
+            adapter: 'platformatic',
+            requestTimeoutMs: 5_000,
+            policy: {},
+          },
+        ],
+        {
+          createClient: config =>
+            withHookAfterListTopics(createKafkaAdminClient(config), hook),
+        },
       );
-      expect(applied).toHaveLength(1);
-      expect(logger.warn).toHaveBeenCalledWith(
-        expect.stringMatching(
-          /^Not updating discovered topics of Kafka cluster local: Kafka cluster local unreachable since .*Existing entities are kept; the next run retries\.$/,
-        ),
-      );
-      const since = clusters.unreachableSince('local');
-      expect(since).toBeDefined();
+      const applied: DeferredEntity[][] = [];
+      const connection: EntityProviderConnection = {
+        applyMutation: async m => {
+          applied.push(m.type === 'full' ? m.entities : m.added);
+        },
+        refresh: async () => {},
+      };
+      const logger = mockServices.logger.mock();
+      const provider = new KafkaTopicEntityProvider({
+        config: {
+          id: 'local',
+          cluster: 'local',
+          defaultOwner: 'group:team-platform',
+          namespace: 'default',
+          include: new RegExp(`^${prefix.replace(/[.-]/g, '\\$&')}\\.`),
+          exclude: /^__/,
+          schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+        },
+        clusters,
+        catalog: catalogServiceMock({ entities: [] }),
+        auth: mockServices.auth(),
+        logger,
+      });
+      await provider.connect(connection);
+      const topicsOf = (mutation: DeferredEntity[]) =>
+        mutation.map(d => (d.entity.spec as { topicName: string }).topicName);
 
-      // Still down at the start of the next run: nothing applied, and the
-      // outage keeps the time it began.
-      const whileDown = await provider.refresh();
-      expect(whileDown.applied).toBe(false);
-      expect(whileDown.reason).toContain(
-        `unreachable since ${new Date(since!).toISOString()}`,
-      );
-      expect(applied).toHaveLength(1);
+      try {
+        // Healthy: both topics become entities.
+        expect(await provider.refresh()).toEqual({
+          applied: true,
+          entities: 2,
+        });
+        expect(topicsOf(applied[0]).sort()).toEqual([topicA, topicB]);
 
-      // Back, with a topic created meanwhile: the first run catches up.
-      await broker.start();
-      await seedTopic(broker.brokers, topicC, [1]);
-      expect(await provider.refresh()).toEqual({ applied: true, entities: 3 });
-      expect(topicsOf(applied[1]).sort()).toEqual([topicA, topicB, topicC]);
-      expect(clusters.unreachableSince('local')).toBeUndefined();
-    } finally {
-      await clusters.close();
-    }
-  });
-});
+        // The broker dies (SIGKILL) after the run listed the topics, before it
+        // described them: the run fails and applies nothing (a full mutation
+        // with a partial or empty set would delete entities).
+        hook.afterListTopics = () => broker.kill();
+        const midRun = await provider.refresh();
+        expect(hook.afterListTopics).toBeUndefined(); // the stop did happen mid-run
+        expect(midRun.applied).toBe(false);
+        expect(midRun.reason).toMatch(
+          /^Kafka cluster local unreachable since \S+Z while trying to list topics for the catalog: /,
+        );
+        expect(applied).toHaveLength(1);
+        expect(logger.warn).toHaveBeenCalledWith(
+          expect.stringMatching(
+            /^Not updating discovered topics of Kafka cluster local: Kafka cluster local unreachable since .*Existing entities are kept; the next run retries\.$/,
+          ),
+        );
+        const since = clusters.unreachableSince('local');
+        expect(since).toBeDefined();
+
+        // Still down at the start of the next run: nothing applied, and the
+        // outage keeps the time it began.
+        const whileDown = await provider.refresh();
+        expect(whileDown.applied).toBe(false);
+        expect(whileDown.reason).toContain(
+          `unreachable since ${new Date(since!).toISOString()}`,
+        );
+        expect(applied).toHaveLength(1);
+
+        // Back, with a topic created meanwhile: the first run catches up.
+        await broker.start();
+        await seedTopic(broker.brokers, topicC, [1]);
+        expect(await provider.refresh()).toEqual({
+          applied: true,
+          entities: 3,
+        });
+        expect(topicsOf(applied[1]).sort()).toEqual([topicA, topicB, topicC]);
+        expect(clusters.unreachableSince('local')).toBeUndefined();
+      } finally {
+        await clusters.close();
+      }
+    });
+  },
+);

@@ -58,111 +58,114 @@ class HookedBrokers extends RabbitMQBrokers {
   }
 }
 
-describeRabbitMQ('RabbitMQEntityProvider when the RabbitMQ node goes down', () => {
-  let node: Awaited<ReturnType<typeof startPrivateRabbitMQNode>>;
+describeRabbitMQ(
+  'RabbitMQEntityProvider when the RabbitMQ node goes down',
+  () => {
+    let node: Awaited<ReturnType<typeof startPrivateRabbitMQNode>>;
 
-  beforeAll(async () => {
-    node = await startPrivateRabbitMQNode('rabbitmq-provider-faults');
-    await declare(node.managementUrl, '/exchanges/%2F/orders', {
-      type: 'topic',
-      durable: true,
-    });
-    await declare(node.managementUrl, '/queues/%2F/orders.invoicing', {
-      durable: true,
-    });
-  });
-
-  afterAll(async () => {
-    await node?.remove();
-  });
-
-  it('removes no RabbitMQ entity when the node stops in the middle of a run, says since when, and catches up on the first run after it is back', async () => {
-    const brokers = new HookedBrokers([
-      testRabbitMQBroker({
-        id: 'local',
-        managementUrl: node.managementUrl,
-        requestTimeoutMs: 5_000,
-      }),
-    ]);
-    const applied: DeferredEntity[][] = [];
-    const connection: EntityProviderConnection = {
-      applyMutation: async m => {
-        applied.push(m.type === 'full' ? m.entities : m.added);
-      },
-      refresh: async () => {},
-    };
-    const logger = mockServices.logger.mock();
-    const provider = new RabbitMQEntityProvider({
-      config: {
-        id: 'local',
-        broker: 'local',
-        defaultOwner: 'group:team-platform',
-        namespace: 'default',
-        vhosts: /^\/$/,
-        exclude: /^amq\.|^$/,
-        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-      },
-      brokers,
-      catalog: catalogServiceMock({ entities: [] }),
-      auth: mockServices.auth(),
-      logger,
-    });
-    await provider.connect(connection);
-    const names = (mutation: DeferredEntity[]) =>
-      mutation.map(d => `${d.entity.kind}:${d.entity.metadata.name}`).sort();
-
-    try {
-      expect(await provider.refresh()).toMatchObject({ applied: true });
-      const before = names(applied[0]);
-      expect(before).toEqual(
-        expect.arrayContaining([
-          expect.stringMatching(/^RabbitMQExchange:.*orders$/),
-          expect.stringMatching(/^RabbitMQQueue:.*orders\.invoicing$/),
-        ]),
-      );
-
-      // Queues and exchanges read, then the node stops before the bindings
-      // are: nothing applied, the log says why and since when.
-      brokers.beforeListBindings = () => node.stop();
-      const midRun = await provider.refresh();
-      expect(brokers.beforeListBindings).toBeUndefined(); // stopped mid-run
-      expect(midRun.applied).toBe(false);
-      expect(midRun.reason).toMatch(
-        /^RabbitMQ broker 'local' unreachable since \S+Z: GET \/api\/bindings: /,
-      );
-      expect(applied).toHaveLength(1);
-      expect(logger.warn).toHaveBeenCalledWith(
-        expect.stringMatching(
-          /^Not updating discovered exchanges and queues of RabbitMQ broker local: RabbitMQ broker 'local' unreachable since .*Existing entities are kept; the next run retries\.$/,
-        ),
-      );
-      const since = brokers.client('local').unreachableSince();
-      expect(since).toBeDefined();
-
-      // Still down when the next run starts: nothing applied, same outage.
-      const whileDown = await provider.refresh();
-      expect(whileDown.applied).toBe(false);
-      expect(whileDown.reason).toContain(
-        `unreachable since ${new Date(since!).toISOString()}`,
-      );
-      expect(applied).toHaveLength(1);
-
-      // Back, with a queue declared meanwhile: the first run catches up.
-      await node.start();
-      await declare(node.managementUrl, '/queues/%2F/orders.refunds', {
+    beforeAll(async () => {
+      node = await startPrivateRabbitMQNode('rabbitmq-provider-faults');
+      await declare(node.managementUrl, '/exchanges/%2F/orders', {
+        type: 'topic',
         durable: true,
       });
-      expect(await provider.refresh()).toMatchObject({ applied: true });
-      expect(names(applied[1])).toEqual(
-        expect.arrayContaining([
-          ...before,
-          expect.stringMatching(/^RabbitMQQueue:.*orders\.refunds$/),
-        ]),
-      );
-      expect(applied[1]).toHaveLength(before.length + 1);
-      expect(brokers.client('local').unreachableSince()).toBeUndefined();
-    } finally {
-      brokers.close();
-    }
-  });
-});
+      await declare(node.managementUrl, '/queues/%2F/orders.invoicing', {
+        durable: true,
+      });
+    });
+
+    afterAll(async () => {
+      await node?.remove();
+    });
+
+    it('removes no RabbitMQ entity when the node stops in the middle of a run, says since when, and catches up on the first run after it is back', async () => {
+      const brokers = new HookedBrokers([
+        testRabbitMQBroker({
+          id: 'local',
+          managementUrl: node.managementUrl,
+          requestTimeoutMs: 5_000,
+        }),
+      ]);
+      const applied: DeferredEntity[][] = [];
+      const connection: EntityProviderConnection = {
+        applyMutation: async m => {
+          applied.push(m.type === 'full' ? m.entities : m.added);
+        },
+        refresh: async () => {},
+      };
+      const logger = mockServices.logger.mock();
+      const provider = new RabbitMQEntityProvider({
+        config: {
+          id: 'local',
+          broker: 'local',
+          defaultOwner: 'group:team-platform',
+          namespace: 'default',
+          vhosts: /^\/$/,
+          exclude: /^amq\.|^$/,
+          schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
+        },
+        brokers,
+        catalog: catalogServiceMock({ entities: [] }),
+        auth: mockServices.auth(),
+        logger,
+      });
+      await provider.connect(connection);
+      const names = (mutation: DeferredEntity[]) =>
+        mutation.map(d => `${d.entity.kind}:${d.entity.metadata.name}`).sort();
+
+      try {
+        expect(await provider.refresh()).toMatchObject({ applied: true });
+        const before = names(applied[0]);
+        expect(before).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^RabbitMQExchange:.*orders$/),
+            expect.stringMatching(/^RabbitMQQueue:.*orders\.invoicing$/),
+          ]),
+        );
+
+        // Queues and exchanges read, then the node stops before the bindings
+        // are: nothing applied, the log says why and since when.
+        brokers.beforeListBindings = () => node.stop();
+        const midRun = await provider.refresh();
+        expect(brokers.beforeListBindings).toBeUndefined(); // stopped mid-run
+        expect(midRun.applied).toBe(false);
+        expect(midRun.reason).toMatch(
+          /^RabbitMQ broker 'local' unreachable since \S+Z: GET \/api\/bindings: /,
+        );
+        expect(applied).toHaveLength(1);
+        expect(logger.warn).toHaveBeenCalledWith(
+          expect.stringMatching(
+            /^Not updating discovered exchanges and queues of RabbitMQ broker local: RabbitMQ broker 'local' unreachable since .*Existing entities are kept; the next run retries\.$/,
+          ),
+        );
+        const since = brokers.client('local').unreachableSince();
+        expect(since).toBeDefined();
+
+        // Still down when the next run starts: nothing applied, same outage.
+        const whileDown = await provider.refresh();
+        expect(whileDown.applied).toBe(false);
+        expect(whileDown.reason).toContain(
+          `unreachable since ${new Date(since!).toISOString()}`,
+        );
+        expect(applied).toHaveLength(1);
+
+        // Back, with a queue declared meanwhile: the first run catches up.
+        await node.start();
+        await declare(node.managementUrl, '/queues/%2F/orders.refunds', {
+          durable: true,
+        });
+        expect(await provider.refresh()).toMatchObject({ applied: true });
+        expect(names(applied[1])).toEqual(
+          expect.arrayContaining([
+            ...before,
+            expect.stringMatching(/^RabbitMQQueue:.*orders\.refunds$/),
+          ]),
+        );
+        expect(applied[1]).toHaveLength(before.length + 1);
+        expect(brokers.client('local').unreachableSince()).toBeUndefined();
+      } finally {
+        brokers.close();
+      }
+    });
+  },
+);

@@ -196,9 +196,7 @@ export class RabbitMQManagementClient {
       throw withUnreachableSince(
         new RabbitMQManagementError(
           `${prefix}unreachable since ${new Date(since).toISOString()}: ${
-            message.startsWith(prefix)
-              ? message.slice(prefix.length)
-              : message
+            message.startsWith(prefix) ? message.slice(prefix.length) : message
           }`,
           status,
         ),

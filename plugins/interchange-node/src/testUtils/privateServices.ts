@@ -26,9 +26,7 @@ async function isFree(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const server = net.createServer();
     server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () =>
-      server.close(() => resolve(true)),
-    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 

@@ -105,9 +105,9 @@ describe('KafkaConsumerGroupsCard', () => {
     expect(
       screen.getByText(`Unreachable since ${formatTime(since)}`).parentElement,
     ).toHaveTextContent(/\(2m [5-9]s ago\)$/);
-    expect(screen.getByRole('table', { name: 'consumer groups' })).toHaveTextContent(
-      'billing',
-    );
+    expect(
+      screen.getByRole('table', { name: 'consumer groups' }),
+    ).toHaveTextContent('billing');
   });
 
   it('says how to declare groups when a component has none', async () => {
