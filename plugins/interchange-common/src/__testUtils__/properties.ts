@@ -180,7 +180,9 @@ export const anyValue: fc.Arbitrary<unknown> = fc.letrec(tie => ({
     fc.dictionary(
       fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...TOKENS)),
       tie('value'),
-      { maxKeys: 4 },
+      // Entities and files arrive parsed from YAML or JSON, whose maps
+      // always have Object's prototype (`__proto__` is an own key).
+      { maxKeys: 4, noNullPrototype: true },
     ),
   ),
 })).value;

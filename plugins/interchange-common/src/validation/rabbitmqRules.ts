@@ -193,7 +193,9 @@ export function rabbitmqQueueProblems(
     ),
   ];
 
-  const queueType = spec.queueType ?? 'classic';
+  // Not text: the schema reports it; the rules below read it as the default.
+  const queueType =
+    typeof spec.queueType === 'string' ? spec.queueType : 'classic';
   if (
     (queueType === 'quorum' || queueType === 'stream') &&
     spec.durable === false

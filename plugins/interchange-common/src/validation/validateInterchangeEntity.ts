@@ -24,7 +24,7 @@ import {
 } from '../entities/types';
 import { componentIntegrationProblems } from './componentRules';
 import { checkEntityRef } from './entityRefs';
-import { EntityProblem } from './EntityProblem';
+import { describeValue, EntityProblem } from './EntityProblem';
 import { gatewayRouteProblems } from './gatewayRouteRules';
 import { kafkaTopicProblems } from './kafkaTopicRules';
 import {
@@ -120,7 +120,10 @@ function interchangeKindProblems(
       break;
     case RABBITMQ_QUEUE_KIND:
       semantic.push(
-        ...rabbitmqQueueProblems(entity as RabbitMQQueueEntityV1alpha1, options),
+        ...rabbitmqQueueProblems(
+          entity as RabbitMQQueueEntityV1alpha1,
+          options,
+        ),
       );
       break;
     default:
@@ -149,13 +152,33 @@ export function validateInterchangeEntity(
   options: InterchangeValidationOptions = {},
 ): EntityProblem[] {
   const kind = INTERCHANGE_KINDS.find(k => k === entity.kind);
+  // The catalog checks the envelope first; the CLI and the actions may not.
+  if (
+    (kind || entity.kind === 'Component') &&
+    (!entity.metadata ||
+      typeof entity.metadata !== 'object' ||
+      Array.isArray(entity.metadata))
+  ) {
+    return [
+      {
+        path: 'metadata',
+        message: 'is required and must be a map of fields',
+        fix: 'add metadata with at least a name, e.g. metadata: { name: orders }',
+      },
+    ];
+  }
   if (entity.apiVersion === INTERCHANGE_API_VERSION) {
     if (!kind) {
-      const guess = suggest(String(entity.kind), INTERCHANGE_KINDS);
+      // A kind that is not text is named, not converted (it may be any value).
+      const written =
+        typeof entity.kind === 'string'
+          ? entity.kind
+          : describeValue(entity.kind);
+      const guess = suggest(written, INTERCHANGE_KINDS);
       return [
         {
           path: 'kind',
-          message: `'${entity.kind}' is not an Interchange kind`,
+          message: `'${written}' is not an Interchange kind`,
           fix: guess
             ? `did you mean '${guess}'?`
             : `use one of ${INTERCHANGE_KINDS.join(', ')}`,
@@ -166,7 +189,11 @@ export function validateInterchangeEntity(
   }
   // Another plugin may define its own `Webhook` kind; only an apiVersion that
   // is clearly meant to be ours is worth a message.
-  if (kind && String(entity.apiVersion).startsWith('interchange')) {
+  if (
+    kind &&
+    typeof entity.apiVersion === 'string' &&
+    entity.apiVersion.startsWith('interchange')
+  ) {
     return [
       {
         path: 'apiVersion',
