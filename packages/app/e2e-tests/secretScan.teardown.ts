@@ -33,7 +33,9 @@ export default async function secretScanTeardown() {
   }
   if (hits.length) {
     throw new Error(
-      `Configured secret values appeared during the e2e run:\n${hits.join('\n')}`,
+      `Configured secret values appeared during the e2e run:\n${hits.join(
+        '\n',
+      )}`,
     );
   }
 }

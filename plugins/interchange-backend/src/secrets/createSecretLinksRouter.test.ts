@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { Knex } from 'knex';
+import { JsonObject } from '@backstage/types';
 import {
   mockCredentials,
   mockServices,
@@ -18,7 +19,7 @@ const BOB = 'user:default/bob';
 const SECRET = 'whsec_c2VjcmV0LWxpbmstdGVzdC1zZWNyZXQtdmFsdWU=';
 const KEY = Buffer.alloc(32, 42).toString('base64');
 
-async function start(knex: Knex, secrets: Record<string, unknown>) {
+async function start(knex: Knex, secrets: JsonObject) {
   return startTestBackend({
     features: [
       interchangePlugin,

@@ -76,7 +76,8 @@ export function addSecretLinkRoutes(
     id: link.id,
     label: link.label,
     createdBy: link.createdBy,
-    expiresAt: new Date(link.expiresAt).toISOString(),
+    // Sent as ISO 8601 (date-time in the spec).
+    expiresAt: new Date(link.expiresAt),
   });
 
   router.post('/secret-links', async (req, res) => {

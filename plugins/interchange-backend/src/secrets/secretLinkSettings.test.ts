@@ -1,13 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readSecretLinkSettings } from './secretLinkSettings';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
-function read(secrets: unknown, nodeEnv = 'development') {
+function read(secrets: JsonObject | undefined, nodeEnv = 'development') {
   const logger = mockServices.logger.mock();
   const settings = readSecretLinkSettings(
-    new ConfigReader({ interchange: { secrets } }),
+    new ConfigReader({ interchange: secrets ? { secrets } : {} }),
     logger,
     nodeEnv,
   );

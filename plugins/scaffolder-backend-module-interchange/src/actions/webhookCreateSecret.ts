@@ -1,5 +1,6 @@
 import {
   AuthService,
+  BackstageCredentials,
   DiscoveryService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
@@ -127,7 +128,7 @@ export function createWebhookCreateSecretAction(
 async function storeSecretLink(
   options: WebhookCreateSecretActionOptions,
   request: {
-    credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>;
+    credentials: BackstageCredentials;
     secret: string;
     label: string;
   },

@@ -8,8 +8,8 @@ const ID = 'a'.repeat(43);
 /** The browser's view of the backend: answers by path, records calls. */
 function backend(answers: Record<string, () => Response>) {
   const calls: string[] = [];
-  const fetch = async (url: string, init?: RequestInit) => {
-    const key = `${init?.method ?? 'GET'} ${url.replace(
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const key = `${init?.method ?? 'GET'} ${String(input).replace(
       'http://b/api/interchange',
       '',
     )}`;
@@ -29,9 +29,7 @@ const json = (status: number, body: unknown) =>
     headers: { 'content-type': 'application/json' },
   });
 
-async function render(
-  fetch: (url: string, init?: RequestInit) => Promise<Response>,
-) {
+async function render(fetch: typeof window.fetch) {
   await renderInTestApp(
     <TestApiProvider
       apis={[
