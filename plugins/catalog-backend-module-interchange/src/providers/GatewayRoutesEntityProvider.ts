@@ -51,9 +51,10 @@ type Source = GatewayParseResult & { source: string; location: string };
  * the same whichever started first.
  *
  * Safety: it replaces its entities with a full mutation only after every
- * source was read. A file that cannot be read or parsed, or a Kong failure
- * on any page, means no mutation at all: existing entities stay and the
- * next run retries.
+ * source was read. A file that cannot be read or parsed, a `files` glob
+ * that matched files on the last run and none now, or a Kong failure on
+ * any page (an error answer, or none within requestTimeoutMs) means no
+ * mutation at all: existing entities stay and the next run retries.
  *
  * @public
  */
@@ -69,6 +70,8 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
   #connection?: EntityProviderConnection;
   /** Fingerprint of the components the last run linked against. */
   #linkedWith?: string;
+  /** Files each `files` glob matched on the last applied run. */
+  #matched = new Map<string, number>();
   #running = false;
   #rerun = false;
 
@@ -131,8 +134,36 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
     }
   }
 
-  async #fileSources(): Promise<Source[]> {
-    const targets = await listConfigFiles(this.#gateway.files, this.#cwd);
+  /**
+   * Files of every `files` glob. A glob that matched files on the last
+   * applied run and matches none now fails the run: a file that vanished
+   * (deleted, renamed, turned into a folder, a volume not mounted) would
+   * otherwise look like routes that were removed, and the full mutation
+   * would delete them.
+   */
+  async #fileSources(matched: Map<string, number>): Promise<Source[]> {
+    const perGlob = await Promise.all(
+      this.#gateway.files.map(async glob => ({
+        glob,
+        targets: await listConfigFiles([glob], this.#cwd),
+      })),
+    );
+    for (const { glob, targets } of perGlob) {
+      const before = this.#matched.get(glob) ?? 0;
+      if (targets.length === 0 && before > 0) {
+        throw new Error(
+          `interchange.gateways ${
+            this.#gateway.id
+          }: files '${glob}' matched ${before} file(s) on the last run and none now (removed, renamed, no longer a file or a bundle, or its folder is not mounted). If they were removed on purpose, take '${glob}' out of files`,
+        );
+      }
+      matched.set(glob, targets.length);
+    }
+    const seen = new Set<string>();
+    const targets = perGlob
+      .flatMap(g => g.targets)
+      .filter(t => !seen.has(t.file) && seen.add(t.file))
+      .sort((a, b) => (a.file < b.file ? -1 : 1));
     return Promise.all(
       targets.map(async target => {
         const file = await readConfigFile(target);
@@ -191,9 +222,10 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
   async #run(connection: EntityProviderConnection) {
     const id = this.#gateway.id;
     try {
+      const matched = new Map<string, number>();
       const [components, files, live] = await Promise.all([
         this.#components.snapshot(),
-        this.#fileSources(),
+        this.#fileSources(matched),
         this.#gateway.adminUrl ? this.#kongSource() : undefined,
       ]);
       const sources = [...files, ...(live ? [live] : [])];
@@ -231,6 +263,7 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
         })),
       });
       this.#linkedWith = components.fingerprint;
+      this.#matched = matched;
       this.#logger.info(
         `Gateway ${id}: ${byName.size} routes from ${files.length} file(s)${
           live ? ' and the Kong Admin API' : ''
