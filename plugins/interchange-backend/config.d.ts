@@ -93,6 +93,13 @@ export interface Config {
       };
       /** How long delivery log rows are kept. Default 30 days. */
       retention?: HumanDuration | string;
+      /**
+       * How long the payloads of delivery log rows are kept, when shorter
+       * than `retention`: payloads are most of the log's size, and an
+       * attempt without one can no longer be redelivered. Default: as
+       * long as the rows.
+       */
+      payloadRetention?: HumanDuration | string;
     };
     /**
      * When the integration checks run (docs/checks.md): the backend reads

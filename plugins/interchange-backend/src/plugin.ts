@@ -181,6 +181,14 @@ export const interchangePlugin = createBackendPlugin({
                 `Removed ${removed} webhook deliveries past retention`,
               );
             }
+            const cleared = await deliveries.prunePayloads(
+              Date.now() - webhookSettings.payloadRetentionMs,
+            );
+            if (cleared) {
+              logger.info(
+                `Cleared the payloads of ${cleared} webhook deliveries past interchange.webhooks.payloadRetention`,
+              );
+            }
           },
         });
 

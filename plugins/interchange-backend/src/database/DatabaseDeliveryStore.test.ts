@@ -93,6 +93,54 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('clears payloads past their retention and keeps the rows', async () => {
+      const store = await createStore();
+      const old = await store.add({
+        ...inbound('evt_old', 1000),
+        direction: 'outbound',
+        outcome: 'delivered',
+        payload: '{"old":true}',
+      });
+      const recent = await store.add({
+        ...inbound('evt_new', 5000),
+        direction: 'outbound',
+        outcome: 'delivered',
+        payload: '{"new":true}',
+      });
+      expect(await store.prunePayloads(3000)).toBe(1);
+      expect(await store.prunePayloads(3000)).toBe(0);
+      expect((await store.get(old.id))?.payload).toBeUndefined();
+      expect((await store.get(recent.id))?.payload).toBe('{"new":true}');
+      expect(await store.count('webhook:default/in')).toBe(2);
+    });
+
+    it('gives every webhook its own latest attempts for health, however busy the others', async () => {
+      const store = await createStore();
+      const now = Date.now();
+      await store.add({
+        ...inbound('quiet', now - 3 * 3600_000),
+        entityRef: 'webhook:default/quiet',
+        direction: 'outbound',
+        outcome: 'failed',
+      });
+      // More recent rows from a busy webhook than the health read once
+      // looked at in all (the latest 10,000 of every webhook together).
+      await Promise.all(
+        Array.from({ length: 10_050 }, (_, i) =>
+          store.addInbound({
+            ...inbound(`busy_${i}`, now - i * 100),
+            entityRef: 'webhook:default/busy',
+          }),
+        ),
+      );
+      const recent = await store.recentByEntity(50);
+      expect(recent.get('webhook:default/busy')).toHaveLength(50);
+      expect(recent.get('webhook:default/busy')![0].attemptedAt).toBe(now);
+      expect(recent.get('webhook:default/quiet')).toEqual([
+        expect.objectContaining({ outcome: 'failed' }),
+      ]);
+    });
+
     it('prunes rows past retention', async () => {
       const store = await createStore();
       await store.addInbound(inbound('old', 1000));

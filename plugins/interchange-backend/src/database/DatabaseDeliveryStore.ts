@@ -166,21 +166,34 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     perEntity = 50,
     sinceMs = 7 * 24 * 3600 * 1000,
   ): Promise<Map<string, AttemptSummary[]>> {
-    const rows = await this.db<Row>(TABLE)
-      .where('attempted_at', '>=', new Date(Date.now() - sinceMs))
-      .orderBy('attempted_at', 'desc')
+    // The latest `perEntity` of each entity, ranked in the database: a
+    // global "latest N rows" would let a busy webhook crowd quiet ones out
+    // of the health list once the log holds many rows.
+    const ranked = this.db(TABLE)
       .select('entity_ref', 'outcome', 'duration_ms', 'attempted_at')
-      .limit(10_000);
+      .select(
+        this.db.raw(
+          'row_number() over (partition by entity_ref order by attempted_at desc) as rn',
+        ),
+      )
+      .where('attempted_at', '>=', new Date(Date.now() - sinceMs))
+      .as('ranked');
+    const rows: Row[] = await this.db
+      .select('entity_ref', 'outcome', 'duration_ms', 'attempted_at')
+      .from(ranked)
+      .where('rn', '<=', perEntity)
+      .orderBy([
+        { column: 'entity_ref' },
+        { column: 'attempted_at', order: 'desc' },
+      ]);
     const byEntity = new Map<string, AttemptSummary[]>();
     for (const row of rows) {
       const list = byEntity.get(row.entity_ref) ?? [];
-      if (list.length < perEntity) {
-        list.push({
-          outcome: row.outcome as AttemptSummary['outcome'],
-          durationMs: row.duration_ms,
-          attemptedAt: fromDbTime(row.attempted_at).getTime(),
-        });
-      }
+      list.push({
+        outcome: row.outcome as AttemptSummary['outcome'],
+        durationMs: row.duration_ms,
+        attemptedAt: fromDbTime(row.attempted_at).getTime(),
+      });
       byEntity.set(row.entity_ref, list);
     }
     return byEntity;
@@ -210,6 +223,14 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     return this.db(TABLE)
       .where('attempted_at', '<', new Date(olderThan))
       .delete();
+  }
+
+  async prunePayloads(olderThan: number): Promise<number> {
+    // Served by the partial index on rows that still carry a payload.
+    return this.db(TABLE)
+      .where('attempted_at', '<', new Date(olderThan))
+      .whereNotNull('payload')
+      .update({ payload: null });
   }
 
   private toRow(id: string, d: NewDelivery) {

@@ -52,4 +52,10 @@ export interface DeliveryStore {
 
   /** Deletes rows attempted before `olderThan`; returns how many. */
   prune(olderThan: number): Promise<number>;
+
+  /**
+   * Clears the payload of rows attempted before `olderThan`, keeping the
+   * rows; returns how many. Such attempts can no longer be redelivered.
+   */
+  prunePayloads(olderThan: number): Promise<number>;
 }

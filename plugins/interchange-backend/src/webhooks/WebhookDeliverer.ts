@@ -83,9 +83,14 @@ export class WebhookDeliverer {
     original: Delivery,
     payload: string | undefined,
   ): Promise<SendResult> {
-    if (original.direction !== 'outbound' || payload === undefined) {
+    if (original.direction !== 'outbound') {
       throw new InputError(
         'only outbound attempts can be redelivered; inbound deliveries are retried by their sender',
+      );
+    }
+    if (payload === undefined) {
+      throw new InputError(
+        'this attempt can no longer be redelivered: its payload is past interchange.webhooks.payloadRetention; send a new test event instead',
       );
     }
     return this.#send(webhook, {

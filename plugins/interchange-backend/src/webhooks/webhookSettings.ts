@@ -13,6 +13,8 @@ export interface WebhookSettings {
   /** Lower-cased refs of Webhook entities that may receive unsigned. */
   allowUnsigned: Set<string>;
   retentionMs: number;
+  /** Payloads are cleared after this (at most `retentionMs`). */
+  payloadRetentionMs: number;
 }
 
 /** `interchange.webhooks`, with defaults, failing at start-up on bad values. */
@@ -40,6 +42,15 @@ export function readWebhookSettings(config: Config): WebhookSettings {
       );
     }
   }
+  const retentionMs = c?.has('retention')
+    ? durationToMilliseconds(readDurationFromConfig(c, { key: 'retention' }))
+    : 30 * 24 * 3600 * 1000;
+  // Payloads are most of the log's size; by default they go with the rows.
+  const payloadRetentionMs = c?.has('payloadRetention')
+    ? durationToMilliseconds(
+        readDurationFromConfig(c, { key: 'payloadRetention' }),
+      )
+    : retentionMs;
   return {
     secrets,
     outbound: {
@@ -57,8 +68,7 @@ export function readWebhookSettings(config: Config): WebhookSettings {
         r.toLocaleLowerCase('en-US'),
       ),
     ),
-    retentionMs: c?.has('retention')
-      ? durationToMilliseconds(readDurationFromConfig(c, { key: 'retention' }))
-      : 30 * 24 * 3600 * 1000,
+    retentionMs,
+    payloadRetentionMs: Math.min(payloadRetentionMs, retentionMs),
   };
 }
