@@ -161,10 +161,10 @@ describe('Apigee bundles on hostile input (fast-check)', () => {
     .filter(e => e.isDirectory())
     .map(e => bundle(e.name));
 
-  function parseBundle(files: BundleFile[]): void {
+  function parseBundle(bundleFiles: BundleFile[]): void {
     let result: GatewayFileParseResult;
     try {
-      result = registry.parseBundle(files);
+      result = registry.parseBundle(bundleFiles);
     } catch (e) {
       checkError(e);
       return;
