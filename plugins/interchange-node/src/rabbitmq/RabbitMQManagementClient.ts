@@ -25,10 +25,16 @@ export class RabbitMQManagementError extends Error {
 
 /**
  * The fields each use needs, as `columns` of the list endpoints: the broker
- * then sends (and, for stats, looks up) only these, which matters with
- * thousands of queues.
- * - `depth`: what sampling records;
- * - `state`: the live state the API shows (status needs the rates);
+ * then sends only these.
+ * - `depth`: what sampling records. Read without the statistics database
+ *   (`disable_stats=true&enable_queue_totals=true`): the broker asks each
+ *   queue for its counts instead of looking up and aggregating its stats,
+ *   which costs about a third of the broker's CPU for 2,000 queues and gives
+ *   the counts `rabbitmqctl` prints, without the stats interval's delay. That
+ *   listing has no consumer counts, so they come from one request to the
+ *   consumers list (see #depthListing);
+ * - `state`: the live state the API shows (status needs the rates, which
+ *   only the statistics database has);
  * - `full`: also what the catalog provider and drift need.
  */
 const DEPTH_COLUMNS = [
@@ -37,10 +43,10 @@ const DEPTH_COLUMNS = [
   'messages',
   'messages_ready',
   'messages_unacknowledged',
-  'consumers',
 ];
 const STATE_COLUMNS = [
   ...DEPTH_COLUMNS,
+  'consumers',
   'type',
   'state',
   'node',
@@ -57,6 +63,9 @@ const QUEUE_COLUMNS = {
   state: STATE_COLUMNS.join(','),
   full: [...STATE_COLUMNS, 'auto_delete', 'arguments'].join(','),
 };
+/** Without the statistics database, with each queue's own counts. */
+const QUEUE_TOTALS = 'disable_stats=true&enable_queue_totals=true';
+const CONSUMER_COLUMNS = 'queue.name,queue.vhost';
 
 /** The columns of one queue, everything Interchange reads. @public */
 export const RABBITMQ_QUEUE_COLUMNS = QUEUE_COLUMNS.full;
@@ -345,11 +354,50 @@ export class RabbitMQManagementClient {
     vhost?: string,
     options: { fields?: 'depth' | 'state' | 'full' } = {},
   ): Promise<RabbitMQQueueLive[]> {
+    const path = vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`;
+    if (options.fields === 'depth') {
+      return this.#depthListing(path, vhost);
+    }
     const raw = await this.#listAll(
-      vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`,
+      path,
       QUEUE_COLUMNS[options.fields ?? 'full'],
     );
     return raw.map(toQueueLive);
+  }
+
+  /**
+   * Depths and consumer counts in two requests whatever the number of
+   * queues: the queues' own counts, and the consumers list counted per
+   * queue. A queue that is down has no counts (undefined, as before its
+   * first statistics).
+   */
+  async #depthListing(
+    path: string,
+    vhost: string | undefined,
+  ): Promise<RabbitMQQueueLive[]> {
+    const [raw, consumers] = await Promise.all([
+      this.#listAll(`${path}?${QUEUE_TOTALS}`, QUEUE_COLUMNS.depth),
+      this.request<Raw[]>(
+        'GET',
+        `${
+          vhost === undefined ? '/consumers' : `/consumers/${enc(vhost)}`
+        }?columns=${enc(CONSUMER_COLUMNS)}`,
+      ),
+    ]);
+    const counts = new Map<string, number>();
+    for (const c of consumers) {
+      const key = `${c.queue?.vhost}\u0000${c.queue?.name}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return raw.map(q => {
+      const live = toQueueLive(q);
+      return live.messagesReady === undefined
+        ? live
+        : {
+            ...live,
+            consumers: counts.get(`${live.vhost}\u0000${live.name}`) ?? 0,
+          };
+    });
   }
 
   /** One queue, or undefined when the broker has no such queue. */
