@@ -1,11 +1,4 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { KafkaConsumerGroups } from '../../api';
@@ -14,6 +7,46 @@ import { UnreachableSince } from '../InterchangeErrorPanel/UnreachableSince';
 import { formatDuration } from './formatDuration';
 import { LagSparkline } from '../LagSparkline';
 import { LagStatusChip } from '../LagStatusChip';
+import { SimpleColumn, SimpleTable } from '../SimpleTable';
+
+type Group = KafkaConsumerGroups['items'][number];
+
+const COLUMNS: SimpleColumn<Group>[] = [
+  {
+    title: 'Group',
+    cell: g => (
+      <>
+        <code>{g.groupId}</code>
+        <Typography variant="caption" color="textSecondary" display="block">
+          {g.cluster} · {g.partitions.length} partition
+          {g.partitions.length === 1 ? '' : 's'}
+        </Typography>
+      </>
+    ),
+  },
+  {
+    title: 'Health',
+    cell: g => (
+      <LagStatusChip status={g.health?.status} reason={g.health?.reason} />
+    ),
+  },
+  { title: 'State', cell: g => g.state },
+  { title: 'Members', align: 'right', cell: g => g.members },
+  {
+    title: 'Lag (messages)',
+    align: 'right',
+    cell: g => g.totalLag.toLocaleString('en-US'),
+  },
+  {
+    title: 'Lag (time)',
+    align: 'right',
+    cell: g => formatDuration(g.health?.maxTimeLagMs),
+  },
+  {
+    title: 'Last 6 h',
+    cell: g => <LagSparkline cluster={g.cluster} groupId={g.groupId} />,
+  },
+];
 
 function Groups(props: { value: KafkaConsumerGroups }) {
   const { value } = props;
@@ -25,53 +58,12 @@ function Groups(props: { value: KafkaConsumerGroups }) {
           <Typography variant="body2">{e.message}</Typography>
         </Alert>
       ))}
-      <Table size="small" aria-label="consumer groups">
-        <TableHead>
-          <TableRow>
-            <TableCell>Group</TableCell>
-            <TableCell>Health</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell align="right">Members</TableCell>
-            <TableCell align="right">Lag (messages)</TableCell>
-            <TableCell align="right">Lag (time)</TableCell>
-            <TableCell>Last 6 h</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {value.items.map(g => (
-            <TableRow key={`${g.cluster}/${g.groupId}`}>
-              <TableCell>
-                <code>{g.groupId}</code>
-                <Typography
-                  variant="caption"
-                  color="textSecondary"
-                  display="block"
-                >
-                  {g.cluster} · {g.partitions.length} partition
-                  {g.partitions.length === 1 ? '' : 's'}
-                </Typography>
-              </TableCell>
-              <TableCell>
-                <LagStatusChip
-                  status={g.health?.status}
-                  reason={g.health?.reason}
-                />
-              </TableCell>
-              <TableCell>{g.state}</TableCell>
-              <TableCell align="right">{g.members}</TableCell>
-              <TableCell align="right">
-                {g.totalLag.toLocaleString('en-US')}
-              </TableCell>
-              <TableCell align="right">
-                {formatDuration(g.health?.maxTimeLagMs)}
-              </TableCell>
-              <TableCell>
-                <LagSparkline cluster={g.cluster} groupId={g.groupId} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label="consumer groups"
+        columns={COLUMNS}
+        rows={value.items}
+        rowKey={g => `${g.cluster}/${g.groupId}`}
+      />
     </>
   );
 }

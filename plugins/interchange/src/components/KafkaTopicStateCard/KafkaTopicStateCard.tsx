@@ -1,49 +1,49 @@
-import {
-  Box,
-  Chip,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Link } from '@backstage/core-components';
 import { KafkaTopicLiveState } from '../../api';
+import { DriftAlert } from '../DriftAlert';
 import { EntityDataCard } from '../EntityDataCard';
+import { SimpleColumn, SimpleTable } from '../SimpleTable';
+import { StatChips } from '../StatChips';
 
-function Health(props: { live: KafkaTopicLiveState }) {
-  const s = props.live.state;
-  const chips: { label: string; bad?: boolean }[] = [
-    { label: `${s.partitions.length} partitions` },
-    { label: `replication ${s.replicationFactor}` },
-    { label: `~${s.messageCount.toLocaleString('en-US')} messages` },
-    {
-      label: `${s.underReplicatedPartitions} under-replicated`,
-      bad: s.underReplicatedPartitions > 0,
-    },
-    { label: `${s.offlinePartitions} offline`, bad: s.offlinePartitions > 0 },
-  ];
-  return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
-      {chips.map(c => (
-        <Chip
-          key={c.label}
-          size="small"
-          label={c.label}
-          style={
-            c.bad ? { background: '#fdecea', color: '#a4261d' } : undefined
-          }
-        />
-      ))}
-    </Box>
-  );
-}
+type Partition = KafkaTopicLiveState['state']['partitions'][number];
+type TopicConfig = KafkaTopicLiveState['state']['configs'][number];
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+const PARTITION_COLUMNS: SimpleColumn<Partition>[] = [
+  { title: '#', cell: p => p.partition },
+  {
+    title: 'Leader',
+    cell: p => (p.leader < 0 ? <strong>none</strong> : p.leader),
+  },
+  { title: 'Replicas', cell: p => p.replicas.join(', ') },
+  {
+    title: 'In sync',
+    cell: p => (
+      <>
+        {p.isr.join(', ')}
+        {p.underReplicated && ' (under-replicated)'}
+      </>
+    ),
+    style: p =>
+      p.underReplicated ? { color: '#a4261d', fontWeight: 600 } : undefined,
+  },
+  { title: 'Earliest', align: 'right', cell: p => count(p.earliestOffset) },
+  { title: 'Latest', align: 'right', cell: p => count(p.latestOffset) },
+  { title: 'Messages', align: 'right', cell: p => count(p.messages) },
+];
+
+const CONFIG_COLUMNS: SimpleColumn<TopicConfig>[] = [
+  { cell: c => <code>{c.name}</code> },
+  { cell: c => <code>{c.isSensitive ? '(sensitive)' : c.value}</code> },
+];
 
 function LiveState(props: { value: KafkaTopicLiveState }) {
   const { value } = props;
-  const nonDefault = value.state.configs.filter(c => !c.isDefault);
+  const s = value.state;
+  const nonDefault = s.configs.filter(c => !c.isDefault);
   return (
     <>
       <Typography variant="body2" gutterBottom>
@@ -54,79 +54,29 @@ function LiveState(props: { value: KafkaTopicLiveState }) {
           value.cluster.title
         )}
       </Typography>
-      <Health live={value} />
-      {value.drift.length > 0 ? (
-        <Alert
-          severity="warning"
-          style={{ marginBottom: 16 }}
-          aria-label="drift"
-        >
-          <Typography variant="subtitle2">
-            The topic differs from this entity in {value.drift.length} place
-            {value.drift.length === 1 ? '' : 's'}:
-          </Typography>
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {value.drift.map(d => (
-              <li key={d.field}>
-                <code>{d.field}</code>: declared <code>{d.declared}</code>,
-                actual <code>{d.actual}</code>
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      ) : (
-        <Alert
-          severity="success"
-          style={{ marginBottom: 16 }}
-          aria-label="drift"
-        >
-          The topic matches what this entity declares.
-        </Alert>
-      )}
+      <StatChips
+        stats={[
+          `${s.partitions.length} partitions`,
+          `replication ${s.replicationFactor}`,
+          `~${count(s.messageCount)} messages`,
+          {
+            label: `${s.underReplicatedPartitions} under-replicated`,
+            bad: s.underReplicatedPartitions > 0,
+          },
+          {
+            label: `${s.offlinePartitions} offline`,
+            bad: s.offlinePartitions > 0,
+          },
+        ]}
+      />
+      <DriftAlert noun="topic" drift={value.drift} />
       <Typography variant="subtitle2">Partitions</Typography>
-      <Table size="small" aria-label="partitions">
-        <TableHead>
-          <TableRow>
-            <TableCell>#</TableCell>
-            <TableCell>Leader</TableCell>
-            <TableCell>Replicas</TableCell>
-            <TableCell>In sync</TableCell>
-            <TableCell align="right">Earliest</TableCell>
-            <TableCell align="right">Latest</TableCell>
-            <TableCell align="right">Messages</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {value.state.partitions.map(p => (
-            <TableRow key={p.partition}>
-              <TableCell>{p.partition}</TableCell>
-              <TableCell>
-                {p.leader < 0 ? <strong>none</strong> : p.leader}
-              </TableCell>
-              <TableCell>{p.replicas.join(', ')}</TableCell>
-              <TableCell
-                style={
-                  p.underReplicated
-                    ? { color: '#a4261d', fontWeight: 600 }
-                    : undefined
-                }
-              >
-                {p.isr.join(', ')}
-                {p.underReplicated && ' (under-replicated)'}
-              </TableCell>
-              <TableCell align="right">
-                {p.earliestOffset.toLocaleString('en-US')}
-              </TableCell>
-              <TableCell align="right">
-                {p.latestOffset.toLocaleString('en-US')}
-              </TableCell>
-              <TableCell align="right">
-                {p.messages.toLocaleString('en-US')}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label="partitions"
+        columns={PARTITION_COLUMNS}
+        rows={s.partitions}
+        rowKey={p => String(p.partition)}
+      />
       <Box mt={2}>
         <Typography variant="subtitle2">Configs set on the topic</Typography>
         {nonDefault.length === 0 ? (
@@ -134,20 +84,13 @@ function LiveState(props: { value: KafkaTopicLiveState }) {
             All configs are broker defaults.
           </Typography>
         ) : (
-          <Table size="small" aria-label="topic configs">
-            <TableBody>
-              {nonDefault.map(c => (
-                <TableRow key={c.name}>
-                  <TableCell>
-                    <code>{c.name}</code>
-                  </TableCell>
-                  <TableCell>
-                    <code>{c.isSensitive ? '(sensitive)' : c.value}</code>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable
+            label="topic configs"
+            noHeader
+            columns={CONFIG_COLUMNS}
+            rows={nonDefault}
+            rowKey={c => c.name}
+          />
         )}
       </Box>
     </>

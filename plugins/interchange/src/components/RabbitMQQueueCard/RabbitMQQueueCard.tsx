@@ -1,13 +1,4 @@
-import {
-  Box,
-  Chip,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { Link } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -18,8 +9,11 @@ import {
   LagStatus,
 } from '@interchange/plugin-interchange-common';
 import { RabbitMQQueueDetail } from '../../api';
+import { DriftAlert } from '../DriftAlert';
 import { EntityDataCard } from '../EntityDataCard';
 import { LagStatusChip } from '../LagStatusChip';
+import { SimpleColumn, SimpleTable } from '../SimpleTable';
+import { StatChips } from '../StatChips';
 import { DepthSparkline } from './DepthSparkline';
 
 const rate = (v?: number) => (v === undefined ? 'n/a' : `${v.toFixed(1)}/s`);
@@ -36,6 +30,13 @@ function drainTime(seconds: number | null): string {
   }
   return `${(seconds / 3600).toFixed(1)} h`;
 }
+
+type Binding = RabbitMQQueueDetail['bindings'][number];
+
+const BINDING_COLUMNS: SimpleColumn<Binding>[] = [
+  { title: 'Exchange', cell: b => <code>{b.source}</code> },
+  { title: 'Routing key', cell: b => <code>{b.routingKey || '(empty)'}</code> },
+];
 
 function QueueState(props: { value: RabbitMQQueueDetail }) {
   const { value } = props;
@@ -71,44 +72,12 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
           ? ' (statistics pending: the broker reports every few seconds)'
           : ''}
       </Typography>
-      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
-        {chips.map(c => (
-          <Chip key={c} size="small" label={c} />
-        ))}
-      </Box>
+      <StatChips stats={chips} />
       <Box mb={2}>
         <Typography variant="subtitle2">Depth, last 6 hours</Typography>
         <DepthSparkline points={value.history} />
       </Box>
-      {value.drift && value.drift.length > 0 && (
-        <Alert
-          severity="warning"
-          style={{ marginBottom: 16 }}
-          aria-label="drift"
-        >
-          <Typography variant="subtitle2">
-            The queue differs from this entity in {value.drift.length} place
-            {value.drift.length === 1 ? '' : 's'}:
-          </Typography>
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {value.drift.map(d => (
-              <li key={d.field}>
-                <code>{d.field}</code>: declared <code>{d.declared}</code>,
-                actual <code>{d.actual}</code>
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {value.drift && value.drift.length === 0 && (
-        <Alert
-          severity="success"
-          style={{ marginBottom: 16 }}
-          aria-label="drift"
-        >
-          The queue matches what this entity declares.
-        </Alert>
-      )}
+      {value.drift && <DriftAlert noun="queue" drift={value.drift} />}
       <Typography variant="subtitle2">Bindings</Typography>
       {value.bindings.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
@@ -116,26 +85,12 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
           by its name).
         </Typography>
       ) : (
-        <Table size="small" aria-label="bindings">
-          <TableHead>
-            <TableRow>
-              <TableCell>Exchange</TableCell>
-              <TableCell>Routing key</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {value.bindings.map(b => (
-              <TableRow key={`${b.source} ${b.routingKey}`}>
-                <TableCell>
-                  <code>{b.source}</code>
-                </TableCell>
-                <TableCell>
-                  <code>{b.routingKey || '(empty)'}</code>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label="bindings"
+          columns={BINDING_COLUMNS}
+          rows={value.bindings}
+          rowKey={b => `${b.source} ${b.routingKey}`}
+        />
       )}
     </>
   );

@@ -1,12 +1,5 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -19,6 +12,7 @@ import {
 } from '@interchange/plugin-interchange-common';
 import { Refs } from '../Refs';
 import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { SimpleColumn, SimpleTable } from '../SimpleTable';
 
 /** One group of relations to show, e.g. "Produces to" = producesTo. */
 export interface RelationGroup {
@@ -50,6 +44,36 @@ function detail(entity: Entity | undefined): string {
   }
   return entity.metadata.description ?? '';
 }
+
+type Row = { group: string; ref: string; target?: Entity };
+
+const COLUMNS: SimpleColumn<Row>[] = [
+  { title: 'Relation', cell: row => row.group },
+  {
+    title: 'Entity',
+    cell: row => (
+      <>
+        <EntityRefLink entityRef={row.ref} />
+        {!row.target && (
+          <Typography variant="caption" color="error" display="block">
+            not in the catalog
+          </Typography>
+        )}
+      </>
+    ),
+  },
+  { title: 'Details', cell: row => detail(row.target) },
+  {
+    title: 'Owner',
+    cell: row => (
+      <Refs
+        refs={(row.target?.spec as { owner?: string } | undefined)?.owner}
+        defaultKind="Group"
+        namespace={row.target?.metadata.namespace}
+      />
+    ),
+  },
+];
 
 /**
  * The entities related to `entity` through the given relation groups, in one
@@ -100,41 +124,10 @@ export function RelatedEntitiesTable(props: {
     );
   }
   return (
-    <Table size="small">
-      <TableHead>
-        <TableRow>
-          <TableCell>Relation</TableCell>
-          <TableCell>Entity</TableCell>
-          <TableCell>Details</TableCell>
-          <TableCell>Owner</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(row => {
-          const target = value?.get(row.ref);
-          return (
-            <TableRow key={`${row.group}|${row.ref}`}>
-              <TableCell>{row.group}</TableCell>
-              <TableCell>
-                <EntityRefLink entityRef={row.ref} />
-                {!target && (
-                  <Typography variant="caption" color="error" display="block">
-                    not in the catalog
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell>{detail(target)}</TableCell>
-              <TableCell>
-                <Refs
-                  refs={(target?.spec as { owner?: string } | undefined)?.owner}
-                  defaultKind="Group"
-                  namespace={target?.metadata.namespace}
-                />
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      columns={COLUMNS}
+      rows={rows.map(row => ({ ...row, target: value?.get(row.ref) }))}
+      rowKey={row => `${row.group}|${row.ref}`}
+    />
   );
 }

@@ -1,0 +1,1 @@
+export { DriftAlert, type DriftItem } from './DriftAlert';

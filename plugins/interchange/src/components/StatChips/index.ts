@@ -1,0 +1,1 @@
+export { StatChips, type Stat } from './StatChips';
