@@ -125,7 +125,7 @@ function decodeURIComponentSafe(text: string): string {
 /**
  * The URL to send to: `{secret}` replaced by the secret. The secret may not
  * change where the request goes (its host, port or scheme), so a value
- * with '@', '/' before the path or the like is refused rather than sent.
+ * with an at sign or a slash that moves the host is refused rather than sent.
  *
  * @public
  */
