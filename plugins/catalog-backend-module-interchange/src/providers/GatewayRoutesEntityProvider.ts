@@ -159,11 +159,15 @@ export class GatewayRoutesEntityProvider implements EntityProvider {
       }
       matched.set(glob, targets.length);
     }
-    const seen = new Set<string>();
-    const targets = perGlob
-      .flatMap(g => g.targets)
-      .filter(t => !seen.has(t.file) && seen.add(t.file))
-      .sort((a, b) => (a.file < b.file ? -1 : 1));
+    // listConfigFiles lists files only; globs may overlap.
+    const byFile = new Map(
+      perGlob.flatMap(g =>
+        g.targets.map(t => [t.kind === 'file' ? t.file : t.url, t] as const),
+      ),
+    );
+    const targets = [...byFile.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, t]) => t);
     return Promise.all(
       targets.map(async target => {
         const file = await readConfigFile(target);
