@@ -135,6 +135,41 @@ describe('interchange validate', () => {
     );
   });
 
+  it('checks bindings and dead-letter exchanges against the exchanges the files declare on the same broker and vhost', async () => {
+    const valid = await run([
+      path.join(examples, 'integrations/rabbitmq.yaml'),
+    ]);
+    expect(valid.output).toContain('all valid');
+    expect(valid.code).toBe(0);
+
+    const exchange = (name: string, vhost = '/') =>
+      `apiVersion: interchange.dev/v1alpha1\nkind: RabbitMQExchange\nmetadata:\n  name: ${name}\nspec:\n  owner: team-a\n  broker: local\n  vhost: ${vhost}\n  exchangeType: topic\n`;
+    const file = tempFile(
+      'rabbitmq.yaml',
+      [
+        exchange('notifications'),
+        exchange('dead-letters'),
+        exchange('audit', 'audit'),
+        'apiVersion: interchange.dev/v1alpha1\nkind: RabbitMQQueue\nmetadata:\n  name: email\nspec:\n  owner: team-a\n  broker: local\n  bindings:\n    - exchange: notificatons\n      routingKey: x\n    - exchange: audit\n  deadLetterExchange: dead-leters\n',
+        // No exchange of vhost 'legacy' in the files: not checked.
+        'apiVersion: interchange.dev/v1alpha1\nkind: RabbitMQQueue\nmetadata:\n  name: legacy\nspec:\n  owner: team-a\n  broker: local\n  vhost: legacy\n  bindings:\n    - exchange: elsewhere\n  deadLetterExchange: elsewhere\n',
+      ].join('---\n'),
+    );
+    const { code, output } = await run([file]);
+    expect(code).toBe(1);
+    expect(output).toContain(
+      `${file}:39  spec.bindings[0].exchange: exchange 'notificatons' is not declared on broker 'local', vhost '/'\n      fix: did you mean 'notifications'?`,
+    );
+    expect(output).toContain(
+      "spec.bindings[1].exchange: exchange 'audit' is not declared on broker 'local', vhost '/'",
+    );
+    expect(output).toContain(
+      `${file}:42  spec.deadLetterExchange: dead-letter exchange 'dead-leters' is not declared on broker 'local', vhost '/'\n      fix: did you mean 'dead-letters'?`,
+    );
+    expect(output).not.toContain('elsewhere');
+    expect(output).toContain('1 file, 5 entities: 1 invalid, 3 problems');
+  });
+
   it('says clearly when nothing matches', async () => {
     const { code, output } = await run(['does-not-exist/*.yaml']);
     expect(code).toBe(1);

@@ -1,5 +1,12 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityProblem } from '@interchange/plugin-interchange-common';
+import {
+  EntityProblem,
+  getRabbitMQExchangeName,
+  getRabbitMQVhost,
+  isRabbitMQExchangeEntity,
+  isRabbitMQQueueEntity,
+  KnownRabbitMQExchange,
+} from '@interchange/plugin-interchange-common';
 import { readCatalogFiles } from '../lib/catalogFiles';
 import { expandCatalogPatterns } from '../lib/loadCatalog';
 import { validateCatalogEntity } from '../lib/validateCatalogEntity';
@@ -17,6 +24,44 @@ interface Finding {
   path: string;
   message: string;
   fix: string;
+}
+
+const isEntityLike = (value: unknown): value is Entity =>
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  !!(value as Entity).spec &&
+  typeof (value as Entity).spec === 'object' &&
+  !!(value as Entity).metadata;
+
+/**
+ * The exchanges the files declare (RabbitMQExchange entities), for the
+ * queues' bindings and dead-letter exchanges. Only a queue on a broker and
+ * vhost the files declare at least one exchange of is checked against them:
+ * elsewhere the exchanges are managed outside these files.
+ */
+function rabbitmqExchangesOf(values: unknown[]) {
+  const exchanges: KnownRabbitMQExchange[] = [];
+  for (const value of values) {
+    if (isEntityLike(value) && isRabbitMQExchangeEntity(value)) {
+      exchanges.push({
+        broker: String(value.spec.broker),
+        vhost: String(getRabbitMQVhost(value)),
+        name: String(getRabbitMQExchangeName(value)),
+        entityName: String(value.metadata.name),
+      });
+    }
+  }
+  return (value: unknown): KnownRabbitMQExchange[] | undefined => {
+    if (!isEntityLike(value) || !isRabbitMQQueueEntity(value)) {
+      return undefined;
+    }
+    const broker = String(value.spec.broker);
+    const vhost = String(getRabbitMQVhost(value));
+    return exchanges.some(e => e.broker === broker && e.vhost === vhost)
+      ? exchanges
+      : undefined;
+  };
 }
 
 function entityLabel(value: unknown): string {
@@ -56,6 +101,7 @@ export async function validateCommand(
   const unknownKinds: string[] = [];
   const notEntities: string[] = [];
   let invalidEntities = 0;
+  const knownExchangesFor = rabbitmqExchangesOf(documents.map(d => d.value));
   for (const doc of documents) {
     if (typeof doc.value !== 'object' || Array.isArray(doc.value)) {
       findings.push({
@@ -73,6 +119,7 @@ export async function validateCommand(
     const outcome = await validateCatalogEntity(doc.value as Entity, {
       knownClusters: options.cluster?.length ? options.cluster : undefined,
       knownGateways: options.gateway?.length ? options.gateway : undefined,
+      knownRabbitMQExchanges: knownExchangesFor(doc.value),
     });
     if (outcome.status === 'not-an-entity') {
       notEntities.push(`${doc.file}:${doc.line}`);

@@ -22,6 +22,8 @@ import { meshUndeclaredCallRule } from './rules/meshUndeclaredCall';
 import { meshDeclaredButDeniedRule } from './rules/meshDeclaredButDenied';
 import { meshAllowAnyRule } from './rules/meshAllowAny';
 import { meshUnusedAllowRule } from './rules/meshUnusedAllow';
+import { rabbitmqBindingToUndeclaredExchangeRule } from './rules/rabbitmqBindingToUndeclaredExchange';
+import { rabbitmqMissingDeadLetterExchangeRule } from './rules/rabbitmqMissingDeadLetterExchange';
 
 /**
  * The rules Interchange ships, in the order of the documentation.
@@ -52,5 +54,7 @@ export const BUILTIN_CHECK_RULES: readonly CheckRule[] = [
   meshDeclaredButDeniedRule,
   meshAllowAnyRule,
   meshUnusedAllowRule,
+  rabbitmqBindingToUndeclaredExchangeRule,
+  rabbitmqMissingDeadLetterExchangeRule,
   invalidExceptionRule,
 ];
