@@ -2,19 +2,11 @@ import { ChangeEvent, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { Box, TextField, Typography } from '@material-ui/core';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
-  SupportButton,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { IntegrationCheckFinding, interchangeApiRef } from '../../api';
-import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { ListPage } from '../ListPage';
 import { formatTime, SeverityChip } from '../IntegrationChecksCard';
 import {
   choices,
@@ -139,113 +131,98 @@ export function ChecksPage() {
   }
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Integration checks"
-        subtitle="Tight coupling, over-engineering and hygiene, found in the catalog"
-      />
-      <Content>
-        <ContentHeader title="Findings">
-          <SupportButton>
-            The backend runs the checks on the whole catalog on a schedule. Each
-            rule, why it matters and how to fix or excuse a finding are in
-            docs/checks.md.
-          </SupportButton>
-        </ContentHeader>
-        {error ? (
-          <InterchangeErrorPanel
-            title="Could not read the integration checks"
-            error={error}
+    <ListPage
+      title="Integration checks"
+      subtitle="Tight coupling, over-engineering and hygiene, found in the catalog"
+      contentTitle="Findings"
+      support="The backend runs the checks on the whole catalog on a schedule. Each rule, why it matters and how to fix or excuse a finding are in docs/checks.md."
+      error={error}
+      errorTitle="Could not read the integration checks"
+    >
+      <>
+        <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
+          <Choice
+            label="Rule"
+            value={filter.rule}
+            options={choices(findings, f => [f.rule])}
+            onChange={set('rule')}
           />
-        ) : (
-          <>
-            <Box display="flex" flexWrap="wrap" style={{ gap: 16 }} mb={2}>
-              <Choice
-                label="Rule"
-                value={filter.rule}
-                options={choices(findings, f => [f.rule])}
-                onChange={set('rule')}
-              />
-              <TextField
-                select
-                id="checks-filter-severity"
-                label="Severity"
-                value={filter.severity}
-                onChange={(e: ChangeEvent<HTMLInputElement>) =>
-                  set('severity')(e.target.value)
-                }
-                variant="outlined"
-                size="small"
-                style={{ minWidth: 140 }}
-                SelectProps={{ native: true }}
-                InputLabelProps={{ shrink: true }}
-              >
-                <option value="">any</option>
-                <option value="error">error</option>
-                <option value="warning">warning</option>
-                <option value="info">info</option>
-              </TextField>
-              <Choice
-                label="Team"
-                value={filter.team}
-                options={choices(findings, f => f.owners)}
-                onChange={set('team')}
-              />
-              <Choice
-                label="System"
-                value={filter.system}
-                options={choices(findings, f => f.systems)}
-                onChange={set('system')}
-              />
-              <TextField
-                type="date"
-                id="checks-filter-new-since"
-                label="New since"
-                value={filter.newSince}
-                onChange={(e: ChangeEvent<HTMLInputElement>) =>
-                  set('newSince')(e.target.value)
-                }
-                variant="outlined"
-                size="small"
-                InputLabelProps={{ shrink: true }}
-              />
-            </Box>
-            {status ? (
-              <Typography variant="body2" color="textSecondary" paragraph>
-                {status}
-              </Typography>
-            ) : null}
-            {value && value.skippedRules.length > 0 ? (
-              <Typography variant="body2" color="textSecondary" paragraph>
-                Not checked:{' '}
-                {value.skippedRules
-                  .map(s => `${s.rule} (${s.reason})`)
-                  .join('; ')}
-              </Typography>
-            ) : null}
-            <Table<Row>
-              isLoading={loading}
-              columns={columns}
-              data={rows}
-              options={{
-                paging: true,
-                pageSize: 50,
-                search: true,
-                padding: 'dense',
-              }}
-              actions={[
-                {
-                  icon: () => <RefreshIcon aria-label="refresh findings" />,
-                  tooltip: 'Refresh',
-                  isFreeAction: true,
-                  onClick: () => retry(),
-                },
-              ]}
-              title={`${rows.length} findings`}
-            />
-          </>
-        )}
-      </Content>
-    </Page>
+          <TextField
+            select
+            id="checks-filter-severity"
+            label="Severity"
+            value={filter.severity}
+            onChange={(e: ChangeEvent<HTMLInputElement>) =>
+              set('severity')(e.target.value)
+            }
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 140 }}
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+          >
+            <option value="">any</option>
+            <option value="error">error</option>
+            <option value="warning">warning</option>
+            <option value="info">info</option>
+          </TextField>
+          <Choice
+            label="Team"
+            value={filter.team}
+            options={choices(findings, f => f.owners)}
+            onChange={set('team')}
+          />
+          <Choice
+            label="System"
+            value={filter.system}
+            options={choices(findings, f => f.systems)}
+            onChange={set('system')}
+          />
+          <TextField
+            type="date"
+            id="checks-filter-new-since"
+            label="New since"
+            value={filter.newSince}
+            onChange={(e: ChangeEvent<HTMLInputElement>) =>
+              set('newSince')(e.target.value)
+            }
+            variant="outlined"
+            size="small"
+            InputLabelProps={{ shrink: true }}
+          />
+        </Box>
+        {status ? (
+          <Typography variant="body2" color="textSecondary" paragraph>
+            {status}
+          </Typography>
+        ) : null}
+        {value && value.skippedRules.length > 0 ? (
+          <Typography variant="body2" color="textSecondary" paragraph>
+            Not checked:{' '}
+            {value.skippedRules.map(s => `${s.rule} (${s.reason})`).join('; ')}
+          </Typography>
+        ) : null}
+        <Table<Row>
+          isLoading={loading}
+          columns={columns}
+          data={rows}
+          options={{
+            paging: true,
+            pageSize: 50,
+            search: true,
+            padding: 'dense',
+          }}
+          actions={[
+            {
+              icon: () => <RefreshIcon aria-label="refresh findings" />,
+              tooltip: 'Refresh',
+              isFreeAction: true,
+              onClick: () => retry(),
+            },
+          ]}
+          title={`${rows.length} findings`}
+        />
+      </>
+    </ListPage>
   );
 }

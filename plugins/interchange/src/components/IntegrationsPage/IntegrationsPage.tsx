@@ -1,13 +1,5 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
-  SupportButton,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Entity } from '@backstage/catalog-model';
@@ -20,7 +12,7 @@ import {
 } from '@interchange/plugin-interchange-common';
 import { Refs } from '../Refs';
 import { CatalogProblemsPanel } from '../CatalogProblemsPanel';
-import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { LIST_TABLE_OPTIONS, ListPage } from '../ListPage';
 import ChecksIcon from '@material-ui/icons/PlaylistAddCheck';
 import DescriptionIcon from '@material-ui/icons/Description';
 import MapIcon from '@material-ui/icons/Map';
@@ -115,15 +107,14 @@ export function IntegrationsPage() {
   }, [catalogApi]);
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Integrations"
-        subtitle={`Kafka topics, gateway routes and webhooks${
-          orgName ? ` at ${orgName}` : ''
-        }`}
-      />
-      <Content>
-        <ContentHeader title="All integrations">
+    <ListPage
+      title="Integrations"
+      subtitle={`Kafka topics, gateway routes and webhooks${
+        orgName ? ` at ${orgName}` : ''
+      }`}
+      contentTitle="All integrations"
+      actions={
+        <>
           <PageLinkButton
             routeRef={mapRouteRef}
             icon={<MapIcon />}
@@ -139,33 +130,20 @@ export function IntegrationsPage() {
             icon={<ChecksIcon />}
             title="Integration checks"
           />
-          <SupportButton>
-            Every KafkaTopic, GatewayRoute and Webhook entity in the catalog.
-            Filter by kind, search by name, cluster, gateway or owner.
-          </SupportButton>
-        </ContentHeader>
-        <CatalogProblemsPanel />
-        {error ? (
-          <InterchangeErrorPanel
-            title="Could not read topics, routes and webhooks from the catalog"
-            error={error}
-          />
-        ) : (
-          <Table<Row>
-            isLoading={loading}
-            columns={columns}
-            data={value ?? []}
-            options={{
-              paging: true,
-              pageSize: 20,
-              search: true,
-              filtering: true,
-              padding: 'dense',
-            }}
-            title={`${value?.length ?? 0} integrations`}
-          />
-        )}
-      </Content>
-    </Page>
+        </>
+      }
+      support="Every KafkaTopic, GatewayRoute and Webhook entity in the catalog. Filter by kind, search by name, cluster, gateway or owner."
+      banner={<CatalogProblemsPanel />}
+      error={error}
+      errorTitle="Could not read topics, routes and webhooks from the catalog"
+    >
+      <Table<Row>
+        isLoading={loading}
+        columns={columns}
+        data={value ?? []}
+        options={LIST_TABLE_OPTIONS}
+        title={`${value?.length ?? 0} integrations`}
+      />
+    </ListPage>
   );
 }

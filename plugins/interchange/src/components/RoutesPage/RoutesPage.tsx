@@ -1,12 +1,5 @@
 import useAsync from 'react-use/esm/useAsync';
 import { Button } from '@material-ui/core';
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
-  SupportButton,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
@@ -14,7 +7,7 @@ import {
   isGatewayRouteEntity,
 } from '@interchange/plugin-interchange-common';
 import { RoutesTable, routesToCsv, toRouteRow } from '../RoutesTable';
-import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { ListPage } from '../ListPage';
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
@@ -47,39 +40,28 @@ export function RoutesPage() {
       );
   }, [catalogApi]);
   return (
-    <Page themeId="tool">
-      <Header
-        title="Routes"
-        subtitle="Every route of every gateway, and who serves it"
+    <ListPage
+      title="Routes"
+      subtitle="Every route of every gateway, and who serves it"
+      contentTitle="Route inventory"
+      actions={
+        <Button
+          variant="outlined"
+          disabled={!value?.length}
+          onClick={() => download('routes.csv', routesToCsv(value ?? []))}
+        >
+          Export CSV
+        </Button>
+      }
+      support="Routes declared in catalog files and ingested from gateway configuration (files and Kong). Filter by any column; Drift counts the differences between a route's file and the live gateway."
+      error={error}
+      errorTitle="Could not read the gateway routes from the catalog"
+    >
+      <RoutesTable
+        rows={value ?? []}
+        loading={loading}
+        title={`${value?.length ?? 0} routes`}
       />
-      <Content>
-        <ContentHeader title="Route inventory">
-          <Button
-            variant="outlined"
-            disabled={!value?.length}
-            onClick={() => download('routes.csv', routesToCsv(value ?? []))}
-          >
-            Export CSV
-          </Button>
-          <SupportButton>
-            Routes declared in catalog files and ingested from gateway
-            configuration (files and Kong). Filter by any column; Drift counts
-            the differences between a route's file and the live gateway.
-          </SupportButton>
-        </ContentHeader>
-        {error ? (
-          <InterchangeErrorPanel
-            title="Could not read the gateway routes from the catalog"
-            error={error}
-          />
-        ) : (
-          <RoutesTable
-            rows={value ?? []}
-            loading={loading}
-            title={`${value?.length ?? 0} routes`}
-          />
-        )}
-      </Content>
-    </Page>
+    </ListPage>
   );
 }

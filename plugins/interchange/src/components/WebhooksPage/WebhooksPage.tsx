@@ -1,13 +1,5 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Content,
-  ContentHeader,
-  Header,
-  Page,
-  SupportButton,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -19,7 +11,7 @@ import {
 } from '@interchange/plugin-interchange-common';
 import { interchangeApiRef } from '../../api';
 import { HealthChip } from '../OutcomeChip';
-import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
+import { LIST_TABLE_OPTIONS, ListPage } from '../ListPage';
 
 type Row = {
   id: string;
@@ -103,39 +95,21 @@ export function WebhooksPage() {
   }, [catalogApi, api]);
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Webhooks"
-        subtitle="Every webhook, with the health of its endpoint"
+    <ListPage
+      title="Webhooks"
+      subtitle="Every webhook, with the health of its endpoint"
+      contentTitle="All webhooks"
+      support="Health comes from the delivery log: test events, redeliveries and deliveries received by this portal."
+      error={error}
+      errorTitle="Could not read the webhooks"
+    >
+      <Table<Row>
+        isLoading={loading}
+        columns={columns}
+        data={value ?? []}
+        title={`${value?.length ?? 0} webhooks`}
+        options={LIST_TABLE_OPTIONS}
       />
-      <Content>
-        <ContentHeader title="All webhooks">
-          <SupportButton>
-            Health comes from the delivery log: test events, redeliveries and
-            deliveries received by this portal.
-          </SupportButton>
-        </ContentHeader>
-        {error ? (
-          <InterchangeErrorPanel
-            title="Could not read the webhooks"
-            error={error}
-          />
-        ) : (
-          <Table<Row>
-            isLoading={loading}
-            columns={columns}
-            data={value ?? []}
-            title={`${value?.length ?? 0} webhooks`}
-            options={{
-              paging: true,
-              pageSize: 20,
-              search: true,
-              filtering: true,
-              padding: 'dense',
-            }}
-          />
-        )}
-      </Content>
-    </Page>
+    </ListPage>
   );
 }

@@ -1,0 +1,1 @@
+export { ListPage, LIST_TABLE_OPTIONS } from './ListPage';
