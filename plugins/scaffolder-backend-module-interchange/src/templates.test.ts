@@ -226,6 +226,26 @@ describeKafka("templates pass the scaffolder's own dry run", () => {
     expect(text).not.toContain('whsec_');
   });
 
+  it('New webhook subscription with shared-token (senders that cannot sign): a valid Webhook, secretRef only', async () => {
+    const result = await dryRun('new-webhook-subscription', {
+      name: 'partner-automation',
+      sender: 'component:default/order-service',
+      url: 'https://automation.partner.example.com/hooks/orders',
+      events: ['order.updated'],
+      owner: 'group:default/team-orders',
+      scheme: 'shared-token',
+      maxAttempts: 5,
+    });
+    const text = file(result, 'catalog-info.yaml');
+    const entity = parse(text);
+    expect(validateInterchangeEntity(entity)).toEqual([]);
+    expect(entity.spec.signing).toEqual({
+      scheme: 'shared-token',
+      secretRef: 'partner-automation',
+    });
+    expect(text).not.toContain('whsec_');
+  });
+
   it('New event-driven service: a Component that declares the topic it consumes', async () => {
     const result = await dryRun('new-event-driven-service', {
       name: 'loyalty-service',
