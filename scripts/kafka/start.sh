@@ -43,11 +43,15 @@ PROPS
 
 if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
   kafka_log "formatting storage in $KAFKA_DIR/data"
-  cluster_id="$(run_kafka_class "$KAFKA_DIR/tools-log4j2.yaml" kafka.tools.StorageTool random-uuid)"
+  # A cluster id is 16 random bytes in URL-safe base64 without padding (what
+  # StorageTool random-uuid prints); made here to spare a JVM start.
+  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
   run_kafka_class "$KAFKA_DIR/tools-log4j2.yaml" kafka.tools.StorageTool format \
     -t "$cluster_id" -c "$KAFKA_DIR/server.properties" --standalone >/dev/null
 fi
 
+# The log is appended to across restarts: only lines after this count are new.
+log_lines_before="$(wc -l < "$KAFKA_DIR/server.log" 2>/dev/null || echo 0)"
 kafka_log "starting Kafka $KAFKA_VERSION on $KAFKA_BOOTSTRAP (log: $KAFKA_DIR/server.log)"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m}" \
   nohup bash -c "source '$REPO_ROOT/scripts/kafka/lib.sh'; exec java \${KAFKA_HEAP_OPTS} -XX:+UseSerialGC -Djava.awt.headless=true -Dlog4j2.configurationFile='$KAFKA_DIR/broker-log4j2.yaml' -cp '$KAFKA_LIBS/*' kafka.Kafka '$KAFKA_DIR/server.properties'" \
@@ -61,8 +65,11 @@ while [ $SECONDS -lt $deadline ]; do
     tail -n 30 "$KAFKA_DIR/server.log" "$KAFKA_DIR/stdout.log" >&2 2>/dev/null || true
     exit 1
   fi
-  # Ready means a metadata request answers, not just an open port.
-  if run_kafka_class "$KAFKA_DIR/tools-log4j2.yaml" org.apache.kafka.tools.TopicCommand \
+  # Ready means a metadata request answers, not just an open port. Each check
+  # starts a JVM (seconds on a loaded 2-core machine), so it only runs once the
+  # broker has logged that it started.
+  if tail -n "+$((log_lines_before + 1))" "$KAFKA_DIR/server.log" 2>/dev/null | grep -q "Kafka Server started" &&
+    run_kafka_class "$KAFKA_DIR/tools-log4j2.yaml" org.apache.kafka.tools.TopicCommand \
     --bootstrap-server "$KAFKA_BOOTSTRAP" --list >/dev/null 2>&1; then
     kafka_log "ready"
     echo "$KAFKA_BOOTSTRAP"
