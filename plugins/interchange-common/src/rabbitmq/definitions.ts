@@ -177,7 +177,7 @@ export interface RabbitMQEntitiesOptions {
 /**
  * RabbitMQExchange and RabbitMQQueue entities for a topology. The broker's
  * own exchanges (`amq.*`, the default) and server-named queues
- * (`amq.gen-...`) are left out, as are exchange types the kinds cannot
+ * (`amq.gen-...`) are left out (and listed in `skipped`), as are exchange types the kinds cannot
  * express (plugin types such as `x-delayed-message`) and exchange-to-exchange
  * bindings. Queue arguments RabbitMQ does not document, or with values it
  * would refuse, are left out too, so every entity passes validation; what is
@@ -221,6 +221,10 @@ export function rabbitmqEntitiesFromTopology(
       RABBITMQ_BUILTIN_EXCHANGES.includes(e.name) ||
       e.name.startsWith('amq.')
     ) {
+      // The broker declares its own exchanges in every vhost.
+      skipped.push(
+        `the broker's own exchange ${e.vhost}/${e.name || '(default)'}`,
+      );
       continue;
     }
     if (!EXCHANGE_TYPES.includes(e.type)) {
@@ -251,6 +255,8 @@ export function rabbitmqEntitiesFromTopology(
   const queues: RabbitMQQueueEntityV1alpha1[] = [];
   for (const q of topology.queues) {
     if (q.name.startsWith('amq.')) {
+      // A name the broker generated: the next declaration gets another one.
+      skipped.push(`server-named queue ${q.vhost}/${q.name}`);
       continue;
     }
     const queueType = QUEUE_TYPES.includes(q.type) ? q.type : 'classic';
