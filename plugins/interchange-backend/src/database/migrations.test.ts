@@ -23,6 +23,7 @@ const TABLES = [
   'interchange_depth_samples',
   'interchange_kafka_lag_samples',
   'interchange_notification_states',
+  'interchange_secret_links',
   'interchange_strategy_snapshots',
   'interchange_webhook_deliveries',
 ];

@@ -283,7 +283,7 @@ describe('webhooks API', () => {
     const original = log.body.items[0];
     const denied = await request(denyServer)
       .post(
-        '/api/interchange/webhooks/default/partner/deliveries/no-such-id/redeliver',
+        '/api/interchange/webhooks/default/partner/deliveries/00000000-0000-4000-8000-000000000000/redeliver',
       )
       .set('Authorization', user)
       .expect(403);
@@ -292,7 +292,7 @@ describe('webhooks API', () => {
     );
     await request(server)
       .post(
-        '/api/interchange/webhooks/default/partner/deliveries/no-such-id/redeliver',
+        '/api/interchange/webhooks/default/partner/deliveries/00000000-0000-4000-8000-000000000000/redeliver',
       )
       .set('Authorization', user)
       .expect(404);
