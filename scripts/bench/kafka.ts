@@ -5,7 +5,8 @@
  *
  * Data: 20 topics x 12 partitions with messages, and 200 consumer groups that
  * each committed offsets on two of the topics (created once, reused on later
- * runs). The broker is the repo's own (scripts/kafka/start.sh), started here
+ * runs). BENCH_TOPICS and BENCH_GROUPS change the scale (the issue's ten
+ * times: BENCH_GROUPS=2000 BENCH_TOPICS=200), BENCH_RUNS the measured rounds. The broker is the repo's own (scripts/kafka/start.sh), started here
  * when none is running and stopped again afterwards; set
  * INTERCHANGE_TEST_KAFKA_BROKERS to use another one.
  *
@@ -28,20 +29,39 @@ import {
   readKafkaClusters,
 } from '@interchange/plugin-interchange-node';
 
-const TOPICS = 20;
+/** A positive integer from the environment, or a clear error naming the variable. */
+function countFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `${name} must be a positive whole number, got '${raw}'; unset it for the default (${fallback})`,
+    );
+  }
+  return value;
+}
+
+const TOPICS = countFromEnv('BENCH_TOPICS', 20);
 const PARTITIONS = 12;
-const GROUPS = 200;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const GROUPS = countFromEnv('BENCH_GROUPS', 200);
+const RUNS = countFromEnv('BENCH_RUNS', 5);
 const TOPIC_PREFIX = 'bench.lag.t';
-const GROUP_PREFIX = 'bench-lag-g';
+// Which topics a group reads depends on the topic count, so each topic count
+// gets groups of its own: offsets committed at another scale would otherwise
+// stay on the broker and change the results. The default scale keeps the
+// names earlier runs created.
+const GROUP_PREFIX = TOPICS === 20 ? 'bench-lag-g' : `bench-lag-t${TOPICS}-g`;
 const root = path.resolve(__dirname, '../..');
 
 const topicName = (i: number) => `${TOPIC_PREFIX}${String(i).padStart(2, '0')}`;
-const groupName = (i: number) => `${GROUP_PREFIX}${String(i).padStart(3, '0')}`;
+const groupName = (i: number) =>
+  `${GROUP_PREFIX}${String(i).padStart(GROUPS > 1000 ? 4 : 3, '0')}`;
 /** Each group reads two topics; different groups stop at different offsets. */
 const groupTopics = (g: number) => [
-  topicName(g % TOPICS),
-  topicName((g * 7 + 3) % TOPICS),
+  ...new Set([topicName(g % TOPICS), topicName((g * 7 + 3) % TOPICS)]),
 ];
 const committedOffset = (g: number, t: number, p: number) =>
   (g * 3 + t * 5 + p) % 40;
@@ -112,9 +132,7 @@ async function seed(brokers: string[]) {
       t => !existingTopics.has(topicName(t)),
     );
     if (missing.length) {
-      log(
-        `creating ${missing.length} topics with ${PARTITIONS} partitions and messages`,
-      );
+      log(`creating ${missing.length} topics with ${PARTITIONS} partitions`);
       await admin.createTopics({
         waitForLeaders: true,
         topics: missing.map(t => ({
@@ -123,18 +141,45 @@ async function seed(brokers: string[]) {
           replicationFactor: 1,
         })),
       });
-      const producer = kafka.producer();
+    }
+    // Messages are topped up per partition from its log-end offset, so a run
+    // stopped half-way (or a broker slow to elect leaders for new topics)
+    // is repaired by the next one instead of leaving topics empty for good.
+    const topics = Array.from({ length: TOPICS }, (_, t) => t);
+    const shortfall = (
+      await Promise.all(
+        topics.map(async t =>
+          (
+            await admin.fetchTopicOffsets(topicName(t))
+          ).map(o => ({
+            t,
+            p: o.partition,
+            from: Number(o.high),
+          })),
+        ),
+      )
+    )
+      .flat()
+      .filter(({ t, p, from }) => from < messagesIn(t, p));
+    if (shortfall.length) {
+      log(`writing messages to ${shortfall.length} partitions`);
+      const producer = kafka.producer({
+        allowAutoTopicCreation: false,
+        retry: { retries: 10 },
+      });
       await producer.connect();
-      for (const t of missing) {
-        await producer.send({
-          topic: topicName(t),
-          messages: Array.from({ length: PARTITIONS }, (_, p) =>
-            Array.from({ length: messagesIn(t, p) }, (__, i) => ({
+      for (const t of topics) {
+        const messages = shortfall
+          .filter(s => s.t === t)
+          .flatMap(({ p, from }) =>
+            Array.from({ length: messagesIn(t, p) - from }, (_, i) => ({
               partition: p,
-              value: `m${i}`,
+              value: `m${from + i}`,
             })),
-          ).flat(),
-        });
+          );
+        if (messages.length) {
+          await producer.send({ topic: topicName(t), messages });
+        }
       }
       await producer.disconnect();
     }
@@ -149,20 +194,33 @@ async function seed(brokers: string[]) {
       retryDelay: 500,
     });
     try {
-      for (let g = 0; g < GROUPS; g++) {
-        await committer.alterConsumerGroupOffsets({
-          groupId: groupName(g),
-          topics: groupTopics(g).map(topic => {
-            const t = Number(topic.slice(TOPIC_PREFIX.length));
-            return {
-              name: topic,
-              partitionOffsets: Array.from({ length: PARTITIONS }, (_, p) => ({
-                partition: p,
-                offset: BigInt(committedOffset(g, t, p)),
-              })),
-            };
-          }),
-        });
+      // 50 groups at a time: 2,000 one-by-one round trips would take most
+      // of a minute on a busy machine.
+      for (let first = 0; first < GROUPS; first += 50) {
+        const batch = Array.from(
+          { length: Math.min(50, GROUPS - first) },
+          (_, i) => first + i,
+        );
+        await Promise.all(
+          batch.map(g =>
+            committer.alterConsumerGroupOffsets({
+              groupId: groupName(g),
+              topics: groupTopics(g).map(topic => {
+                const t = Number(topic.slice(TOPIC_PREFIX.length));
+                return {
+                  name: topic,
+                  partitionOffsets: Array.from(
+                    { length: PARTITIONS },
+                    (_, p) => ({
+                      partition: p,
+                      offset: BigInt(committedOffset(g, t, p)),
+                    }),
+                  ),
+                };
+              }),
+            }),
+          ),
+        );
       }
     } finally {
       await committer.close();
