@@ -6,6 +6,7 @@
  */
 export * from './entities';
 export * from './validation';
+export * from './limits';
 export * from './kafka';
 export * from './rabbitmq';
 export * from './permissions/permissions';

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { compileUntrustedPattern } from '@interchange/plugin-interchange-common';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
@@ -18,20 +19,19 @@ export interface KafkaTopicProviderConfig {
 const DEFAULT_EXCLUDE =
   '^(__.*|_schemas|_confluent.*|connect-(configs|offsets|status))$';
 
-function regex(c: Config, key: string, fallback?: string): RegExp | undefined {
+function regex(
+  c: Config,
+  id: string,
+  key: string,
+  fallback?: string,
+): RegExp | undefined {
   const value = c.getOptionalString(key) ?? fallback;
-  if (value === undefined) {
-    return undefined;
-  }
-  try {
-    return new RegExp(value);
-  } catch (e) {
-    throw new Error(
-      `catalog.providers.interchangeKafka.${key}: '${value}' is not a valid regular expression (${
-        (e as Error).message
-      })`,
-    );
-  }
+  return value === undefined
+    ? undefined
+    : compileUntrustedPattern(
+        value,
+        `catalog.providers.interchangeKafka.${id}.${key}`,
+      );
 }
 
 /**
@@ -53,8 +53,8 @@ export function readKafkaTopicProviderConfigs(
       cluster: c.getString('cluster'),
       defaultOwner,
       namespace: c.getOptionalString('namespace') ?? 'default',
-      include: regex(c, 'include'),
-      exclude: regex(c, 'exclude', DEFAULT_EXCLUDE)!,
+      include: regex(c, id, 'include'),
+      exclude: regex(c, id, 'exclude', DEFAULT_EXCLUDE)!,
       schedule: c.has('schedule')
         ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
             c.getConfig('schedule'),

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { compileUntrustedPattern } from '@interchange/plugin-interchange-common';
 import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
@@ -18,18 +19,12 @@ export interface RabbitMQProviderConfig {
 
 function regex(c: Config, key: string, id: string): RegExp | undefined {
   const value = c.getOptionalString(key);
-  if (value === undefined) {
-    return undefined;
-  }
-  try {
-    return new RegExp(value);
-  } catch (e) {
-    throw new Error(
-      `catalog.providers.interchangeRabbitMQ.${id}.${key}: '${value}' is not a valid regular expression (${
-        (e as Error).message
-      })`,
-    );
-  }
+  return value === undefined
+    ? undefined
+    : compileUntrustedPattern(
+        value,
+        `catalog.providers.interchangeRabbitMQ.${id}.${key}`,
+      );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { compileUntrustedPattern } from '../limits/untrustedPattern';
 import { EntityProblem } from '../validation/EntityProblem';
 import { kafkaTopicConfigProblems } from '../validation/kafkaTopicConfigs';
 import { kafkaTopicNameProblem } from '../validation/kafkaTopicRules';
@@ -104,7 +105,12 @@ export function checkKafkaTopicName(
       fix: "use 1-249 letters, digits, '.', '_' or '-'",
     };
   }
-  if (policy.namePattern && !new RegExp(policy.namePattern).test(name)) {
+  if (
+    policy.namePattern &&
+    !compileUntrustedPattern(policy.namePattern, 'policy.namePattern').test(
+      name,
+    )
+  ) {
     return {
       path: 'name',
       message: `'${name}' does not follow this cluster's naming rule ${

@@ -1,3 +1,4 @@
+import { compileUntrustedPattern } from '../limits/untrustedPattern';
 import { INTERCHANGE_API_VERSION } from '../entities/constants';
 import {
   RabbitMQQueueBinding,
@@ -95,7 +96,9 @@ export function checkRabbitMQQueueRequest(
   }));
   if (
     policy.namePattern &&
-    !new RegExp(policy.namePattern).test(request.name)
+    !compileUntrustedPattern(policy.namePattern, 'policy.namePattern').test(
+      request.name,
+    )
   ) {
     problems.push({
       path: 'name',

@@ -1,3 +1,4 @@
+import { compileUntrustedPattern } from '../limits/untrustedPattern';
 import {
   ANNOTATION_CHECK_EXCEPTIONS,
   BUILTIN_CHECK_RULES,
@@ -315,7 +316,7 @@ export function buildStrategyModel(
       if (p.namePattern) {
         let re: RegExp | undefined;
         try {
-          re = new RegExp(p.namePattern);
+          re = compileUntrustedPattern(p.namePattern, 'namePattern');
         } catch {
           re = undefined; // the backend refuses such config at start-up
         }

@@ -1,4 +1,5 @@
 import { GatewayRouteEntityV1alpha1 } from '../entities/types';
+import { untrustedPatternProblem } from '../limits/untrustedPattern';
 import { checkEntityRef } from './entityRefs';
 import { describeValue, EntityProblem } from './EntityProblem';
 
@@ -23,21 +24,18 @@ function pathProblems(path: unknown, at: string): EntityProblem[] {
     return [];
   }
   if (path.startsWith('~/')) {
-    try {
-      // eslint-disable-next-line no-new
-      new RegExp(path.slice(1));
-      return [];
-    } catch (e) {
-      return [
-        {
-          path: at,
-          message: `is not a valid regular expression (${
-            (e as Error).message
-          })`,
-          fix: "fix the regex after '~', e.g. '~/orders/\\d+$'",
-        },
-      ];
-    }
+    // Checked as if it were run: a later feature (or a gateway) may match
+    // requests against it, and a catastrophic pattern would stall that.
+    const problem = untrustedPatternProblem(path.slice(1));
+    return problem
+      ? [
+          {
+            path: at,
+            message: problem.message,
+            fix: `${problem.fix} after '~', e.g. '~/orders/\\d+$'`,
+          },
+        ]
+      : [];
   }
   if (!path.startsWith('/')) {
     return [

@@ -347,6 +347,20 @@ describe('validateInterchangeEntity', () => {
           /^spec.paths\[0\]: is not a valid regular expression/,
         ),
       ]);
+      // A path that would stall a match is refused like a broken one.
+      expect(
+        validateInterchangeEntity(route({ paths: ['~/orders/(\\d+)+$'] })),
+      ).toEqual([
+        {
+          path: 'spec.paths[0]',
+          message: expect.stringMatching(
+            /^is refused: matching it may take exponential time/,
+          ),
+          fix: expect.stringMatching(
+            /^remove the outer repetition .* after '~'/,
+          ),
+        },
+      ]);
     });
 
     it('needs upstream or upstreamUrl', () => {

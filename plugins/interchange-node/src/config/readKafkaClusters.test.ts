@@ -86,6 +86,10 @@ describe('readKafkaClusters', () => {
       "interchange.kafka.clusters[0].policy.namePattern: '([a-z' is not a valid regular expression",
     ],
     [
+      [{ id: 'a', brokers: ['k:1'], policy: { namePattern: '^([a-z]+)+$' } }],
+      "interchange.kafka.clusters[0].policy.namePattern: '^([a-z]+)+$' is refused: matching it may take exponential time",
+    ],
+    [
       [
         {
           id: 'a',

@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { RabbitMQQueuePolicy } from '@interchange/plugin-interchange-common';
+import {
+  compileUntrustedPattern,
+  RabbitMQQueuePolicy,
+} from '@interchange/plugin-interchange-common';
 import { readNamedConfigs } from './readNamedConfigs';
 import { readTlsConfig } from './readTlsConfig';
 
@@ -44,15 +47,8 @@ function readPolicy(c: Config | undefined, key: string): RabbitMQQueuePolicy {
   }
   const namePattern = c.getOptionalString('namePattern');
   if (namePattern !== undefined) {
-    try {
-      new RegExp(namePattern); // eslint-disable-line no-new
-    } catch (e) {
-      throw new Error(
-        `${key}.namePattern: '${namePattern}' is not a valid regular expression (${
-          (e as Error).message
-        })`,
-      );
-    }
+    // Refused here, at start-up, when it could stall a match later.
+    compileUntrustedPattern(namePattern, `${key}.namePattern`);
   }
   return {
     namePattern,

@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { KafkaTopicPolicy } from '@interchange/plugin-interchange-common';
+import {
+  compileUntrustedPattern,
+  KafkaTopicPolicy,
+} from '@interchange/plugin-interchange-common';
 
 function readRange(
   config: Config | undefined,
@@ -45,16 +48,8 @@ export function readTopicPolicy(
   }
   const namePattern = config.getOptionalString('namePattern');
   if (namePattern !== undefined) {
-    try {
-      // eslint-disable-next-line no-new
-      new RegExp(namePattern);
-    } catch (e) {
-      throw new Error(
-        `${key}.namePattern: '${namePattern}' is not a valid regular expression (${
-          (e as Error).message
-        })`,
-      );
-    }
+    // Refused here, at start-up, when it could stall a match later.
+    compileUntrustedPattern(namePattern, `${key}.namePattern`);
   }
   // Read raw: config names contain dots, which Config.get would treat as
   // nesting.
