@@ -6,6 +6,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { demoPermissionPolicyModule } from './permissionPolicy';
+import { e2eUserSignInModule } from './e2eUserSignIn';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
@@ -18,6 +19,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 // auth: the guest provider keeps the demo free of external identity services
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// A second user for the end-to-end tests: off unless auth.providers.e2e-user
+// is configured (app-config.e2e.yaml only), refused in production.
+backend.add(e2eUserSignInModule);
 
 // events: lets plugins react to each other (catalog errors, webhook deliveries)
 backend.add(import('@backstage/plugin-events-backend'));
