@@ -54,7 +54,7 @@ function yamlDoc(e: Record<string, unknown>) {
 }
 
 /** The generated catalog; returns the file's text and how many entities it holds. */
-function generate(): { text: string; count: number; drawn: number } {
+export function generate(): { text: string; count: number; drawn: number } {
   const docs: string[] = [];
   let drawn = 0;
   const sys = (s: number) => `sys-${String(s).padStart(3, '0')}`;
@@ -222,6 +222,76 @@ async function ready(page: Page) {
   );
 }
 
+/** Where the first render's time goes: ms since navigation, from the page's marks. */
+interface Split {
+  dcl: number;
+  mounted: number;
+  catalog: number;
+  graph: number;
+  layout: number;
+  ready: number;
+  /** The catalog request: time to its first byte, and the JSON's size. */
+  catalogWait: number;
+  catalogBytes: number;
+}
+
+async function readSplit(page: Page): Promise<Split> {
+  return page.evaluate(() => {
+    const mark = (name: string) =>
+      performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+    const nav = performance.getEntriesByType(
+      'navigation',
+    )[0] as PerformanceNavigationTiming;
+    const request = (
+      performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+    )
+      .filter(r => r.name.includes('/api/catalog/entities?'))
+      .at(-1);
+    return {
+      dcl: nav.domContentLoadedEventEnd,
+      mounted: mark('interchange-map-mounted'),
+      catalog: mark('interchange-map-catalog'),
+      graph: mark('interchange-map-graph'),
+      layout: mark('interchange-map-layout'),
+      ready: mark('interchange-map-ready'),
+      catalogWait: request ? request.responseStart - request.requestStart : NaN,
+      catalogBytes: request?.decodedBodySize ?? NaN,
+    };
+  });
+}
+
+/** The split as table rows: medians of each step over the loads. */
+function splitRows(label: string, splits: Split[]): Array<[string, string]> {
+  const m = (f: (s: Split) => number) => median(splits.map(f)).toFixed(0);
+  return [
+    [
+      `${label}: navigation to the app's bundle run (DOMContentLoaded)`,
+      `${m(s => s.dcl)} ms`,
+    ],
+    [
+      `${label}: then the map page mounted (app boot, guest session, route)`,
+      `+${m(s => s.mounted - s.dcl)} ms`,
+    ],
+    [
+      `${label}: then the catalog answered (first byte after ${m(
+        s => s.catalogWait,
+      )} ms, ${(median(splits.map(s => s.catalogBytes)) / 1e6).toFixed(
+        1,
+      )} MB JSON)`,
+      `+${m(s => s.catalog - s.mounted)} ms`,
+    ],
+    [
+      `${label}: then the graph built (buildIntegrationGraph)`,
+      `+${m(s => s.graph - s.catalog)} ms`,
+    ],
+    [
+      `${label}: then the layout done (ELK)`,
+      `+${m(s => s.layout - s.graph)} ms`,
+    ],
+    [`${label}: then drawn (React Flow)`, `+${m(s => s.ready - s.layout)} ms`],
+  ];
+}
+
 async function main() {
   if (!fs.existsSync(path.join(root, 'packages/app/dist/index.html'))) {
     throw new Error(
@@ -307,6 +377,10 @@ async function main() {
       `catalog ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
 
+    const loadStart = os
+      .loadavg()
+      .map(l => l.toFixed(1))
+      .join(' ');
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu'],
@@ -319,17 +393,14 @@ async function main() {
     await page.waitForURL(/catalog/);
 
     const firstRenders: number[] = [];
+    const splits: Split[] = [];
     let nodes = 0;
     for (let i = 0; i < 3; i++) {
       await page.goto(`${BASE}/interchange/map`);
       await ready(page);
-      firstRenders.push(
-        await page.evaluate(
-          () =>
-            performance.getEntriesByName('interchange-map-ready').at(-1)!
-              .startTime,
-        ),
-      );
+      const split = await readSplit(page);
+      splits.push(split);
+      firstRenders.push(split.ready);
       nodes = Number(
         await page.getByTestId('integration-map').getAttribute('data-nodes'),
       );
@@ -372,6 +443,7 @@ async function main() {
 
     // Every entity drawn.
     let t = Date.now();
+    let clickAt = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Draw every entity' }).click();
     await page
       .waitForSelector(
@@ -381,6 +453,7 @@ async function main() {
       .catch(() => undefined);
     await ready(page);
     const expandMs = Date.now() - t;
+    const expandSplit = await readSplit(page);
     const allNodes = Number(
       await page.getByTestId('integration-map').getAttribute('data-nodes'),
     );
@@ -393,6 +466,7 @@ async function main() {
     await search.fill('sys-042-svc-12');
     await page.getByRole('option').first().waitFor();
     t = Date.now();
+    clickAt = await page.evaluate(() => performance.now());
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/focus=/);
@@ -404,6 +478,7 @@ async function main() {
       .catch(() => undefined);
     await ready(page);
     const focusMs = Date.now() - t;
+    const focusSplit = await readSplit(page);
     const focusNodes = Number(
       await page.getByTestId('integration-map').getAttribute('data-nodes'),
     );
@@ -420,6 +495,7 @@ async function main() {
           firstRenders,
         ).toFixed(0)} ms`,
       ],
+      ...splitRows('company view', splits),
       [
         'frame time while panning, company view',
         `median ${median(panSystems).toFixed(1)} ms, p95 ${p95(
@@ -428,7 +504,11 @@ async function main() {
       ],
       [
         `"Draw every entity": layout and render of ${allNodes} nodes (systems boxes included)`,
-        `${expandMs} ms`,
+        `${expandMs} ms (layout done after ${(
+          expandSplit.layout - clickAt
+        ).toFixed(0)} ms, drawn ${(
+          expandSplit.ready - expandSplit.layout
+        ).toFixed(0)} ms later)`,
       ],
       [
         'frame time while panning, every entity drawn',
@@ -438,13 +518,23 @@ async function main() {
       ],
       [
         `focus one component, 2 hops (impact API; ${focusNodes} nodes)`,
-        `${focusMs} ms`,
+        `${focusMs} ms (layout done after ${(
+          focusSplit.layout - clickAt
+        ).toFixed(0)} ms, drawn ${(
+          focusSplit.ready - focusSplit.layout
+        ).toFixed(0)} ms later)`,
       ],
     ];
     console.log(
       `\n| measure | result |\n|---|---|\n${rows
         .map(([a, b]) => `| ${a} | ${b} |`)
         .join('\n')}\n`,
+    );
+    console.log(
+      `load average at start ${loadStart}, at end ${os
+        .loadavg()
+        .map(l => l.toFixed(1))
+        .join(' ')}`,
     );
     console.log(
       `machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model}; Chromium ${
@@ -456,7 +546,10 @@ async function main() {
   }
 }
 
-main().catch(e => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script; imported (for profiling the layout in Node) it only generates.
+if (require.main === module) {
+  main().catch(e => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -13,6 +13,7 @@ import { interchangeApiRef } from '../api';
 import { loadFindings, loadImpact } from './mapApi';
 import { focusSetOf } from './focus';
 import { FocusSet } from './mapModel';
+import { MAP_MARKS, markMap } from './marks';
 
 /** Kinds the map draws or reads (owners come from `spec.owner`/`ownedBy`). */
 export const MAP_KINDS = [
@@ -71,17 +72,24 @@ export function useMapData() {
   const interchangeApi = useApi(interchangeApiRef);
   return useAsyncRetry(async (): Promise<MapData> => {
     const [entities, findings] = await Promise.all([
-      catalogApi.getEntities({
-        filter: MAP_KINDS.map(kind => ({ kind })),
-        fields: MAP_FIELDS,
-      }),
+      catalogApi
+        .getEntities({
+          filter: MAP_KINDS.map(kind => ({ kind })),
+          fields: MAP_FIELDS,
+        })
+        .then(answer => {
+          markMap(MAP_MARKS.catalog);
+          return answer;
+        }),
       loadFindings(interchangeApi).then(
         value => ({ value, error: undefined }),
         (error: Error) => ({ value: [] as CheckFinding[], error }),
       ),
     ]);
+    const graph = buildIntegrationGraph(entities.items);
+    markMap(MAP_MARKS.graph);
     return {
-      graph: buildIntegrationGraph(entities.items),
+      graph,
       findings: findings.value,
       findingsError: findings.error,
     };

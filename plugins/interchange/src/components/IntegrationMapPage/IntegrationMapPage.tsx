@@ -33,6 +33,7 @@ import { MapCanvas, MapSelection } from './MapCanvas';
 import { ImpactPaths, MapDetails } from './MapDetails';
 import { MapLegend } from './MapLegend';
 import { ALL_STYLES, STYLE_LABELS } from './mapStyles';
+import { MAP_MARKS, markMap } from '../../map/marks';
 
 function MultiFilter(props: {
   label: string;
@@ -95,6 +96,8 @@ function SearchToFocus(props: {
  * @public
  */
 export function IntegrationMapPage() {
+  // Once per mount: where the app's boot ends and the map's own work starts.
+  useState(() => markMap(MAP_MARKS.mounted));
   const [params, setParams] = useSearchParams();
   const { value, loading, error, retry } = useMapData();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);

@@ -13,6 +13,7 @@ import { Typography } from '@material-ui/core';
 import { MapModel } from '../../map/mapModel';
 import { layoutMap, NodePlacement } from '../../map/layout';
 import { MapFlowNode, nodeTypes } from './MapNodes';
+import { MAP_MARKS, markMap } from '../../map/marks';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 
 export type MapSelection = { type: 'node' | 'edge'; id: string };
@@ -102,9 +103,11 @@ export function MapCanvas(props: {
   useEffect(() => {
     let cancelled = false;
     layoutMap(model).then(
-      placements =>
-        !cancelled &&
-        setLayout(l => ({ model, placements, seq: (l?.seq ?? 0) + 1 })),
+      placements => {
+        if (cancelled) return;
+        markMap(MAP_MARKS.layout);
+        setLayout(l => ({ model, placements, seq: (l?.seq ?? 0) + 1 }));
+      },
       error =>
         !cancelled &&
         setLayout(l => ({ model, error, seq: (l?.seq ?? 0) + 1 })),
@@ -154,7 +157,7 @@ export function MapCanvas(props: {
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               setDrawn(true);
-              performance.mark?.('interchange-map-ready');
+              markMap(MAP_MARKS.ready);
             }),
           );
         }}
