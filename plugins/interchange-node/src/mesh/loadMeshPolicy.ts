@@ -72,7 +72,16 @@ export async function loadMeshPolicy(
           `interchange.meshes ${mesh.id}: ${name} is ${stat.size} bytes; mesh files larger than ${MESH_FILE_MAX_BYTES} bytes are refused (split it)`,
         );
       }
-      return { name, text: await fs.readFile(name, 'utf8') };
+      try {
+        return { name, text: await fs.readFile(name, 'utf8') };
+      } catch (e) {
+        // Node's messages (EISDIR, EACCES) do not say which file.
+        throw new Error(
+          `interchange.meshes ${mesh.id}: ${name} cannot be read: ${
+            (e as Error).message
+          }`,
+        );
+      }
     }),
   );
   const parsed = parseMeshFiles(files, { mesh: mesh.type });
