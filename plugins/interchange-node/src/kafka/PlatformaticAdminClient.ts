@@ -2,6 +2,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { promisify } from 'node:util';
 import {
   Admin,
+  type ClusterMetadata,
   ConfigResourceTypes,
   ConfigSources,
   Connection,
@@ -130,19 +131,12 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
 
   async describeTopics(requested: string[]): Promise<KafkaTopicMetadata[]> {
     const topics = [...new Set(requested)];
-    const existing = new Set(
-      await this.#admin.listTopics({ includeInternals: true }),
-    );
-    const wanted = topics.filter(t => existing.has(t));
-    if (wanted.length === 0) {
+    if (topics.length === 0) {
       return [];
     }
-    const metadata = await this.#admin.metadata({
-      topics: wanted,
-      forceUpdate: true,
-    });
+    const { wanted, metadata } = await this.#topicMetadata(topics);
     return wanted.flatMap(name => {
-      const topic = metadata.topics.get(name);
+      const topic = metadata?.topics.get(name);
       if (!topic) {
         return [];
       }
@@ -159,6 +153,46 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
         },
       ];
     });
+  }
+
+  /**
+   * Metadata of the named topics. One Metadata request names them all; only
+   * when it fails (a topic that does not exist fails the whole request with
+   * UNKNOWN_TOPIC_OR_PARTITION, or a transient error) does it fall back to
+   * listing the cluster's topics and asking again for those that exist, with
+   * the client's retries. Listing first on every call would fetch every
+   * topic of the cluster each time: with 10,000 topics, most of the work of
+   * a lag read that needs two hundred.
+   */
+  async #topicMetadata(
+    topics: string[],
+  ): Promise<{ wanted: string[]; metadata?: ClusterMetadata }> {
+    try {
+      return {
+        wanted: topics,
+        // A copy: the library sorts the array it is given.
+        metadata: await this.#admin.metadata({
+          topics: [...topics],
+          forceUpdate: true,
+          retries: 0,
+        }),
+      };
+    } catch {
+      const existing = new Set(
+        await this.#admin.listTopics({ includeInternals: true }),
+      );
+      const wanted = topics.filter(t => existing.has(t));
+      if (wanted.length === 0) {
+        return { wanted };
+      }
+      return {
+        wanted,
+        metadata: await this.#admin.metadata({
+          topics: wanted,
+          forceUpdate: true,
+        }),
+      };
+    }
   }
 
   async fetchTopicOffsets(requested: string[]): Promise<KafkaTopicOffsets[]> {

@@ -176,4 +176,30 @@ describeKafka('Kafka admin adapters against a real broker', () => {
       });
     },
   );
+
+  it('platformatic: reads named topics in one Metadata request, listing the cluster only when one is missing', async () => {
+    const [cluster] = readKafkaClusters(
+      new ConfigReader({
+        interchange: { kafka: { clusters: [{ id: 'test', brokers }] } },
+      }),
+    );
+    const admin = createKafkaAdminClient(cluster, 'platformatic');
+    try {
+      await admin.describeCluster();
+      let before = admin.requestCount();
+      const found = await admin.describeTopics([topic, idleTopic]);
+      expect(found.map(t => t.name)).toEqual([topic, idleTopic]);
+      // The lag sampler's and the topic provider's cost on a cluster with
+      // thousands of topics: never a listing of all of them.
+      expect(admin.requestCount() - before).toBe(1);
+
+      before = admin.requestCount();
+      const some = await admin.describeTopics([topic, 'does-not-exist']);
+      expect(some.map(t => t.name)).toEqual([topic]);
+      // The refused request, the listing, and the request for those that exist.
+      expect(admin.requestCount() - before).toBe(3);
+    } finally {
+      await admin.close();
+    }
+  });
 });
