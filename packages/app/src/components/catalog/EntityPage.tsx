@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Button, Grid } from '@material-ui/core';
 import {
   EntityApiDefinitionCard,
@@ -138,9 +139,10 @@ const entityWarningContent = (
   </>
 );
 
-const overviewContent = (
-  <Grid container spacing={3} alignItems="stretch">
-    {entityWarningContent}
+// The About card and the catalog graph (with Interchange's relations), side
+// by side at the top of most overview pages.
+const aboutAndGraphContent = (
+  <>
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
@@ -151,6 +153,26 @@ const overviewContent = (
         relationPairs={graphRelationPairs}
       />
     </Grid>
+  </>
+);
+
+/** Cards one under the other, each the page's full width. */
+function stackedCards(...cards: ReactNode[]) {
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      {cards.map((card, i) => (
+        <Grid item xs={12} key={i}>
+          {card}
+        </Grid>
+      ))}
+    </Grid>
+  );
+}
+
+const overviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    {entityWarningContent}
+    {aboutAndGraphContent}
 
     <Grid item md={4} xs={12}>
       <EntityLinksCard />
@@ -180,6 +202,19 @@ const overviewContent = (
   </Grid>
 );
 
+const dependenciesRoute = (
+  <EntityLayout.Route path="/dependencies" title="Dependencies">
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item md={6}>
+        <EntityDependsOnComponentsCard />
+      </Grid>
+      <Grid item md={6}>
+        <EntityDependsOnResourcesCard />
+      </Grid>
+    </Grid>
+  </EntityLayout.Route>
+);
+
 const serviceEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
@@ -191,11 +226,9 @@ const serviceEntityPage = (
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/kafka" title="Kafka" if={hasKafkaConsumerGroups}>
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityKafkaConsumerGroupsCard title="Consumer group lag" />
-        </Grid>
-      </Grid>
+      {stackedCards(
+        <EntityKafkaConsumerGroupsCard title="Consumer group lag" />,
+      )}
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/api" title="API">
@@ -209,16 +242,7 @@ const serviceEntityPage = (
       </Grid>
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
+    {dependenciesRoute}
   </EntityLayout>
 );
 
@@ -232,16 +256,7 @@ const websiteEntityPage = (
       {cicdContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/dependencies" title="Dependencies">
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityDependsOnComponentsCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityDependsOnResourcesCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
+    {dependenciesRoute}
   </EntityLayout>
 );
 
@@ -279,16 +294,7 @@ const apiPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3}>
         {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard
-            height={400}
-            relations={graphRelations}
-            relationPairs={graphRelationPairs}
-          />
-        </Grid>
+        {aboutAndGraphContent}
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -364,14 +370,10 @@ const integrationPage = (
       title="Live state"
       if={isKafkaTopicEntity}
     >
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item xs={12}>
-          <EntityKafkaConsumerGroupsCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityKafkaTopicStateCard />
-        </Grid>
-      </Grid>
+      {stackedCards(
+        <EntityKafkaConsumerGroupsCard />,
+        <EntityKafkaTopicStateCard />,
+      )}
     </EntityLayout.Route>
 
     <EntityLayout.Route
@@ -379,11 +381,7 @@ const integrationPage = (
       title="Live state"
       if={isRabbitMQQueueEntity}
     >
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item xs={12}>
-          <EntityRabbitMQQueueCard />
-        </Grid>
-      </Grid>
+      {stackedCards(<EntityRabbitMQQueueCard />)}
     </EntityLayout.Route>
 
     <EntityLayout.Route
@@ -391,11 +389,7 @@ const integrationPage = (
       title="Deliveries"
       if={isWebhookEntity}
     >
-      <Grid container spacing={3} alignItems="stretch">
-        <Grid item xs={12}>
-          <EntityWebhookDeliveriesCard />
-        </Grid>
-      </Grid>
+      {stackedCards(<EntityWebhookDeliveriesCard />)}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -446,16 +440,7 @@ const systemPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard
-            height={400}
-            relations={graphRelations}
-            relationPairs={graphRelationPairs}
-          />
-        </Grid>
+        {aboutAndGraphContent}
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
         </Grid>
@@ -502,16 +487,7 @@ const domainPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
-        <Grid item md={6}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityCatalogGraphCard
-            height={400}
-            relations={graphRelations}
-            relationPairs={graphRelationPairs}
-          />
-        </Grid>
+        {aboutAndGraphContent}
         <Grid item md={6}>
           <EntityHasSystemsCard />
         </Grid>
