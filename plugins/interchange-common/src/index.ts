@@ -9,6 +9,7 @@ export * from './validation';
 export * from './limits';
 export * from './kafka';
 export * from './rabbitmq';
+export * from './liveState';
 export * from './permissions/permissions';
 export * from './webhooks';
 export * from './gateways';

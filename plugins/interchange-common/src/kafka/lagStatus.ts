@@ -16,8 +16,17 @@
  *   `errorTimeLagMs` (Burrow has no such rule; it is what turns a consumer
  *   that keeps falling behind from "watch it" into "act now")
  * - otherwise OK
- * The group's status is its worst partition's.
+ * The group's status is its worst partition's. The rules themselves are the
+ * ones every bus shares (liveState/destinationStatus.ts); this file turns
+ * offsets into their signals and words the reasons.
  */
+
+import {
+  DestinationRule,
+  destinationStatus,
+  DestinationStatus,
+  worstDestination,
+} from '../liveState/destinationStatus';
 
 /**
  * The default time lag at which a group that keeps falling behind is ERROR
@@ -37,16 +46,8 @@ export interface LagStatusOptions {
   errorTimeLagMs?: number;
 }
 
-/** @public */
-export type LagStatus = 'OK' | 'WARNING' | 'STALLED' | 'STOPPED' | 'ERROR';
-
-const SEVERITY: Record<LagStatus, number> = {
-  OK: 0,
-  WARNING: 1,
-  STALLED: 2,
-  STOPPED: 3,
-  ERROR: 4,
-};
+/** The same vocabulary as every destination's. @public */
+export type LagStatus = DestinationStatus;
 
 /** One observation of a partition at one sample time. @public */
 export interface LagSamplePartition {
@@ -155,64 +156,60 @@ function evaluatePartition(
     timeLagIsLowerBound: lag > 0 && at?.lowerBound ? true : undefined,
   };
 
-  if (lags.some(l => l === 0)) {
-    return {
-      ...base,
-      status: 'OK',
-      reason: 'caught up at least once in the window',
-    };
-  }
   const first = withCommits[0];
-  if (current.committedOffset < first.committedOffset) {
-    return {
-      ...base,
-      status: 'ERROR',
-      reason:
-        'the committed offset moved backwards (offsets reset or topic recreated)',
-    };
-  }
-  if (withCommits.length < 2) {
-    return {
-      ...base,
-      status: 'OK',
-      reason: 'not enough samples yet to judge progress',
-    };
-  }
-  if (current.committedOffset === first.committedOffset) {
-    return hasActiveMembers
-      ? {
-          ...base,
-          status: 'STALLED',
-          reason:
-            'members are connected but the committed offset has not moved while lag remains',
-        }
-      : {
-          ...base,
-          status: 'STOPPED',
-          reason:
-            'no active members and the committed offset has not moved while lag remains',
-        };
-  }
-  const growing = lags.every((l, i) => i === 0 || l >= lags[i - 1]);
-  if (growing && timeLagMs !== undefined && timeLagMs >= errorTimeLagMs) {
-    return {
-      ...base,
-      status: 'ERROR',
-      reason: `committing, but lag grew at every sample and the time lag (${formatMinutes(
-        timeLagMs,
+  const verdict = destinationStatus(
+    {
+      depth: lag,
+      drained: lags.some(l => l === 0),
+      consumersAttached: hasActiveMembers,
+      regressed: current.committedOffset < first.committedOffset,
+      progressing:
+        withCommits.length < 2
+          ? undefined
+          : current.committedOffset !== first.committedOffset,
+      growing: lags.every((l, i) => i === 0 || l >= lags[i - 1]),
+      timeLagMs,
+    },
+    { errorTimeLagMs },
+  );
+  return {
+    ...base,
+    status: verdict.status,
+    reason: partitionReason(verdict.rule, {
+      timeLagMs,
+      lowerBound: base.timeLagIsLowerBound,
+      errorTimeLagMs,
+    }),
+  };
+}
+
+/** The Kafka wording of each status rule, in offsets and members. */
+function partitionReason(
+  rule: DestinationRule,
+  at: { timeLagMs?: number; lowerBound?: boolean; errorTimeLagMs: number },
+): string {
+  switch (rule) {
+    case 'drained':
+      return 'caught up at least once in the window';
+    case 'regressed':
+      return 'the committed offset moved backwards (offsets reset or topic recreated)';
+    case 'too-few-samples':
+      return 'not enough samples yet to judge progress';
+    case 'stalled':
+      return 'members are connected but the committed offset has not moved while lag remains';
+    case 'stopped':
+      return 'no active members and the committed offset has not moved while lag remains';
+    case 'over-threshold':
+      return `committing, but lag grew at every sample and the time lag (${formatMinutes(
+        at.timeLagMs ?? 0,
       )}${
-        base.timeLagIsLowerBound ? ' or more' : ''
-      }) reached the error threshold (${formatMinutes(errorTimeLagMs)})`,
-    };
+        at.lowerBound ? ' or more' : ''
+      }) reached the error threshold (${formatMinutes(at.errorTimeLagMs)})`;
+    case 'falling-behind':
+      return 'committing, but lag grew at every sample: falling behind';
+    default:
+      return 'committing and keeping up';
   }
-  if (growing) {
-    return {
-      ...base,
-      status: 'WARNING',
-      reason: 'committing, but lag grew at every sample: falling behind',
-    };
-  }
-  return { ...base, status: 'OK', reason: 'committing and keeping up' };
 }
 
 function formatMinutes(ms: number): string {
@@ -296,10 +293,7 @@ export function evaluateGroupLag(
         ? a.partition - b.partition
         : a.topic.localeCompare(b.topic),
     );
-  const worst = partitions.reduce<PartitionLagStatus | undefined>(
-    (w, p) => (!w || SEVERITY[p.status] > SEVERITY[w.status] ? p : w),
-    undefined,
-  );
+  const worst = worstDestination(partitions);
   const timeLags = partitions
     .map(p => p.timeLagMs)
     .filter((t): t is number => t !== undefined);

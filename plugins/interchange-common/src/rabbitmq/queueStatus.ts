@@ -1,4 +1,8 @@
-import { LagStatus } from '../kafka/lagStatus';
+import {
+  DestinationRule,
+  destinationStatus,
+  DestinationStatus,
+} from '../liveState/destinationStatus';
 import { RabbitMQQueueLive } from './liveState';
 
 /**
@@ -15,7 +19,7 @@ export interface QueueDepthPoint {
 /** @public */
 export interface RabbitMQQueueHealth {
   /** The same vocabulary as the Kafka lag status. */
-  status: LagStatus;
+  status: DestinationStatus;
   reason: string;
   /** Estimated seconds until the queue is empty at the current rates; null when it is not draining. */
   timeToDrainSeconds: number | null;
@@ -40,7 +44,8 @@ function growing(history: QueueDepthPoint[]): boolean {
 }
 
 /**
- * A queue's health, in the spirit of the Kafka lag status:
+ * A queue's health, by the status rules every bus shares
+ * ({@link destinationStatus}), with a depth threshold:
  * - STOPPED: messages wait and no consumer is attached;
  * - ERROR: more messages than the threshold;
  * - WARNING: the depth grows (by the rates, or at every recent sample) while
@@ -70,42 +75,63 @@ export function rabbitmqQueueStatus(
     timeToDrainSeconds = Math.round(depth / net);
   }
 
-  if (depth > 0 && consumers === 0) {
-    return {
-      status: 'STOPPED',
-      reason: `${depth} message${
-        depth === 1 ? '' : 's'
-      } waiting and no consumer attached`,
-      timeToDrainSeconds,
-    };
-  }
-  if (depth > options.errorDepth) {
-    return {
-      status: 'ERROR',
-      reason: `${depth} messages waiting, more than the threshold of ${options.errorDepth}`,
-      timeToDrainSeconds,
-    };
-  }
   const growsByRate = depth > 0 && inRate > outRate && outRate > 0;
-  if (consumers > 0 && depth > 0 && (growsByRate || growing(history))) {
-    return {
-      status: 'WARNING',
-      reason: growsByRate
-        ? `the depth grows: ${inRate.toFixed(
-            1,
-          )} msg/s published, ${outRate.toFixed(1)} msg/s consumed`
-        : 'the depth grew at every recent sample while consumers are attached',
-      timeToDrainSeconds,
-    };
-  }
+  // A queue with consumers attached is consuming; whether they keep up is
+  // told by the depth's growth.
+  const { rule, status } = destinationStatus(
+    {
+      depth,
+      drained: depth === 0,
+      consumersAttached: consumers > 0,
+      progressing: consumers > 0,
+      growing: growsByRate || growing(history),
+    },
+    { errorDepth: options.errorDepth },
+  );
   return {
-    status: 'OK',
-    reason:
-      depth === 0
-        ? 'empty'
-        : `${depth} message${depth === 1 ? '' : 's'}, ${consumers} consumer${
-            consumers === 1 ? '' : 's'
-          } keeping up`,
+    status,
+    reason: queueReason(rule, {
+      depth,
+      consumers,
+      growsByRate,
+      inRate,
+      outRate,
+      errorDepth: options.errorDepth,
+    }),
     timeToDrainSeconds,
   };
+}
+
+/** The RabbitMQ wording of each status rule, in messages and consumers. */
+function queueReason(
+  rule: DestinationRule,
+  q: {
+    depth: number;
+    consumers: number;
+    growsByRate: boolean;
+    inRate: number;
+    outRate: number;
+    errorDepth: number;
+  },
+): string {
+  const messages = `${q.depth} message${q.depth === 1 ? '' : 's'}`;
+  switch (rule) {
+    case 'drained':
+      return 'empty';
+    case 'stopped':
+    case 'stalled':
+      return `${messages} waiting and no consumer attached`;
+    case 'over-threshold':
+      return `${q.depth} messages waiting, more than the threshold of ${q.errorDepth}`;
+    case 'falling-behind':
+      return q.growsByRate
+        ? `the depth grows: ${q.inRate.toFixed(
+            1,
+          )} msg/s published, ${q.outRate.toFixed(1)} msg/s consumed`
+        : 'the depth grew at every recent sample while consumers are attached';
+    default:
+      return `${messages}, ${q.consumers} consumer${
+        q.consumers === 1 ? '' : 's'
+      } keeping up`;
+  }
 }
