@@ -1,28 +1,27 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   computeTopicDrift,
   getComponentConsumerGroups,
   getKafkaTopicName,
   isKafkaTopicEntity,
-  kafkaLiveStateReadPermission,
 } from '@interchange/plugin-interchange-common';
-import {
-  describeKafkaError,
-  unreachableSinceOf,
-} from '@interchange/plugin-interchange-node';
+import { describeKafkaError } from '@interchange/plugin-interchange-node';
 import {
   KafkaClusterError,
   KafkaConsumerGroupState,
 } from '../schema/openapi/generated/models';
 import { InterchangeRouter } from '../schema/InterchangeRouter';
+import {
+  brokerFailure,
+  createLiveStateAccess,
+  historySince,
+} from '../liveState';
 import { KafkaLiveState } from './KafkaLiveState';
 import { LagHistoryStore } from './LagHistoryStore';
 
@@ -39,38 +38,8 @@ export function addKafkaRoutes(
   router: InterchangeRouter,
   options: KafkaRouterOptions,
 ): void {
-  const { httpAuth, permissions, catalog, live, history } = options;
-
-  async function authorize(
-    req: Parameters<HttpAuthService['credentials']>[0],
-  ): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: kafkaLiveStateReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `reading live Kafka state requires the ${kafkaLiveStateReadPermission.name} permission`,
-      );
-    }
-    return credentials;
-  }
-
-  async function entity(
-    params: { namespace: string; kind: string; name: string },
-    credentials: BackstageCredentials,
-  ) {
-    const { namespace, kind, name } = params;
-    const ref = stringifyEntityRef({ kind, namespace, name });
-    const found = await catalog.getEntityByRef(ref, { credentials });
-    if (!found) {
-      throw new NotFoundError(`${ref} is not in the catalog`);
-    }
-    return found;
-  }
+  const { live, history } = options;
+  const { authorize, entity } = createLiveStateAccess(options, 'Kafka');
 
   router.get('/kafka/clusters', async (req, res) => {
     await authorize(req);
@@ -108,13 +77,11 @@ export function addKafkaRoutes(
     async (req, res) => {
       await authorize(req);
       live.summary(req.params.cluster); // 404 for unknown clusters
-      // 1 to 168, checked by the validator against the spec.
-      const hours = Number(req.query.hours ?? 6);
       res.json({
         items: await history.trend(
           req.params.cluster,
           req.params.group,
-          Date.now() - hours * 3600_000,
+          historySince(req.query.hours),
         ),
       });
     },
@@ -183,12 +150,7 @@ export function addKafkaRoutes(
           try {
             items.push(...(await live.groupsLag(cluster, groups)));
           } catch (e) {
-            const unreachableSince = unreachableSinceOf(e);
-            errors.push({
-              cluster,
-              message: describeKafkaError(e),
-              ...(unreachableSince ? { unreachableSince } : {}),
-            });
+            errors.push({ cluster, ...brokerFailure(e, describeKafkaError) });
           }
         }),
       );

@@ -1,4 +1,3 @@
-import { ServiceUnavailableError } from '@backstage/errors';
 import {
   RabbitMQQueueLive,
   rabbitmqQueueStatus,
@@ -11,8 +10,8 @@ import {
   describeRabbitMQError,
   RabbitMQBrokers,
   RabbitMQManagementError,
-  unreachableSinceOf,
 } from '@interchange/plugin-interchange-node';
+import { brokerUnavailable } from '../liveState';
 import {
   RabbitMQBinding,
   RabbitMQQueueState,
@@ -73,9 +72,7 @@ export class RabbitMQLiveState implements BusLiveState {
       return await fn();
     } catch (e) {
       if (e instanceof RabbitMQManagementError) {
-        const error = new ServiceUnavailableError(describeRabbitMQError(e));
-        const since = unreachableSinceOf(e);
-        throw since ? Object.assign(error, { unreachableSince: since }) : error;
+        throw brokerUnavailable(e, describeRabbitMQError);
       }
       throw e;
     }

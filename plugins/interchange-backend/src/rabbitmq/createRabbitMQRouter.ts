@@ -4,18 +4,17 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   computeQueueDrift,
   getRabbitMQQueueName,
   getRabbitMQVhost,
   isRabbitMQQueueEntity,
-  kafkaLiveStateReadPermission,
   RabbitMQQueueEntityV1alpha1,
 } from '@interchange/plugin-interchange-common';
 import { InterchangeRouter } from '../schema/InterchangeRouter';
+import { createLiveStateAccess, historySince } from '../liveState';
 import { RabbitMQLiveState } from './RabbitMQLiveState';
 
 export interface RabbitMQRouterOptions {
@@ -33,25 +32,8 @@ export function addRabbitMQRoutes(
   router: InterchangeRouter,
   options: RabbitMQRouterOptions,
 ): void {
-  const { httpAuth, permissions, catalog, rabbitmq } = options;
-
-  async function authorize(
-    req: Parameters<HttpAuthService['credentials']>[0],
-  ): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: kafkaLiveStateReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `reading live RabbitMQ state requires the ${kafkaLiveStateReadPermission.name} permission`,
-      );
-    }
-    return credentials;
-  }
+  const { catalog, rabbitmq } = options;
+  const { authorize } = createLiveStateAccess(options, 'RabbitMQ');
 
   /** The RabbitMQQueue entity declaring this queue, if the catalog has one. */
   async function declaringEntity(
@@ -91,10 +73,8 @@ export function addRabbitMQRoutes(
       const credentials = await authorize(req);
       const { broker, vhost, queue } = req.params;
       const summary = rabbitmq.summary(broker);
-      // 1 to 168, checked by the validator against the spec.
-      const hours = Number(req.query.hours ?? 6);
       const [found, entity] = await Promise.all([
-        rabbitmq.queue(broker, vhost, queue, Date.now() - hours * 3600_000),
+        rabbitmq.queue(broker, vhost, queue, historySince(req.query.hours)),
         declaringEntity(broker, vhost, queue, credentials),
       ]);
       if (!found.live && !entity) {

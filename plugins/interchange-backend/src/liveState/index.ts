@@ -1,0 +1,3 @@
+export { createLiveStateAccess, historySince } from './liveStateAccess';
+export type { LiveStateAccess } from './liveStateAccess';
+export { brokerFailure, brokerUnavailable } from './busErrors';
