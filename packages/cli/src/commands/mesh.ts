@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import fg from 'fast-glob';
 import {
+  checkConfigSize,
   MeshRule,
   MeshSkippedItem,
   MeshType,
@@ -74,6 +75,8 @@ export async function meshCommand(
   }
   const results: FileResult[] = files.map(file => {
     try {
+      // Refused before it is read; parseMeshConfig checks the rest.
+      checkConfigSize(fs.statSync(file).size, file);
       const r = parseMeshConfig(fs.readFileSync(file, 'utf8'), {
         fileName: file,
       });

@@ -209,7 +209,7 @@ describe('interchange routes', () => {
           `  error: cannot parse: ${path.join(
             dir,
             'big.yaml',
-          )} is 10.0 MB; files are read up to 8.0 MB: split it into several files`,
+          )} is 10.0 MB; configuration files are read up to 8.0 MB (interchange.inputLimits.maxFileBytes): split it into several files`,
         );
         expect(r.out).toContain('holds binary data (a NUL byte at offset 4)');
         expect(r.out).toContain(

@@ -4,10 +4,10 @@ import fg from 'fast-glob';
 import {
   BundleFile,
   checkBundleFiles,
+  checkConfigSize,
   checkConfigText,
   isBundleConfigPath,
   MAX_BUNDLE_FILES,
-  MAX_CONFIG_FILE_BYTES,
   readZipBundle,
 } from '@interchange/plugin-interchange-common';
 
@@ -97,22 +97,14 @@ export async function expandRoutesTargets(
   return [...targets.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-function checkSize(file: string, limit: number) {
-  const size = fs.statSync(file).size;
-  if (size > limit) {
-    throw new Error(
-      `${file} is ${(size / 1024 / 1024).toFixed(
-        1,
-      )} MB; files are read up to ${(limit / 1024 / 1024).toFixed(
-        1,
-      )} MB: split it into several files`,
-    );
-  }
+/** Refuses a file over the size limit before it is read. */
+function checkSize(file: string) {
+  checkConfigSize(fs.statSync(file).size, file);
 }
 
 /** A configuration file's text, its size checked before it is read. */
 export function readTargetText(file: string): string {
-  checkSize(file, MAX_CONFIG_FILE_BYTES);
+  checkSize(file);
   const text = fs.readFileSync(file, 'utf8');
   checkConfigText(text, file);
   return text;
@@ -123,7 +115,7 @@ export function readBundle(
   target: Exclude<RoutesTarget, { kind: 'file' }>,
 ): BundleFile[] {
   if (target.kind === 'zip') {
-    checkSize(target.file, MAX_CONFIG_FILE_BYTES);
+    checkSize(target.file);
     return readZipBundle(fs.readFileSync(target.file));
   }
   const files: BundleFile[] = [];
@@ -140,7 +132,7 @@ export function readBundle(
   }
   for (const p of paths.filter(isBundleConfigPath).sort()) {
     const file = path.join(target.root, p);
-    checkSize(file, MAX_CONFIG_FILE_BYTES);
+    checkSize(file);
     files.push({ path: p, text: fs.readFileSync(file, 'utf8') });
   }
   checkBundleFiles(files);

@@ -1,6 +1,12 @@
 import fs from 'node:fs/promises';
 import fg from 'fast-glob';
 import {
+  checkConfigSize,
+  checkConfigText,
+  checkConfigValue,
+  expansionBudget,
+} from '@interchange/plugin-interchange-common';
+import {
   Document,
   isMap,
   isSeq,
@@ -105,7 +111,9 @@ export async function readCatalogFiles(files: string[]): Promise<{
   for (const file of files) {
     let text: string;
     try {
+      checkConfigSize((await fs.stat(file)).size, 'the file');
       text = await fs.readFile(file, 'utf8');
+      checkConfigText(text, 'the file');
     } catch (e) {
       errors.push({
         file,
@@ -114,6 +122,7 @@ export async function readCatalogFiles(files: string[]): Promise<{
       });
       continue;
     }
+    const budget = expansionBudget(text.length);
     const lineCounter = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter });
     const list = Array.isArray(docs) ? docs : [docs];
@@ -128,7 +137,20 @@ export async function readCatalogFiles(files: string[]): Promise<{
         }
         return;
       }
-      const value = doc.toJS();
+      let value: any;
+      try {
+        // The yaml library bounds alias expansion itself (maxAliasCount);
+        // nesting is bounded here, as for every configuration file.
+        value = doc.toJS();
+        checkConfigValue(value, budget);
+      } catch (e) {
+        errors.push({
+          file,
+          line: lineCounter.linePos(doc.range[0]).line,
+          message: `document ${index + 1}: ${(e as Error).message}`,
+        });
+        return;
+      }
       if (value === null || value === undefined) {
         return;
       }

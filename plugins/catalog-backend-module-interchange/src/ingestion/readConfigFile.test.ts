@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  mockServices,
+  ServiceFactoryTester,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
@@ -210,7 +216,54 @@ describe('Apigee bundles: folders and zip exports', () => {
     const big = path.join(dir, 'big.yaml');
     fs.writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 0x61));
     await expect(readConfigFile({ kind: 'file', file: big })).rejects.toThrow(
-      /big\.yaml is 9\.0 MB; configuration files are read up to 8 MB: split it into several files/,
+      /big\.yaml is 9\.0 MB; configuration files are read up to 8\.0 MB \(interchange\.inputLimits\.maxFileBytes\): split it into several files/,
     );
+  });
+});
+
+describe('URL reads are bounded while they stream', () => {
+  let server: http.Server;
+  let sent = 0;
+  beforeAll(async () => {
+    // An endless body, 64 kB at a time: a reader that waited for the end
+    // would never finish (and would hold all of it in memory).
+    server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const write = () => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed) res.once('drain', write);
+      };
+      write();
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise(r => server.close(r));
+  });
+
+  it("an endless body is abandoned at the size limit with a clear error, through Backstage's real URL reader", async () => {
+    const { port } = server.address() as AddressInfo;
+    const reader = await ServiceFactoryTester.from(
+      mockServices.urlReader.factory(),
+      {
+        dependencies: [
+          mockServices.rootConfig.factory({
+            data: {
+              backend: { reading: { allow: [{ host: `127.0.0.1:${port}` }] } },
+            },
+          }),
+        ],
+      },
+    ).getSubject();
+    const url = `http://127.0.0.1:${port}/routes.yaml`;
+    const started = Date.now();
+    await expect(readConfigFile({ kind: 'url', url }, reader)).rejects.toThrow(
+      `${url} is more than 8.0 MB; configuration files are read up to 8.0 MB (interchange.inputLimits.maxFileBytes): split it into several files`,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Stopped near the limit, not after the server gave up.
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
   });
 });

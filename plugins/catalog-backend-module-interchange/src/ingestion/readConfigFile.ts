@@ -2,16 +2,20 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  UrlReaderService,
+  UrlReaderServiceReadUrlResponse,
+} from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import {
   BundleFile,
   checkBundleFiles,
+  checkConfigSize,
+  inputLimits,
   isBundleConfigPath,
   MAX_BUNDLE_FILES,
-  MAX_CONFIG_FILE_BYTES,
   readZipBundle,
 } from '@interchange/plugin-interchange-common';
 
@@ -113,7 +117,7 @@ export async function readConfigFile(
       throw new Error(`${target.url}: no URL reader to read it with`);
     }
     const response = await reader.readUrl(target.url);
-    const buffer = await response.buffer();
+    const buffer = await readBody(response, target.url);
     if (isZip(target.url)) {
       return {
         target,
@@ -140,15 +144,7 @@ export async function readConfigFile(
       bundle: await readBundleFolder(file, root),
     };
   }
-  if (stat.size > MAX_CONFIG_FILE_BYTES) {
-    throw new Error(
-      `${file} is ${(stat.size / 1024 / 1024).toFixed(
-        1,
-      )} MB; configuration files are read up to ${
-        MAX_CONFIG_FILE_BYTES / 1024 / 1024
-      } MB: split it into several files`,
-    );
-  }
+  checkConfigSize(stat.size, file);
   if (isZip(file)) {
     return {
       target,
@@ -158,6 +154,41 @@ export async function readConfigFile(
     };
   }
   return { target, name: file, text: await fs.readFile(file, 'utf8') };
+}
+
+/**
+ * A URL's body, read as a stream and abandoned as soon as it passes the
+ * size limit: a hostile or broken server sending an endless body costs
+ * the limit in memory, not the whole body. Readers without a stream (a
+ * test's, a custom one) are checked after reading.
+ */
+async function readBody(
+  response: UrlReaderServiceReadUrlResponse,
+  name: string,
+): Promise<Buffer> {
+  if (!response.stream) {
+    const buffer = await response.buffer();
+    checkConfigSize(buffer.length, name);
+    return buffer;
+  }
+  const max = inputLimits().maxFileBytes;
+  const stream = response.stream();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += bytes.length;
+      if (size > max) {
+        checkConfigSize(size, name, true);
+      }
+      chunks.push(bytes);
+    }
+  } finally {
+    // Closes the connection when the loop stopped early (the limit, an error).
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
 }
 
 function isZip(name: string): boolean {
@@ -201,11 +232,7 @@ async function readBundleFolder(
   const files: BundleFile[] = [];
   for (const p of paths.filter(isBundleConfigPath).sort()) {
     const file = path.join(root, p);
-    if ((await fs.stat(file)).size > MAX_CONFIG_FILE_BYTES) {
-      throw new Error(
-        `${file} is larger than ${MAX_CONFIG_FILE_BYTES / 1024 / 1024} MB`,
-      );
-    }
+    checkConfigSize((await fs.stat(file)).size, file);
     files.push({ path: p, text: await fs.readFile(file, 'utf8') });
   }
   checkBundleFiles(files);

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { createGatewayFormatRegistry } from './builtinFormats';
 import { readZipBundle } from './bundleFiles';
-import { MAX_CONFIG_FILE_BYTES } from './inputLimits';
+import { MAX_CONFIG_FILE_BYTES } from '../limits/inputLimits';
 import { parseGatewayConfig } from './parseGatewayConfig';
 
 /**
@@ -42,7 +42,7 @@ describe('bad input', () => {
     )}`;
     expect(big.length).toBeGreaterThan(MAX_CONFIG_FILE_BYTES);
     expect(() => parseGatewayConfig(big)).toThrow(
-      /^the file is 10\.\d MB; gateway configuration files are read up to 8\.0 MB: split it into several files$/,
+      /^the file is 10\.\d MB; configuration files are read up to 8\.0 MB \(interchange\.inputLimits\.maxFileBytes\): split it into several files$/,
     );
   });
 

@@ -1,9 +1,9 @@
 import { Unzip, UnzipFile, UnzipInflate } from 'fflate';
 import {
+  inputLimits,
   MAX_BUNDLE_BYTES,
   MAX_BUNDLE_FILES,
-  MAX_CONFIG_FILE_BYTES,
-} from './inputLimits';
+} from '../limits/inputLimits';
 import { BundleFile } from './types';
 
 /**
@@ -113,15 +113,12 @@ export function readZipBundle(bytes: Uint8Array): BundleFile[] {
       }
       size += data.length;
       total += data.length;
-      if (size > MAX_CONFIG_FILE_BYTES || total > MAX_BUNDLE_BYTES) {
+      const maxFile = inputLimits().maxFileBytes;
+      if (size > maxFile || total > MAX_BUNDLE_BYTES) {
         fail(
           new Error(
             `${file.name} inflates to more than ${
-              (size > MAX_CONFIG_FILE_BYTES
-                ? MAX_CONFIG_FILE_BYTES
-                : MAX_BUNDLE_BYTES) /
-              1024 /
-              1024
+              (size > maxFile ? maxFile : MAX_BUNDLE_BYTES) / 1024 / 1024
             } MB (a zip bomb?)`,
           ),
           file,

@@ -9,13 +9,6 @@ export {
   isBundleConfigPath,
   readZipBundle,
 } from './bundleFiles';
-export {
-  checkConfigText,
-  MAX_BUNDLE_BYTES,
-  MAX_BUNDLE_FILES,
-  MAX_CONFIG_DEPTH,
-  MAX_CONFIG_FILE_BYTES,
-} from './inputLimits';
 export { detectGatewayFormat, parseGatewayConfig } from './parseGatewayConfig';
 export { GatewayDocumentError, GatewayFormatRegistry } from './formatRegistry';
 export type {

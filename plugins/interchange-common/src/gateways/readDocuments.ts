@@ -2,8 +2,9 @@ import { CORE_SCHEMA, loadAll, Type } from 'js-yaml';
 import {
   checkConfigText,
   checkConfigValue,
-  MAX_CONFIG_DEPTH,
-} from './inputLimits';
+  expansionBudget,
+  inputLimits,
+} from '../limits/inputLimits';
 
 /**
  * The CloudFormation short-form intrinsic functions (`!Sub`, `!GetAtt`,
@@ -78,9 +79,7 @@ export class DocumentReadError extends Error {
  */
 export function readDocuments(text: string): unknown[] {
   checkConfigText(text);
-  // Values reachable through aliases: at most a few per character of
-  // text, which no real file exceeds and a bomb passes at once.
-  const budget = Math.max(100_000, 4 * text.length);
+  const budget = expansionBudget(text.length);
   // The first non-blank character, without copying a large text.
   const first = text[text.search(/\S/)];
   if (first === '{' || first === '[') {
@@ -104,7 +103,7 @@ export function readDocuments(text: string): unknown[] {
     loadAll(text, doc => docs.push(doc), {
       schema: SCHEMA,
       // js-yaml counts its own nesting; the typings predate the option.
-      ...({ maxDepth: MAX_CONFIG_DEPTH } as object),
+      ...({ maxDepth: inputLimits().maxDepth } as object),
     });
   } catch (e) {
     const message = String((e as Error)?.message ?? e).split('\n')[0];

@@ -1,12 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { checkConfigText, MAX_CONFIG_DEPTH } from './inputLimits';
+import { checkConfigText, inputLimits } from '../limits/inputLimits';
 
 /** Elements that may repeat in Apigee XML: always lists, even with one child. */
 const LISTS = new Set(['Flow', 'Step', 'RouteRule', 'VirtualHost', 'Server']);
 /** Root elements read as lists too (inside a RouteRule, TargetEndpoint is a name). */
 const ROOT_LISTS = new Set(['ProxyEndpoint', 'TargetEndpoint']);
 
-const parser = new XMLParser({
+const options = (maxNestedTags: number) => ({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
@@ -24,8 +24,18 @@ const parser = new XMLParser({
     maxExpandedLength: 1_000_000,
   } as any,
   htmlEntities: false,
-  maxNestedTags: MAX_CONFIG_DEPTH,
-} as any);
+  maxNestedTags,
+});
+
+// One parser per depth limit in force (the limit is fixed at construction).
+let parser: { depth: number; parser: XMLParser } | undefined;
+
+function parserFor(depth: number): XMLParser {
+  if (parser?.depth !== depth) {
+    parser = { depth, parser: new XMLParser(options(depth) as any) };
+  }
+  return parser.parser;
+}
 
 /**
  * An XML document of a bundle as plain values (attributes as `@_name`,
@@ -35,7 +45,7 @@ const parser = new XMLParser({
  * well-formedness, and bounds nesting. Errors name the file.
  */
 export function parseXml(text: string, where: string): Record<string, any> {
-  checkConfigText(text, where);
+  checkConfigText(text, where, { json: false });
   if (/<!(DOCTYPE|ENTITY)/i.test(text)) {
     throw new Error(
       `${where}: declares a DOCTYPE or ENTITY; Apigee bundles never do, and Interchange does not read DTDs: remove the declaration`,
@@ -48,7 +58,7 @@ export function parseXml(text: string, where: string): Record<string, any> {
     );
   }
   try {
-    return parser.parse(text);
+    return parserFor(inputLimits().maxDepth).parse(text);
   } catch (e) {
     throw new Error(`${where}: ${(e as Error).message}`);
   }

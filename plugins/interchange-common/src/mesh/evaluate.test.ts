@@ -156,8 +156,11 @@ describe('bad input', () => {
     expect(() => parseMeshConfig('kind: x\n\u0000\u0001\u0002')).toThrow(
       'binary data',
     );
+    expect(() => parseMeshConfig('# a comment\n'.repeat(800 * 1024))).toThrow(
+      'configuration files are read up to 8.0 MB',
+    );
     expect(() => parseMeshConfig('#'.repeat(6 * 1024 * 1024))).toThrow(
-      'larger than',
+      'line 1 is 6291456 characters long',
     );
     expect(Date.now() - started).toBeLessThan(5000);
   });

@@ -1,5 +1,11 @@
 import { readDocuments } from '../gateways/readDocuments';
 import {
+  checkConfigText,
+  inputLimits,
+  MAX_CONFIG_FILE_BYTES,
+  MAX_HCL_BYTES,
+} from '../limits/inputLimits';
+import {
   consulDefaultPolicy,
   isConsulIntentions,
   parseConsulIntentions,
@@ -12,10 +18,13 @@ import {
 import { isLinkerdPolicy, parseLinkerdPolicies } from './linkerd';
 import { MeshParseResult, MeshType } from './types';
 
-/** Files larger than this are refused before parsing. @public */
-export const MESH_FILE_MAX_BYTES = 5 * 1024 * 1024;
-/** Deeper documents are refused (recursion in the parsers is bounded by this). */
-const MAX_DEPTH = 64;
+/**
+ * The default size limit of mesh files: the one of every configuration
+ * file (interchange.inputLimits.maxFileBytes); HCL files have MAX_HCL_BYTES.
+ *
+ * @public
+ */
+export const MESH_FILE_MAX_BYTES = MAX_CONFIG_FILE_BYTES;
 
 /** Options of {@link parseMeshConfig}. @public */
 export interface ParseMeshConfigOptions {
@@ -59,19 +68,16 @@ export function parseMeshConfig(
   text: string,
   options: ParseMeshConfigOptions = {},
 ): MeshParseResult {
-  if (text.length > MESH_FILE_MAX_BYTES) {
-    throw new Error(
-      `file is ${text.length} bytes; mesh files larger than ${MESH_FILE_MAX_BYTES} bytes are refused (split it)`,
-    );
-  }
-  if (text.includes('\u0000')) {
-    throw new Error(
-      'file holds binary data (NUL bytes), not YAML, JSON or HCL',
-    );
-  }
+  // Size, binary content and line length, as for every configuration file.
+  checkConfigText(text, 'the file');
   const docs: { doc: Record<string, any>; document: number }[] = [];
-  const hcl = looksLikeHcl(text, options.fileName);
+  const hcl = looksLikeHcl(text.slice(0, 4096), options.fileName);
   if (hcl) {
+    if (text.length > MAX_HCL_BYTES) {
+      throw new Error(
+        `the file is ${text.length} bytes; HCL files are read up to ${MAX_HCL_BYTES} bytes (the HCL parser is slow on large input; Consul config entries are a few kB): split it, or write it as JSON or YAML`,
+      );
+    }
     docs.push({ doc: parseHcl(text), document: 0 });
   } else {
     // The gateway parsers' reader: js-yaml (several times quicker than a
@@ -110,9 +116,12 @@ export function parseMeshConfig(
   const linkerd: typeof docs = [];
   for (const { doc, document } of docs) {
     // YAML and JSON nesting is bounded while reading; HCL's here.
-    if (hcl && depth(doc, MAX_DEPTH) > MAX_DEPTH) {
+    const maxDepth = inputLimits().maxDepth;
+    if (hcl && depth(doc, maxDepth) > maxDepth) {
       throw new Error(
-        `document ${document + 1}: nested more than ${MAX_DEPTH} levels deep`,
+        `document ${
+          document + 1
+        }: nested more than ${maxDepth} levels deep (interchange.inputLimits.maxDepth)`,
       );
     }
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {

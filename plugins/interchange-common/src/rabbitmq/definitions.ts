@@ -1,3 +1,8 @@
+import {
+  checkConfigText,
+  checkConfigValue,
+  expansionBudget,
+} from '../limits/inputLimits';
 import { makeValidator } from '@backstage/catalog-model';
 import { INTERCHANGE_API_VERSION } from '../entities/constants';
 import {
@@ -78,6 +83,10 @@ export function parseRabbitMQDefinitions(
   text: string,
   options: { defaultVhost?: string } = {},
 ): RabbitMQTopology {
+  // Size and binary content before parsing (a definitions export is often
+  // one line, so no line limit); nesting after: JSON.parse has no depth
+  // bound of its own, and the walk below would follow what it built.
+  checkConfigText(text, 'the file', { json: true });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -88,6 +97,7 @@ export function parseRabbitMQDefinitions(
       }); a RabbitMQ definitions file is the JSON of 'rabbitmqctl export_definitions' or the management UI's export`,
     );
   }
+  checkConfigValue(doc, expansionBudget(text.length));
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new Error('not a RabbitMQ definitions file: expected a JSON object');
   }

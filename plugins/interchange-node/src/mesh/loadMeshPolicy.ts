@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  MESH_FILE_MAX_BYTES,
+  checkConfigSize,
   MeshDefaultDeny,
   MeshDefaults,
   MeshRule,
@@ -67,11 +67,8 @@ export async function loadMeshPolicy(
   const files = await Promise.all(
     names.map(async name => {
       const stat = await fs.stat(name);
-      if (stat.size > MESH_FILE_MAX_BYTES) {
-        throw new Error(
-          `interchange.meshes ${mesh.id}: ${name} is ${stat.size} bytes; mesh files larger than ${MESH_FILE_MAX_BYTES} bytes are refused (split it)`,
-        );
-      }
+      // Refused before it is read; parseMeshFiles checks the text.
+      checkConfigSize(stat.size, `interchange.meshes ${mesh.id}: ${name}`);
       try {
         return { name, text: await fs.readFile(name, 'utf8') };
       } catch (e) {
