@@ -6,8 +6,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createTestVhost,
   describeRabbitMQ,
-  rabbitmqctlListQueues,
   rabbitmqUrl,
+  waitForApiToMatchRabbitmqctl,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { interchangePlugin } from '../plugin';
 
@@ -108,20 +108,18 @@ describeRabbitMQ('/api/interchange/rabbitmq against a real broker', () => {
   });
 
   it('shows the depths and consumers rabbitmqctl list_queues prints', async () => {
-    // The management API serves statistics emitted every 5 s; rabbitmqctl
-    // reads live values: wait until the broker has emitted them.
-    const deadline = Date.now() + 60_000;
+    // The management API serves statistics the queues emit every
+    // collect_statistics_interval; rabbitmqctl asks the queues: wait until
+    // both say the same, twice in a row.
     const ours = vhost.name;
-    let api: Record<string, unknown> = {};
-    let cli: Record<string, unknown> = {};
     let body: any;
-    for (;;) {
+    const { api, cli } = await waitForApiToMatchRabbitmqctl(ours, async () => {
       const res = await request(server).get(
         '/api/interchange/rabbitmq/brokers/local/queues',
       );
       expect(res.status).toBe(200);
       body = res.body;
-      api = Object.fromEntries(
+      return Object.fromEntries(
         body.items
           .filter((q: any) => q.vhost === ours)
           .map((q: any) => [
@@ -133,15 +131,7 @@ describeRabbitMQ('/api/interchange/rabbitmq against a real broker', () => {
             },
           ]),
       );
-      cli = await rabbitmqctlListQueues(ours);
-      if (JSON.stringify(api) === JSON.stringify(sortKeys(cli))) {
-        break;
-      }
-      if (Date.now() > deadline) {
-        break;
-      }
-      await new Promise(r => setTimeout(r, 1000));
-    }
+    });
     expect(api).toEqual(sortKeys(cli));
     expect(cli).toEqual({
       email: { messagesReady: 5, messagesUnacknowledged: 0, consumers: 0 },

@@ -1,11 +1,21 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import amqp from 'amqplib';
 import {
   createTestVhost,
   describeRabbitMQ,
-  rabbitmqctlListQueues,
   testRabbitMQBroker,
+  waitForApiToMatchRabbitmqctl,
 } from '../testUtils/rabbitmq';
+
+/**
+ * The test broker's AMQP listener: INTERCHANGE_RABBITMQ_PORT as
+ * scripts/rabbitmq/start.sh uses it (default 5673), guest on loopback.
+ */
+const amqpUrl = (vhost: string) =>
+  `amqp://guest:guest@127.0.0.1:${
+    process.env.INTERCHANGE_RABBITMQ_PORT ?? '5673'
+  }/${encodeURIComponent(vhost)}`;
 import {
   RabbitMQManagementClient,
   RabbitMQManagementError,
@@ -13,6 +23,7 @@ import {
 
 describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
   let vhost: Awaited<ReturnType<typeof createTestVhost>>;
+  let consumer: amqp.ChannelModel | undefined;
   // A small page size, so listing 7 queues takes several pages.
   const client = new RabbitMQManagementClient(
     testRabbitMQBroker({ pageSize: 3 }),
@@ -32,9 +43,18 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     await vhost.bind('orders', 'q0', 'order.#');
     await vhost.publish('orders', 'order.placed', 4);
     await vhost.publish('', 'q1', 2);
+    // A real consumer that takes 2 messages (prefetch) and never acks them:
+    // 4 ready, 2 unacknowledged, 1 consumer.
+    await vhost.declareQueue('busy');
+    await vhost.publish('', 'busy', 6);
+    consumer = await amqp.connect(amqpUrl(vhost.name));
+    const channel = await consumer.createChannel();
+    await channel.prefetch(2);
+    await channel.consume('busy', () => undefined, { noAck: false });
   });
 
   afterAll(async () => {
+    await consumer?.close();
     await vhost?.remove();
     client.close();
   });
@@ -42,6 +62,7 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
   it('lists every queue of a vhost across pages, with the types and arguments', async () => {
     const queues = await client.listQueues(vhost.name);
     expect(queues.map(q => q.name).sort()).toEqual([
+      'busy',
       'q0',
       'q1',
       'q2',
@@ -61,37 +82,52 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     expect(queues.find(q => q.name === 'quorum.q')!.type).toBe('quorum');
   });
 
-  it('reads the depths rabbitmqctl reports, once the broker has emitted its stats', async () => {
-    // The API serves stats collected every 5 s; the CLI reads live values.
-    const deadline = Date.now() + 30_000;
-    let api: Record<string, unknown> = {};
-    let cli: Record<string, unknown> = {};
-    while (Date.now() < deadline) {
-      const queues = await client.listQueues(vhost.name);
-      api = Object.fromEntries(
-        queues.map(q => [
-          q.name,
-          {
-            messagesReady: q.messagesReady,
-            messagesUnacknowledged: q.messagesUnacknowledged,
-            consumers: q.consumers,
-          },
-        ]),
-      );
-      cli = await rabbitmqctlListQueues(vhost.name);
-      if (JSON.stringify(sorted(api)) === JSON.stringify(sorted(cli))) {
-        break;
-      }
-      await new Promise(r => setTimeout(r, 1000));
-    }
-    expect(sorted(api)).toEqual(sorted(cli));
+  const counts = (
+    queues: Awaited<ReturnType<RabbitMQManagementClient['listQueues']>>,
+  ) =>
+    Object.fromEntries(
+      queues.map(q => [
+        q.name,
+        {
+          messagesReady: q.messagesReady!,
+          messagesUnacknowledged: q.messagesUnacknowledged!,
+          consumers: q.consumers!,
+        },
+      ]),
+    );
+
+  it('reads the depths and consumers rabbitmqctl reports, once the broker has emitted its stats', async () => {
+    const { api, cli } = await waitForApiToMatchRabbitmqctl(
+      vhost.name,
+      async () => counts(await client.listQueues(vhost.name)),
+    );
+    expect(api).toEqual(cli);
     expect(cli.q0).toEqual({
       messagesReady: 4,
       messagesUnacknowledged: 0,
       consumers: 0,
     });
     expect(cli.q1).toMatchObject({ messagesReady: 2 });
-  }, 60_000);
+    expect(cli.busy).toEqual({
+      messagesReady: 4,
+      messagesUnacknowledged: 2,
+      consumers: 1,
+    });
+  }, 120_000);
+
+  it("reads the same with sampling's depth listing (queue totals and the consumers list), across pages", async () => {
+    const { api, cli } = await waitForApiToMatchRabbitmqctl(
+      vhost.name,
+      async () =>
+        counts(await client.listQueues(vhost.name, { fields: 'depth' })),
+    );
+    expect(api).toEqual(cli);
+    expect(cli.busy).toEqual({
+      messagesReady: 4,
+      messagesUnacknowledged: 2,
+      consumers: 1,
+    });
+  }, 120_000);
 
   it('lists in one request by default, with only the fields asked for', async () => {
     const single = new RabbitMQManagementClient(testRabbitMQBroker());
@@ -174,9 +210,3 @@ describe('RabbitMQManagementClient timeouts', () => {
     await new Promise(r => server.close(r));
   });
 });
-
-function sorted(o: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-}

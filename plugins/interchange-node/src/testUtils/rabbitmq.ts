@@ -184,3 +184,51 @@ export async function rabbitmqctlListQueues(
   }
   return rows;
 }
+
+/**
+ * The broker's `collect_statistics_interval` in ms: how often queues emit
+ * the statistics the management API serves (RabbitMQ's default, 5000, when
+ * the node does not say).
+ */
+export async function rabbitmqStatisticsIntervalMs(): Promise<number> {
+  const out = await rabbitmqctl(
+    'eval',
+    'application:get_env(rabbit, collect_statistics_interval).',
+  );
+  const match = /\{ok,\s*(\d+)\}/.exec(out);
+  return match ? Number(match[1]) : 5000;
+}
+
+const sortedRows = (rows: Record<string, unknown>) =>
+  JSON.stringify(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/**
+ * Reads the management API's counts (`read`) and `rabbitmqctl list_queues`
+ * until they are equal in two rounds in a row, a second apart: the API
+ * serves statistics the queues emit every `collect_statistics_interval`,
+ * rabbitmqctl asks the queues, so on a loaded machine the API catches up
+ * after one or several intervals. Gives up after 12 intervals (a minute by
+ * default) and returns the last reads, for the caller's assertion to show
+ * the difference.
+ */
+export async function waitForApiToMatchRabbitmqctl(
+  vhost: string,
+  read: () => ReturnType<typeof rabbitmqctlListQueues>,
+): Promise<{
+  api: Awaited<ReturnType<typeof rabbitmqctlListQueues>>;
+  cli: Awaited<ReturnType<typeof rabbitmqctlListQueues>>;
+}> {
+  const interval = await rabbitmqStatisticsIntervalMs();
+  const deadline = Date.now() + 12 * interval;
+  let api: Awaited<ReturnType<typeof rabbitmqctlListQueues>> = {};
+  let cli: Awaited<ReturnType<typeof rabbitmqctlListQueues>> = {};
+  let equalRounds = 0;
+  for (;;) {
+    [api, cli] = await Promise.all([read(), rabbitmqctlListQueues(vhost)]);
+    equalRounds = sortedRows(api) === sortedRows(cli) ? equalRounds + 1 : 0;
+    if (equalRounds >= 2 || Date.now() > deadline) {
+      return { api, cli };
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
