@@ -4,7 +4,8 @@
  * 5 APIs and 5 webhooks each, with producers, consumers, callers and
  * receivers partly in other systems) in Debian's Chromium.
  *
- * Runs the real backend (`yarn workspace backend start`) on a free port
+ * Runs the real backend (its source, as `yarn workspace backend start`
+ * does, without the file watcher) on a free port
  * with the demo's config plus a generated one whose only catalog
  * locations are the demo's org file and the generated catalog file; the
  * backend serves the built app (run `yarn workspace app build` first), the
@@ -324,19 +325,24 @@ async function main() {
     `generated ${catalog.count} entities (${catalog.drawn} drawn on the map) in ${dir}`,
   );
 
+  // The backend's source run once, as `yarn workspace backend start` runs
+  // it but without its file watcher: in a tree where others edit, the
+  // watcher restarted the backend (and emptied its in-memory catalog) on
+  // every save, so ingestion never finished.
   const backend: ChildProcess = spawn(
-    'yarn',
+    process.execPath,
     [
-      'workspace',
-      'backend',
-      'start',
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      'src/index.ts',
       '--config',
       '../../app-config.yaml',
       '--config',
       path.join(dir, 'app-config.bench.yaml'),
     ],
     {
-      cwd: root,
+      cwd: path.join(root, 'packages/backend'),
+      env: { ...process.env, NODE_ENV: 'development' },
       stdio: [
         'ignore',
         fs.openSync(path.join(dir, 'backend.log'), 'w'),

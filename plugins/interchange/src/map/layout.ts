@@ -1,6 +1,6 @@
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { MapModel } from './mapModel';
-import { getElk } from './createElk';
+import { getElkPool } from './createElk';
 
 /** Where a node goes; relative to its system box when it sits in one. */
 export interface NodePlacement {
@@ -13,17 +13,25 @@ export interface NodePlacement {
 export const ENTITY_SIZE = { width: 190, height: 46 };
 export const SYSTEM_SIZE = { width: 220, height: 64 };
 
+/**
+ * Up to this many system boxes are arranged by ELK's layered algorithm
+ * along their system -> system edges (related systems side by side, data
+ * flowing left to right); above it they are packed in name order by ELK's
+ * rectpacking into a near-screen-shaped rectangle: layered on a hundred
+ * boxes took a second and drew a strip 100,000 px wide.
+ */
+export const LAYERED_BOXES_MAX = 20;
+
 const LAYERED = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.layered.spacing.nodeNodeBetweenLayers': '60',
   'elk.spacing.nodeNode': '24',
   'elk.spacing.componentComponent': '48',
-  // Each system box is laid out on its own (ELK's default), then the boxes
-  // are arranged by the system -> system edges below: the cost grows with
-  // the boxes' sizes, not with the whole company at once.
-  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  // React Flow draws its own edges: ELK's routes are never read, and its
+  // orthogonal router is the dearest of the three.
+  'elk.edgeRouting': 'POLYLINE',
 };
 
 const GROUP = {
@@ -32,31 +40,40 @@ const GROUP = {
   'elk.padding': '[top=40,left=16,bottom=16,right=16]',
 };
 
+const PACKED = {
+  'elk.algorithm': 'rectpacking',
+  'elk.spacing.nodeNode': '48',
+  // About the map's shape on a laptop screen, so "fit view" is not a sliver.
+  'elk.aspectRatio': '1.8',
+};
+
 /**
- * The ELK graph for a map model: system boxes as compound nodes holding
- * their members and the edges between them; between boxes, one edge per
- * connected pair of boxes so ELK places related systems side by side.
+ * The ELK jobs for a map model. Each system box is its own small layered
+ * job (its members and the edges between them), so a company of a hundred
+ * systems is a hundred jobs of fifty nodes, laid out in parallel workers
+ * and each cached, instead of one layout of five thousand. `root` then
+ * places the boxes (sized by their jobs' answers) and any node outside a
+ * box (the company view's system nodes), with one edge per connected pair
+ * of boxes.
  */
-export function toElkGraph(model: MapModel): ElkNode {
+export function toElkJobs(model: MapModel): {
+  groups: ElkNode[];
+  root: ElkNode;
+} {
   const parentOf = new Map<string, string | undefined>();
   for (const n of model.nodes) parentOf.set(n.id, n.parent);
   const groups = new Map<string, ElkNode>();
-  const root: ElkNode = {
-    id: '__root',
-    layoutOptions: LAYERED,
-    children: [],
-    edges: [],
-  };
+  const root: ElkNode = { id: '__root', children: [], edges: [] };
   for (const n of model.nodes) {
     if (n.type === 'group') {
-      const g: ElkNode = {
+      groups.set(n.id, {
         id: n.id,
         layoutOptions: GROUP,
         children: [],
         edges: [],
-      };
-      groups.set(n.id, g);
-      root.children!.push(g);
+      });
+      // Its place in the root job; sized once its own job has answered.
+      root.children!.push({ id: n.id });
     }
   }
   for (const n of model.nodes) {
@@ -91,27 +108,98 @@ export function toElkGraph(model: MapModel): ElkNode {
       });
     }
   }
-  return root;
+  const packed = groups.size > LAYERED_BOXES_MAX;
+  root.layoutOptions = packed ? PACKED : LAYERED;
+  // Rectpacking reads no edges; leave them out of its input.
+  if (packed) root.edges = root.edges!.filter(e => !e.id.startsWith('__'));
+  return { groups: [...groups.values()], root };
 }
 
-/** Lays the model out with ELK (in a worker when there is one). */
+/**
+ * Answers of earlier jobs, by the job's JSON: a system that did not change
+ * is not laid out again when the map is filtered, focused, or drawn whole
+ * again. Bounded; forgotten on reload.
+ */
+const answers = new Map<string, ElkNode>();
+const ANSWERS_MAX = 2000;
+
+async function run(elk: ELK, job: ElkNode): Promise<ElkNode> {
+  const key = JSON.stringify(job);
+  const known = answers.get(key);
+  if (known) return known;
+  const answer = await elk.layout(job);
+  if (answers.size >= ANSWERS_MAX) answers.clear();
+  answers.set(key, answer);
+  return answer;
+}
+
+/** Runs jobs across the pool, biggest first, each to the least loaded ELK. */
+function runAll(pool: ELK[], jobs: ElkNode[]): Promise<ElkNode[]> {
+  const load = pool.map(() => 0);
+  const order = jobs
+    .map((job, i) => ({ job, i, size: job.children!.length }))
+    .sort((a, b) => b.size - a.size);
+  const out: Promise<ElkNode>[] = new Array(jobs.length);
+  for (const { job, i, size } of order) {
+    const w = load.indexOf(Math.min(...load));
+    load[w] += size + 1;
+    out[i] = run(pool[w], job);
+  }
+  return Promise.all(out);
+}
+
+/**
+ * Starts the ELK workers and has each lay out a small graph, so loading
+ * and compiling ELK's script overlaps the catalog query instead of
+ * following it. Errors surface on the real layout.
+ */
+export function prepareLayout(): void {
+  getElkPool().then(
+    pool => {
+      const warmUp: ElkNode = {
+        id: '__warm-up',
+        layoutOptions: GROUP,
+        children: Array.from({ length: 12 }, (_, i) => ({
+          id: `n${i}`,
+          ...ENTITY_SIZE,
+        })),
+        edges: Array.from({ length: 11 }, (_, i) => ({
+          id: `e${i}`,
+          sources: [`n${i >> 1}`],
+          targets: [`n${i + 1}`],
+        })),
+      };
+      for (const elk of pool) elk.layout(warmUp).catch(() => undefined);
+    },
+    () => undefined,
+  );
+}
+
+/** Lays the model out with ELK (in workers when there are some). */
 export async function layoutMap(
   model: MapModel,
 ): Promise<Map<string, NodePlacement>> {
-  const elk = await getElk();
-  const laidOut = await elk.layout(toElkGraph(model));
-  const placements = new Map<string, NodePlacement>();
-  const visit = (nodes: ElkNode[] | undefined) => {
-    for (const n of nodes ?? []) {
-      placements.set(n.id, {
-        x: n.x ?? 0,
-        y: n.y ?? 0,
-        width: n.width ?? ENTITY_SIZE.width,
-        height: n.height ?? ENTITY_SIZE.height,
-      });
-      visit(n.children);
+  const pool = await getElkPool();
+  const { groups, root } = toElkJobs(model);
+  const laidOutGroups = await runAll(pool, groups);
+  const sizes = new Map(laidOutGroups.map(g => [g.id, g]));
+  for (const child of root.children!) {
+    const g = sizes.get(child.id);
+    if (g) {
+      child.width = g.width;
+      child.height = g.height;
     }
-  };
-  visit(laidOut.children);
+  }
+  const laidOutRoot = await run(pool[0], root);
+  const placements = new Map<string, NodePlacement>();
+  const place = (n: ElkNode) =>
+    placements.set(n.id, {
+      x: n.x ?? 0,
+      y: n.y ?? 0,
+      width: n.width ?? ENTITY_SIZE.width,
+      height: n.height ?? ENTITY_SIZE.height,
+    });
+  for (const n of laidOutRoot.children ?? []) place(n);
+  for (const g of laidOutGroups) for (const n of g.children ?? []) place(n);
   return placements;
 }

@@ -34,6 +34,7 @@ import { ImpactPaths, MapDetails } from './MapDetails';
 import { MapLegend } from './MapLegend';
 import { ALL_STYLES, STYLE_LABELS } from './mapStyles';
 import { MAP_MARKS, markMap } from '../../map/marks';
+import { prepareLayout } from '../../map/layout';
 
 function MultiFilter(props: {
   label: string;
@@ -96,8 +97,12 @@ function SearchToFocus(props: {
  * @public
  */
 export function IntegrationMapPage() {
-  // Once per mount: where the app's boot ends and the map's own work starts.
-  useState(() => markMap(MAP_MARKS.mounted));
+  // Once per mount: where the app's boot ends and the map's own work starts;
+  // ELK's workers load and warm up while the catalog query is in flight.
+  useState(() => {
+    markMap(MAP_MARKS.mounted);
+    prepareLayout();
+  });
   const [params, setParams] = useSearchParams();
   const { value, loading, error, retry } = useMapData();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);

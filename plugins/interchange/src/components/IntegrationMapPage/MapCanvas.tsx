@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
-  Edge,
   MarkerType,
   MiniMap,
   ReactFlow,
@@ -13,16 +12,17 @@ import { Typography } from '@material-ui/core';
 import { MapModel } from '../../map/mapModel';
 import { layoutMap, NodePlacement } from '../../map/layout';
 import { MapFlowNode, nodeTypes } from './MapNodes';
+import { edgeTypes, MapFlowEdge } from './MapEdges';
 import { MAP_MARKS, markMap } from '../../map/marks';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 
 export type MapSelection = { type: 'node' | 'edge'; id: string };
 
+/** React Flow's nodes and edges for a laid-out model, nothing selected. */
 function toFlow(
   model: MapModel,
   placements: Map<string, NodePlacement>,
-  selection: MapSelection | undefined,
-): { nodes: MapFlowNode[]; edges: Edge[] } {
+): { nodes: MapFlowNode[]; edges: MapFlowEdge[] } {
   const nodes: MapFlowNode[] = [];
   // Parents before their children, as React Flow needs.
   const ordered = [
@@ -42,43 +42,75 @@ function toFlow(
       parentId: n.parent,
       zIndex: n.type === 'group' ? -1 : 1,
       selectable: true,
-      data: {
-        node: n,
-        selected: selection?.type === 'node' && selection.id === n.id,
-      },
+      data: { node: n },
     });
   }
-  const edges: Edge[] = model.edges.map(e => {
-    const severity = worstSeverity(e.findings);
-    const selected = selection?.type === 'edge' && selection.id === e.id;
-    const color = STYLE_COLORS[e.style];
-    let label = e.label;
-    if (severity) label = `${label ? `${label} ` : ''}⚠ ${e.findings.length}`;
-    return {
-      id: e.id,
-      source: e.from,
-      target: e.to,
-      label,
-      // Above the system boxes (-1), below the entities (1): an edge never
-      // takes a click meant for a node.
-      zIndex: 0,
-      interactionWidth: 12,
-      className: severity ? 'interchange-map-edge-marked' : undefined,
-      data: { marked: !!severity },
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      labelStyle: severity
-        ? { fill: SEVERITY_COLORS[severity], fontWeight: 700 }
-        : { fill: '#455a64' },
-      labelBgStyle: { fill: '#fff', fillOpacity: 0.85 },
-      style: {
-        stroke: severity && !selected ? SEVERITY_COLORS[severity] : color,
-        strokeWidth: selected || severity ? 3 : 1.5,
-        // Asynchronous flows (events, webhooks) dashed, calls solid.
-        strokeDasharray: e.sync ? undefined : '6 4',
-      },
-    };
-  });
+  const edges: MapFlowEdge[] = model.edges.map(e => edgeOf(e, false));
   return { nodes, edges };
+}
+
+/** One edge as React Flow draws it; `selected` draws it thicker in its style's colour. */
+function edgeOf(e: MapModel['edges'][number], selected: boolean): MapFlowEdge {
+  const severity = worstSeverity(e.findings);
+  const color = STYLE_COLORS[e.style];
+  let label = e.label;
+  if (severity) label = `${label ? `${label} ` : ''}⚠ ${e.findings.length}`;
+  return {
+    id: e.id,
+    type: 'map',
+    source: e.from,
+    target: e.to,
+    label,
+    // Above the system boxes (-1), below the entities (1): an edge never
+    // takes a click meant for a node.
+    zIndex: 0,
+    interactionWidth: 12,
+    className: severity ? 'interchange-map-edge-marked' : undefined,
+    data: { marked: !!severity },
+    markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+    labelStyle: severity
+      ? { fill: SEVERITY_COLORS[severity], fontWeight: 700 }
+      : { fill: '#455a64' },
+    labelBgStyle: { fill: '#fff', fillOpacity: 0.85 },
+    style: {
+      stroke: severity && !selected ? SEVERITY_COLORS[severity] : color,
+      strokeWidth: selected || severity ? 3 : 1.5,
+      // Asynchronous flows (events, webhooks) dashed, calls solid.
+      strokeDasharray: e.sync ? undefined : '6 4',
+    },
+  };
+}
+
+/**
+ * The selection applied to drawn nodes and edges: only the selected ones
+ * are new objects, so React Flow re-renders those and not the thousands
+ * of others (it compares them by identity).
+ */
+function withSelection(
+  flow: { nodes: MapFlowNode[]; edges: MapFlowEdge[] },
+  model: MapModel,
+  selection: MapSelection | undefined,
+) {
+  if (!selection) return flow;
+  if (selection.type === 'node') {
+    return {
+      nodes: flow.nodes.map(n =>
+        n.id === selection.id
+          ? { ...n, data: { ...n.data, selected: true } }
+          : n,
+      ),
+      edges: flow.edges,
+    };
+  }
+  const selected = model.edges.find(e => e.id === selection.id);
+  return {
+    nodes: flow.nodes,
+    edges: selected
+      ? flow.edges.map(e =>
+          e.id === selection.id ? edgeOf(selected, true) : e,
+        )
+      : flow.edges,
+  };
 }
 
 /**
@@ -118,13 +150,23 @@ export function MapCanvas(props: {
   }, [model]);
 
   const current = layout?.model === model ? layout : undefined;
-  const flow = useMemo(
-    () =>
-      current?.placements
-        ? toFlow(model, current.placements, selection)
-        : undefined,
-    [model, current, selection],
+  const unselected = useMemo(
+    () => (current?.placements ? toFlow(model, current.placements) : undefined),
+    [model, current],
   );
+  const flow = useMemo(
+    () => unselected && withSelection(unselected, model, selection),
+    [unselected, model, selection],
+  );
+  // While the map moves, its content is one composited layer that the
+  // compositor slides around (no repaint of thousands of nodes per frame);
+  // after the move it is an ordinary layer again, so zooming re-draws it
+  // sharp at the new scale instead of stretching the old pixels.
+  const frame = useRef<HTMLDivElement>(null);
+  const moving = (on: boolean) =>
+    frame.current
+      ?.querySelector<HTMLElement>('.react-flow__viewport')
+      ?.style.setProperty('will-change', on ? 'transform' : '');
   const [drawn, setDrawn] = useState(false);
   useEffect(() => setDrawn(false), [model]);
 
@@ -145,13 +187,20 @@ export function MapCanvas(props: {
         nodes={flow.nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onMoveStart={() => moving(true)}
+        onMoveEnd={() => moving(false)}
         fitView
         minZoom={0.02}
         maxZoom={2}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable
-        onlyRenderVisibleElements={flow.nodes.length > 300}
+        // Every node stays mounted: with only the visible ones, a pan across
+        // a zoomed-out company mounted and unmounted thousands of nodes per
+        // frame (about one frame a second at 5,000); mounted, a pan is the
+        // compositor sliding one layer.
+        onlyRenderVisibleElements={false}
         onInit={() => {
           // Two frames: React Flow has measured and painted the nodes.
           requestAnimationFrame(() =>
@@ -176,6 +225,7 @@ export function MapCanvas(props: {
   }
   return (
     <div
+      ref={frame}
       data-testid="integration-map"
       data-status={drawn && flow ? 'ready' : 'laying-out'}
       data-nodes={flow?.nodes.length ?? 0}

@@ -1,9 +1,27 @@
 import { memo } from 'react';
-import { Handle, NodeProps, Position, Node } from '@xyflow/react';
+import {
+  Handle,
+  NodeProps,
+  Position,
+  Node,
+  ReactFlowState,
+  useStore,
+} from '@xyflow/react';
 import { MapNode } from '../../map/mapModel';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 
 export type MapFlowNode = Node<{ node: MapNode; selected?: boolean }>;
+
+/**
+ * Below this zoom a node's 12 px text is under 4 px on screen: unreadable,
+ * yet painting thousands of text runs is most of what a whole-company
+ * map costs. Nodes then draw as their coloured outline only (name on
+ * hover) and their text comes back when zooming in.
+ */
+export const TEXT_MIN_ZOOM = 0.3;
+
+/** True while the map is zoomed out past reading: one boolean per store change, so nodes re-render only when it flips. */
+export const zoomedOut = (s: ReactFlowState) => s.transform[2] < TEXT_MIN_ZOOM;
 
 const KIND_LABELS: Record<string, string> = {
   component: 'Component',
@@ -60,6 +78,7 @@ function borderOf(node: MapNode, selected?: boolean) {
 /** A component, integration entity, API or external URL. */
 export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node, selected } = data;
+  const outlineOnly = useStore(zoomedOut);
   return (
     <div
       data-testid="map-node"
@@ -67,6 +86,7 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       data-kind={node.kind}
       data-marked={node.findings.length > 0 || undefined}
       data-focus={node.focus}
+      title={outlineOnly ? node.label : undefined}
       style={{
         position: 'relative',
         width: '100%',
@@ -82,36 +102,52 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       }}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div
-        style={{
-          fontWeight: 600,
-          whiteSpace: 'nowrap',
-          overflow: 'hidden',
-          textOverflow: 'ellipsis',
-          color: '#212121',
-        }}
-      >
-        {node.label}
-      </div>
-      <div
-        style={{
-          fontSize: 10,
-          color: node.style ? STYLE_COLORS[node.style] : '#607d8b',
-        }}
-      >
-        {KIND_LABELS[node.kind] ?? node.kind}
-        {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
-      </div>
+      {outlineOnly ? null : (
+        <>
+          <div
+            style={{
+              fontWeight: 600,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              color: '#212121',
+            }}
+          >
+            {node.label}
+          </div>
+          <div
+            style={{
+              fontSize: 10,
+              color: node.style ? STYLE_COLORS[node.style] : '#607d8b',
+            }}
+          >
+            {KIND_LABELS[node.kind] ?? node.kind}
+            {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
+          </div>
+        </>
+      )}
       <FindingBadge node={node} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 });
 
+/**
+ * Zoomed out past reading, a system box's title grows as the map shrinks
+ * (up to 12 times, in steps so boxes re-render only a few times per zoom),
+ * so the whole-company view still names its systems.
+ */
+const titleScaleOf = (s: ReactFlowState) => {
+  const zoom = s.transform[2];
+  if (zoom >= TEXT_MIN_ZOOM) return 1;
+  return Math.min(12, Math.round((2 * TEXT_MIN_ZOOM) / zoom) / 2);
+};
+
 /** A system's box holding its members. */
 export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node } = data;
   const severity = worstSeverity(node.findings);
+  const titleScale = useStore(titleScaleOf);
   return (
     <div
       data-testid="map-system"
@@ -133,7 +169,11 @@ export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         style={{
           padding: '8px 12px',
           fontWeight: 700,
-          fontSize: 14,
+          fontSize: 14 * titleScale,
+          lineHeight: 1.2,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
           color: '#37474f',
           cursor: 'pointer',
         }}

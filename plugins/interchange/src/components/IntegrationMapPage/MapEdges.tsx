@@ -1,0 +1,43 @@
+import { memo } from 'react';
+import {
+  BaseEdge,
+  Edge,
+  EdgeProps,
+  getBezierPath,
+  useStore,
+} from '@xyflow/react';
+import { zoomedOut } from './MapNodes';
+
+export type MapFlowEdge = Edge<{ marked: boolean }>;
+
+/**
+ * React Flow's bezier edge, drawn plainer when zoomed out past reading:
+ * no arrowhead, dash or label (a few screen pixels each, and thousands of
+ * them were most of the paint on a whole-company map). Re-renders only
+ * when that flips or its own props change.
+ */
+export const MapEdge = memo((props: EdgeProps<MapFlowEdge>) => {
+  const plain = useStore(zoomedOut);
+  const [path, labelX, labelY] = getBezierPath(props);
+  return (
+    <BaseEdge
+      id={props.id}
+      path={path}
+      markerEnd={plain ? undefined : props.markerEnd}
+      style={
+        plain ? { ...props.style, strokeDasharray: undefined } : props.style
+      }
+      interactionWidth={props.interactionWidth}
+      label={plain ? undefined : props.label}
+      labelX={labelX}
+      labelY={labelY}
+      labelStyle={props.labelStyle}
+      labelShowBg={props.labelShowBg}
+      labelBgStyle={props.labelBgStyle}
+      labelBgPadding={props.labelBgPadding}
+      labelBgBorderRadius={props.labelBgBorderRadius}
+    />
+  );
+});
+
+export const edgeTypes = { map: MapEdge };
