@@ -121,6 +121,38 @@ spec:
     );
   });
 
+  it('finds bindings and dead-letter exchanges naming exchanges the files do not declare', async () => {
+    const dir = tempDir({
+      'rabbitmq.yaml': [
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n',
+        'apiVersion: interchange.dev/v1alpha1\nkind: RabbitMQExchange\nmetadata:\n  name: notifications\nspec:\n  owner: team-a\n  broker: local\n  exchangeType: topic\n',
+        'apiVersion: interchange.dev/v1alpha1\nkind: RabbitMQQueue\nmetadata:\n  name: email\nspec:\n  owner: team-a\n  broker: local\n  bindings:\n    - exchange: notificatons\n  deadLetterExchange: dead-letters\n',
+      ].join('---\n'),
+    });
+    const { code, output } = await run([dir], { format: 'json' });
+    expect(code).toBe(1);
+    const findings = JSON.parse(output).findings.filter((f: any) =>
+      f.rule.startsWith('rabbitmq/'),
+    );
+    expect(
+      findings.map((f: any) => [f.rule, f.severity, f.entityRef, f.message]),
+    ).toEqual([
+      [
+        'rabbitmq/binding-to-undeclared-exchange',
+        'error',
+        'rabbitmqqueue:default/email',
+        "rabbitmqqueue:default/email is bound to exchange 'notificatons', which is not declared on broker 'local', vhost '/'",
+      ],
+      [
+        'rabbitmq/missing-dead-letter-exchange',
+        'error',
+        'rabbitmqqueue:default/email',
+        "rabbitmqqueue:default/email dead-letters to exchange 'dead-letters', which is not declared on broker 'local', vhost '/'",
+      ],
+    ]);
+    expect(findings[0].fix).toContain("did you mean 'notifications'?");
+  });
+
   it('names an unknown rule id in the config, and a bad format', async () => {
     const dir = tempDir({
       'app-config.yaml':
