@@ -51,7 +51,8 @@ if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
 fi
 
 # The log is appended to across restarts: only lines after this count are new.
-log_lines_before="$(cat "$KAFKA_DIR/server.log" 2>/dev/null | wc -l)"
+log_lines_before=0
+[ -f "$KAFKA_DIR/server.log" ] && log_lines_before="$(wc -l < "$KAFKA_DIR/server.log")"
 kafka_log "starting Kafka $KAFKA_VERSION on $KAFKA_BOOTSTRAP (log: $KAFKA_DIR/server.log)"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m}" \
   nohup bash -c "source '$REPO_ROOT/scripts/kafka/lib.sh'; exec java \${KAFKA_HEAP_OPTS} -XX:+UseSerialGC -Djava.awt.headless=true -Dlog4j2.configurationFile='$KAFKA_DIR/broker-log4j2.yaml' -cp '$KAFKA_LIBS/*' kafka.Kafka '$KAFKA_DIR/server.properties'" \
