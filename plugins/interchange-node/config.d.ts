@@ -6,6 +6,22 @@ export interface Config {
    * and `interchange.webhooks`.
    */
   interchange?: {
+    /**
+     * Bounds every configuration file is read within (gateway files and
+     * bundles, mesh policies, RabbitMQ definitions, URL bodies), so a
+     * hostile or broken file gets a clear error in bounded time. Raise them
+     * only for real files that outgrow the defaults; see docs/security.md.
+     */
+    inputLimits?: {
+      /** Largest file or URL body, in bytes. Default 8388608 (8 MB). */
+      maxFileBytes?: number;
+      /** Deepest nesting of maps and lists (or XML elements). Default 64. */
+      maxDepth?: number;
+      /** Longest line of YAML, XML or HCL (JSON is exempt). Default 262144. */
+      maxLineLength?: number;
+      /** Most values a file may expand to through YAML aliases. Default 4000000. */
+      maxExpandedValues?: number;
+    };
     kafka?: {
       /**
        * Kafka clusters the portal can read live state from. KafkaTopic

@@ -12,6 +12,7 @@ import {
   kafkaClustersServiceRef,
   rabbitmqBrokersServiceRef,
   readGateways,
+  readInputLimits,
   readMeshes,
 } from '@interchange/plugin-interchange-node';
 import { ScmIntegrations } from '@backstage/integration';
@@ -83,6 +84,9 @@ export const catalogModuleInterchange = createBackendModule({
         // its extension point), so the registry is complete here; a
         // gateway's `type` may be any registered format.
         formats.lock();
+        // Before any file is read: the bounds files are read within
+        // (a bad value fails start-up naming the key).
+        readInputLimits(config);
         const gatewayTypes = formats.registry.list().map(f => f.id);
         catalogProcessing.addProcessor(
           InterchangeEntitiesProcessor.fromConfig(config, {

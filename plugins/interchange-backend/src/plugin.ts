@@ -15,6 +15,7 @@ import {
   interchangeChecksExtensionPoint,
   kafkaClustersServiceRef,
   rabbitmqBrokersServiceRef,
+  readInputLimits,
   readMeshes,
 } from '@interchange/plugin-interchange-node';
 import { MeshAccessService } from './mesh/MeshAccessService';
@@ -123,6 +124,8 @@ export const interchangePlugin = createBackendPlugin({
         // fails start-up, naming the key.
         rulesLocked = true;
         const checksSettings = readChecksSettings(config, checkRules);
+        // The bounds mesh files are read within, before any is read.
+        readInputLimits(config);
         // A bad interchange.meshes entry fails start-up naming the key.
         const meshAccess = new MeshAccessService({
           meshes: readMeshes(config),

@@ -96,6 +96,8 @@ export function configureInputLimits(
 }
 
 function megabytes(bytes: number): string {
+  // A limit lowered in config may be under a megabyte: '0.0 MB' says nothing.
+  if (bytes < 1024 * 1024) return `${bytes} bytes`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 

@@ -73,6 +73,7 @@ function withoutOptionalGroups(pattern: string): string {
 export interface UntrustedPatternProblem {
   /** Completes "'<pattern>' ...", e.g. "is not a valid regular expression (...)". */
   message: string;
+  /** What to do, e.g. "fix its syntax". */
   fix: string;
 }
 
@@ -128,6 +129,7 @@ export function untrustedPatternProblem(
  * @public
  */
 export class UntrustedPatternError extends Error {
+  /** Where the pattern was written: a config key or an entity field. */
   readonly field: string;
 
   constructor(field: string, message: string) {

@@ -20,3 +20,4 @@ export {
   type MeshConfig,
   type MeshConfigType,
 } from './readMeshes';
+export { readInputLimits } from './readInputLimits';
