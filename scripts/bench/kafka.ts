@@ -19,6 +19,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { ConfigReader } from '@backstage/config';
 import { Kafka, logLevel } from 'kafkajs';
 import { Admin } from '@platformatic/kafka';
@@ -55,6 +57,12 @@ const TOPIC_PREFIX = 'bench.lag.t';
 // names earlier runs created.
 const GROUP_PREFIX = TOPICS === 20 ? 'bench-lag-g' : `bench-lag-t${TOPICS}-g`;
 const root = path.resolve(__dirname, '../..');
+/** Pause before each measured run, so one run's aftermath does not land in the next. */
+const SETTLE_MS = 1000;
+
+// A full garbage collection between runs, without a node flag on the command line.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 const topicName = (i: number) => `${TOPIC_PREFIX}${String(i).padStart(2, '0')}`;
 const groupName = (i: number) =>
@@ -335,6 +343,41 @@ type Approach = {
   run(): Promise<LagRows>;
 };
 
+/** Runs that failed, per approach, with the first error: printed after the table. */
+const failures = new Map<string, { count: number; first: string }>();
+
+/**
+ * One run of an approach. At thousands of groups the community approach's
+ * thousands of simultaneous connections sometimes fail (kafkajs' default
+ * one-second connection timeout on a busy machine): such a run is repeated
+ * (up to three times) and counted, and only the successful attempt is
+ * timed, which can only flatter the approach that failed.
+ */
+async function runRepeatingFailures(a: Approach) {
+  for (let attempt = 1; ; attempt++) {
+    const before = a.requests();
+    const start = performance.now();
+    try {
+      const unsorted = await a.run();
+      return { unsorted, ms: performance.now() - start, before };
+    } catch (e) {
+      const seen = failures.get(a.name);
+      failures.set(a.name, {
+        count: (seen?.count ?? 0) + 1,
+        first: seen?.first ?? String((e as Error)?.message ?? e),
+      });
+      log(
+        `${a.name}: run failed (${(e as Error)?.message ?? e}), repeating it`,
+      );
+      if (attempt === 3) {
+        throw e;
+      }
+      collectGarbage();
+      await new Promise(r => setTimeout(r, SETTLE_MS));
+    }
+  }
+}
+
 function median(values: number[]) {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -370,10 +413,14 @@ async function main() {
     // approach benefits from running while the broker's caches are warmest.
     for (let round = 0; round <= RUNS; round++) {
       for (const a of approaches) {
-        const before = a.requests();
-        const start = performance.now();
-        const rows = (await a.run()).sort();
-        const ms = performance.now() - start;
+        // Each run starts from a quiet process and broker: the community
+        // approach leaves thousands of closing connections and their garbage
+        // behind, which would otherwise be charged to whichever runs next.
+        collectGarbage();
+        await new Promise(r => setTimeout(r, SETTLE_MS));
+        const { unsorted, ms, before } = await runRepeatingFailures(a);
+        // Sorted for the comparison only, outside the measured time.
+        const rows = unsorted.sort();
         if (
           rows.length !== expected.length ||
           rows.some((r, i) => r !== expected[i])
@@ -431,6 +478,11 @@ async function main() {
     console.log(
       `results identical across approaches: yes (${expected.length} partition lags)`,
     );
+    for (const [name, f] of failures) {
+      console.log(
+        `${name}: ${f.count} failed run(s) repeated, not timed (first error: ${f.first})`,
+      );
+    }
     const ours = median(
       samples.get(approaches.find(a => a.name.includes(defaultAdapter))!.name)!
         .ms,
