@@ -11,19 +11,26 @@ const entities = [
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',
     metadata: { name: 'sofia.rossi', namespace: 'default' },
-    spec: { memberOf: ['team-platform'] },
+    spec: {
+      profile: {
+        displayName: 'Sofia Rossi',
+        email: 'sofia.rossi@brightwave.example',
+      },
+      memberOf: ['team-platform'],
+    },
     relations: [{ type: 'memberOf', targetRef: 'group:default/team-platform' }],
   },
 ];
 
-async function start(auth: Record<string, unknown>) {
+/** A backend with the auth plugin, this module and these auth.providers. */
+async function start(providers: { [id: string]: { [key: string]: string } }) {
   return startTestBackend({
     features: [
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
           backend: { baseUrl: 'http://localhost:7007' },
-          auth,
+          auth: { providers },
         },
       }),
       catalogServiceMock.factory({ entities }),
@@ -58,9 +65,7 @@ describe('e2e-user sign-in', () => {
 
   it('signs in as the configured catalog user, with its groups', async () => {
     const backend = await start({
-      providers: {
-        'e2e-user': { userEntityRef: 'user:default/sofia.rossi' },
-      },
+      'e2e-user': { userEntityRef: 'user:default/sofia.rossi' },
     });
     try {
       const res = await refresh(backend.server);
@@ -73,6 +78,10 @@ describe('e2e-user sign-in', () => {
           'group:default/team-platform',
         ]),
       });
+      expect(res.body.profile).toEqual({
+        displayName: 'Sofia Rossi',
+        email: 'sofia.rossi@brightwave.example',
+      });
       expect(claims(res.body.backstageIdentity.token).sub).toBe(
         'user:default/sofia.rossi',
       );
@@ -82,7 +91,7 @@ describe('e2e-user sign-in', () => {
   });
 
   it('is not there without its config (the demo and production configs)', async () => {
-    const backend = await start({ providers: {} });
+    const backend = await start({});
     try {
       const res = await refresh(backend.server);
       expect(res.status).toBe(404);
@@ -94,9 +103,7 @@ describe('e2e-user sign-in', () => {
 
   it('refuses in production even when configured', async () => {
     const backend = await start({
-      providers: {
-        'e2e-user': { userEntityRef: 'user:default/sofia.rossi' },
-      },
+      'e2e-user': { userEntityRef: 'user:default/sofia.rossi' },
     });
     try {
       process.env.NODE_ENV = 'production';
@@ -112,7 +119,7 @@ describe('e2e-user sign-in', () => {
   });
 
   it('names the key when the user is not configured', async () => {
-    const backend = await start({ providers: { 'e2e-user': {} } });
+    const backend = await start({ 'e2e-user': {} });
     try {
       const res = await refresh(backend.server);
       expect(res.status).toBeGreaterThanOrEqual(400);

@@ -39,11 +39,31 @@ export const e2eUserSignInModule = createBackendModule({
         if (!config.has(CONFIG_KEY)) {
           return;
         }
+        // Read on each sign-in, so a missing value is a clear error naming
+        // the key rather than a failed start-up.
+        const userEntityRef = () =>
+          config.getString(`${CONFIG_KEY}.userEntityRef`);
         providers.registerProvider({
           providerId: E2E_USER_PROVIDER_ID,
           factory: createProxyAuthProviderFactory({
             authenticator: createProxyAuthenticator({
-              defaultProfileTransform: async () => ({ profile: {} }),
+              // The user's name and e-mail from the catalog, so the app
+              // (Settings, the sidebar) shows who is signed in.
+              defaultProfileTransform: async (_result, ctx) => {
+                const { entity } = await ctx.findCatalogUser({
+                  entityRef: userEntityRef(),
+                });
+                const profile = (entity.spec?.profile ?? {}) as {
+                  displayName?: string;
+                  email?: string;
+                };
+                return {
+                  profile: {
+                    displayName: profile.displayName,
+                    email: profile.email,
+                  },
+                };
+              },
               initialize: () => undefined,
               async authenticate() {
                 if (process.env.NODE_ENV === 'production') {
@@ -54,15 +74,9 @@ export const e2eUserSignInModule = createBackendModule({
                 return { result: {} };
               },
             }),
-            signInResolver: async (_info, ctx) => {
-              // Read on each sign-in, so a missing value is a clear error
-              // naming the key rather than a failed start-up.
-              const userEntityRef = config.getString(
-                `${CONFIG_KEY}.userEntityRef`,
-              );
+            signInResolver: async (_info, ctx) =>
               // Only a user the catalog knows: its groups come from there.
-              return ctx.signInWithCatalogUser({ entityRef: userEntityRef });
-            },
+              ctx.signInWithCatalogUser({ entityRef: userEntityRef() }),
           }),
         });
       },

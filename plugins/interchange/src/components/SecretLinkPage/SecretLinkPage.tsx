@@ -78,10 +78,13 @@ function SecretLinkView() {
   const error = revealError ?? (revealed ? undefined : info.error);
   if (error) {
     return (
+      // Expanded: the reason says what to do (ask the creator, generate a
+      // new secret), so it must not hide behind a click.
       <WarningPanel
         severity="error"
         title="This secret link cannot be opened"
         message={messageOf(error)}
+        defaultExpanded
       />
     );
   }
@@ -110,6 +113,7 @@ function SecretLinkView() {
           severity="warning"
           title="This secret will not be shown again"
           message="It has been deleted from the portal. Copy it into your secret store now; if you lose it, generate a new one."
+          defaultExpanded
         />
       </InfoCard>
     );
