@@ -1,7 +1,8 @@
 import { buildIntegrationGraph } from '@interchange/plugin-interchange-common';
 import { buildMapModel, MapModel, NO_FILTERS } from './mapModel';
 import { LAYERED_BOXES_MAX, layoutMap, toElkJobs } from './layout';
-import { elkPoolSize, elkRunsInWorker } from './createElk';
+import { elkPoolSize, elkRunsInWorker, getElkPool } from './createElk';
+import { LAYOUT_CACHE_KEY } from './layoutCache';
 import { testCompany } from './testCompany';
 
 describe('layoutMap', () => {
@@ -33,6 +34,23 @@ describe('layoutMap', () => {
     // Relative to its box, and inside it.
     expect(cart.x + cart.width).toBeLessThanOrEqual(box.width);
     expect(cart.y + cart.height).toBeLessThanOrEqual(box.height);
+  });
+
+  it('answers an unchanged map from its cache, without ELK, and keeps it in localStorage', async () => {
+    const first = await layoutMap(model);
+    const [elk] = await getElkPool();
+    const layout = jest.spyOn(elk, 'layout');
+    try {
+      const again = await layoutMap(model);
+      expect(layout).not.toHaveBeenCalled();
+      expect(again).toEqual(first);
+    } finally {
+      layout.mockRestore();
+    }
+    await new Promise(r => setTimeout(r, 2100));
+    expect(localStorage.getItem(LAYOUT_CACHE_KEY)).toContain(
+      'component:default/cart',
+    );
   });
 
   it('packs many system boxes with rectpacking, without overlaps, into a screen-like shape', async () => {

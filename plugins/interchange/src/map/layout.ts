@@ -1,6 +1,7 @@
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { MapModel } from './mapModel';
 import { getElkPool } from './createElk';
+import { hashJob, LayoutCache, PlacedJob } from './layoutCache';
 
 /** Where a node goes; relative to its system box when it sits in one. */
 export interface NodePlacement {
@@ -38,6 +39,18 @@ const GROUP = {
   ...LAYERED,
   // Room for the system's title above its members.
   'elk.padding': '[top=40,left=16,bottom=16,right=16]',
+};
+
+/**
+ * For the boxes of a big map (more than LAYERED_BOXES_MAX): one sweep of
+ * crossing minimisation free to reorder nodes, instead of seven sweeps
+ * keeping the catalog's order; about a third less CPU per system, for a
+ * picture seen mostly zoomed out.
+ */
+const QUICK_GROUP = {
+  ...GROUP,
+  'elk.layered.thoroughness': '1',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
 };
 
 const PACKED = {
@@ -110,36 +123,50 @@ export function toElkJobs(model: MapModel): {
   }
   const packed = groups.size > LAYERED_BOXES_MAX;
   root.layoutOptions = packed ? PACKED : LAYERED;
+  if (packed) for (const g of groups.values()) g.layoutOptions = QUICK_GROUP;
   // Rectpacking reads no edges; leave them out of its input.
   if (packed) root.edges = root.edges!.filter(e => !e.id.startsWith('__'));
   return { groups: [...groups.values()], root };
 }
 
 /**
- * Answers of earlier jobs, by the job's JSON: a system that did not change
- * is not laid out again when the map is filtered, focused, or drawn whole
- * again. Bounded; forgotten on reload.
+ * Answers of earlier jobs, by a hash of the job's JSON, in memory and in
+ * localStorage: a system that did not change is not laid out again when
+ * the map is filtered, focused, drawn whole again, or opened tomorrow.
  */
-const answers = new Map<string, ElkNode>();
-const ANSWERS_MAX = 2000;
+const cache = new LayoutCache();
 
-async function run(elk: ELK, job: ElkNode): Promise<ElkNode> {
-  const key = JSON.stringify(job);
-  const known = answers.get(key);
-  if (known) return known;
+async function run(elk: ELK, job: ElkNode): Promise<PlacedJob> {
+  const key = hashJob(JSON.stringify(job));
+  const known = cache.get(key);
+  // A hash collision would show as a child the answer does not place.
+  if (known && known.children.length === (job.children?.length ?? 0)) {
+    const ids = new Set(known.children.map(c => c[0]));
+    if (job.children!.every(c => ids.has(c.id))) return known;
+  }
   const answer = await elk.layout(job);
-  if (answers.size >= ANSWERS_MAX) answers.clear();
-  answers.set(key, answer);
-  return answer;
+  const placed: PlacedJob = {
+    width: answer.width ?? 0,
+    height: answer.height ?? 0,
+    children: (answer.children ?? []).map(c => [
+      c.id,
+      c.x ?? 0,
+      c.y ?? 0,
+      c.width ?? ENTITY_SIZE.width,
+      c.height ?? ENTITY_SIZE.height,
+    ]),
+  };
+  cache.set(key, placed);
+  return placed;
 }
 
 /** Runs jobs across the pool, biggest first, each to the least loaded ELK. */
-function runAll(pool: ELK[], jobs: ElkNode[]): Promise<ElkNode[]> {
+function runAll(pool: ELK[], jobs: ElkNode[]): Promise<PlacedJob[]> {
   const load = pool.map(() => 0);
   const order = jobs
     .map((job, i) => ({ job, i, size: job.children!.length }))
     .sort((a, b) => b.size - a.size);
-  const out: Promise<ElkNode>[] = new Array(jobs.length);
+  const out: Promise<PlacedJob>[] = new Array(jobs.length);
   for (const { job, i, size } of order) {
     const w = load.indexOf(Math.min(...load));
     load[w] += size + 1;
@@ -182,7 +209,7 @@ export async function layoutMap(
   const pool = await getElkPool();
   const { groups, root } = toElkJobs(model);
   const laidOutGroups = await runAll(pool, groups);
-  const sizes = new Map(laidOutGroups.map(g => [g.id, g]));
+  const sizes = new Map(groups.map((g, i) => [g.id, laidOutGroups[i]]));
   for (const child of root.children!) {
     const g = sizes.get(child.id);
     if (g) {
@@ -191,15 +218,12 @@ export async function layoutMap(
     }
   }
   const laidOutRoot = await run(pool[0], root);
+  // Written once the map is drawn, off the way to the first render.
+  setTimeout(() => cache.save(), 2000);
   const placements = new Map<string, NodePlacement>();
-  const place = (n: ElkNode) =>
-    placements.set(n.id, {
-      x: n.x ?? 0,
-      y: n.y ?? 0,
-      width: n.width ?? ENTITY_SIZE.width,
-      height: n.height ?? ENTITY_SIZE.height,
-    });
-  for (const n of laidOutRoot.children ?? []) place(n);
-  for (const g of laidOutGroups) for (const n of g.children ?? []) place(n);
+  const place = ([id, x, y, width, height]: PlacedJob['children'][number]) =>
+    placements.set(id, { x, y, width, height });
+  laidOutRoot.children.forEach(place);
+  for (const g of laidOutGroups) g.children.forEach(place);
   return placements;
 }

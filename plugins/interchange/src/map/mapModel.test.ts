@@ -155,4 +155,14 @@ describe('buildMapModel', () => {
         .systemsOnly,
     ).toBe(false);
   });
+
+  it('draws the company view when asked, whatever the size, but not in focus mode', () => {
+    expect(
+      buildMapModel(graph, { ...base, systemsView: true }).systemsOnly,
+    ).toBe(true);
+    const focus = new Map([['component:default/cart', 'center' as const]]);
+    expect(
+      buildMapModel(graph, { ...base, systemsView: true, focus }).systemsOnly,
+    ).toBe(false);
+  });
 });

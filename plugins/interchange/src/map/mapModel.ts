@@ -74,12 +74,21 @@ export interface MapModelOptions {
   focus?: FocusSet;
   /**
    * Above this many entity nodes the map draws one node per system (with
-   * the collapsed system -> system edges) unless `expandAll`: thousands of
-   * boxes are unreadable and slow to lay out. Default 1,500.
+   * the collapsed system -> system edges) unless `expandAll`. Default
+   * MAX_ENTITY_NODES.
    */
   maxEntityNodes?: number;
   expandAll?: boolean;
+  /** The company view (one node per system) whatever the size; not in focus mode. */
+  systemsView?: boolean;
 }
+
+/**
+ * Up to this many entities the map draws every one by default: 5,000 (the
+ * size `yarn bench:map` measures) lays out and draws in seconds and pans
+ * fluidly (docs/benchmarks.md); above it the company view comes first.
+ */
+export const MAX_ENTITY_NODES = 6000;
 
 /** Box for entities that belong to no system. */
 export const NO_SYSTEM = 'system:interchange/no-system';
@@ -254,8 +263,11 @@ export function buildMapModel(
   }
 
   const entityCount = kept.size;
-  const limit = options.maxEntityNodes ?? 1500;
-  if (!focus && !options.expandAll && entityCount > limit) {
+  const limit = options.maxEntityNodes ?? MAX_ENTITY_NODES;
+  if (
+    !focus &&
+    (options.systemsView || (!options.expandAll && entityCount > limit))
+  ) {
     return systemsView(graph, kept, byRef, styleOk, entityCount);
   }
 

@@ -107,7 +107,8 @@ export function IntegrationMapPage() {
   const { value, loading, error, retry } = useMapData();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [collapse, setCollapse] = useState(false);
-  const [expandAll, setExpandAll] = useState(false);
+  // 'auto': every entity up to MAX_ENTITY_NODES, the company view above.
+  const [view, setView] = useState<'auto' | 'systems' | 'entities'>('auto');
   const [selection, setSelection] = useState<MapSelection>();
   const focusRef = params.get('focus') ?? undefined;
   const depth = Math.min(20, Math.max(1, Number(params.get('depth')) || 2));
@@ -135,9 +136,10 @@ export function IntegrationMapPage() {
       filters,
       findings: value.findings,
       focus: focusRef ? focus.value?.set : undefined,
-      expandAll,
+      expandAll: view === 'entities',
+      systemsView: view === 'systems',
     });
-  }, [value, filters, collapse, expandAll, focusRef, focus.value]);
+  }, [value, filters, collapse, view, focusRef, focus.value]);
 
   let body;
   if (loading) {
@@ -226,6 +228,21 @@ export function IntegrationMapPage() {
                 }
                 label="Collapse topics, webhooks, routes and APIs into edges"
               />
+              {focusRef ? null : (
+                <FormControlLabel
+                  control={
+                    <Switch
+                      checked={model.systemsOnly}
+                      onChange={(_, c) => setView(c ? 'systems' : 'entities')}
+                      color="primary"
+                      inputProps={{
+                        'aria-label': 'Company view: one node per system',
+                      }}
+                    />
+                  }
+                  label="Company view: one node per system"
+                />
+              )}
               {focusRef ? (
                 <>
                   <TextField
@@ -292,7 +309,7 @@ export function IntegrationMapPage() {
               <Button
                 color="inherit"
                 size="small"
-                onClick={() => setExpandAll(true)}
+                onClick={() => setView('entities')}
               >
                 Draw every entity
               </Button>

@@ -2,9 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
+  getViewportForBounds,
   MarkerType,
   MiniMap,
   ReactFlow,
+  Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Progress } from '@backstage/core-components';
@@ -15,6 +17,9 @@ import { MapFlowNode, nodeTypes } from './MapNodes';
 import { edgeTypes, MapFlowEdge } from './MapEdges';
 import { MAP_MARKS, markMap } from '../../map/marks';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
+
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 2;
 
 export type MapSelection = { type: 'node' | 'edge'; id: string };
 
@@ -167,6 +172,31 @@ export function MapCanvas(props: {
     frame.current
       ?.querySelector<HTMLElement>('.react-flow__viewport')
       ?.style.setProperty('will-change', on ? 'transform' : '');
+  // The view that fits the whole map, from the layout and the frame's
+  // size: React Flow starts there, instead of drawing every node at zoom 1
+  // and drawing them all again once `fitView` has measured them.
+  const initialView = useMemo((): Viewport | undefined => {
+    const box = frame.current?.getBoundingClientRect();
+    if (!current?.placements || !box?.width || !box.height) return undefined;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const n of model.nodes) {
+      const p = n.parent ? undefined : current.placements.get(n.id);
+      if (!p) continue;
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x + p.width);
+      y1 = Math.max(y1, p.y + p.height);
+    }
+    if (x0 === Infinity) return undefined;
+    return getViewportForBounds(
+      { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+      box.width,
+      box.height,
+      MIN_ZOOM,
+      MAX_ZOOM,
+      0.1,
+    );
+  }, [model, current]);
   const [drawn, setDrawn] = useState(false);
   useEffect(() => setDrawn(false), [model]);
 
@@ -190,9 +220,10 @@ export function MapCanvas(props: {
         edgeTypes={edgeTypes}
         onMoveStart={() => moving(true)}
         onMoveEnd={() => moving(false)}
-        fitView
-        minZoom={0.02}
-        maxZoom={2}
+        defaultViewport={initialView}
+        fitView={!initialView}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable

@@ -27,7 +27,8 @@ export const MapEdge = memo((props: EdgeProps<MapFlowEdge>) => {
       style={
         plain ? { ...props.style, strokeDasharray: undefined } : props.style
       }
-      interactionWidth={props.interactionWidth}
+      // Nobody aims at a hair-thin edge: no second, wider path to click.
+      interactionWidth={plain ? 0 : props.interactionWidth}
       label={plain ? undefined : props.label}
       labelX={labelX}
       labelY={labelY}
