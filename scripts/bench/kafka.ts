@@ -260,14 +260,8 @@ async function interchangeAdapter(
       const topics = [
         ...new Set(committed.flatMap(g => g.offsets.map(o => o.topic))),
       ];
-      const offsets = await admin.fetchTopicOffsets(topics);
-      const logEnd = new Map(
-        offsets.flatMap(t =>
-          t.partitions.map(
-            p => [`${t.topic}/${p.partition}`, p.latest] as const,
-          ),
-        ),
-      );
+      // What the lag sampler reads: log-end offsets only.
+      const logEnd = await admin.fetchLogEndOffsets(topics);
       return committed.flatMap(c =>
         computeGroupLag(c.groupId, c.offsets, logEnd).partitions.map(
           p => `${c.groupId} ${p.topic} ${p.partition} ${p.lag}`,

@@ -210,15 +210,11 @@ export class KafkaLiveState {
             ),
           ]),
         ].filter(t => !options.topic || t === options.topic);
-        const offsets = await admin.fetchTopicOffsets(topics);
-        return { committed, described, offsets };
+        const logEnd = await admin.fetchLogEndOffsets(topics);
+        return { committed, described, logEnd };
       },
     );
-    const logEnd = new Map(
-      groups.offsets.flatMap(t =>
-        t.partitions.map(p => [`${t.topic}/${p.partition}`, p.latest] as const),
-      ),
-    );
+    const logEnd = groups.logEnd;
     const describedById = new Map(groups.described.map(g => [g.groupId, g]));
     const histories = this.#history
       ? await this.#history.recent(clusterId, groupIds, HEALTH_WINDOW_SAMPLES)
@@ -308,16 +304,9 @@ export class KafkaLiveState {
       const committed = (await admin.fetchCommittedOffsets(groupIds)).filter(
         g => g.offsets.length > 0,
       );
-      const offsets = await admin.fetchTopicOffsets([
+      const logEnd = await admin.fetchLogEndOffsets([
         ...new Set(committed.flatMap(g => g.offsets.map(o => o.topic))),
       ]);
-      const logEnd = new Map(
-        offsets.flatMap(t =>
-          t.partitions.map(
-            p => [`${t.topic}/${p.partition}`, p.latest] as const,
-          ),
-        ),
-      );
       return new Map(
         committed.map(g => [
           g.groupId,

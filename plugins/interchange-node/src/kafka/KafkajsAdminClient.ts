@@ -158,6 +158,18 @@ export class KafkajsAdminClient implements KafkaAdminClient {
   }
 
   /**
+   * kafkajs' admin has no call for the log end alone (its fetchTopicOffsets
+   * always asks for both ends), so this costs what fetchTopicOffsets does.
+   */
+  async fetchLogEndOffsets(topics: string[]): Promise<Map<string, number>> {
+    return new Map(
+      (await this.fetchTopicOffsets(topics)).flatMap(t =>
+        t.partitions.map(p => [`${t.topic}/${p.partition}`, p.latest] as const),
+      ),
+    );
+  }
+
+  /**
    * kafkajs speaks ListOffsets up to version 3, which predates the
    * newest-timestamp query (version 7), and reading the last record of
    * every partition instead would need a consumer per call.

@@ -195,25 +195,28 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
     }
   }
 
+  /** One ListOffsets per leader for every partition of the given topics. */
+  #listOffsets(metadata: KafkaTopicMetadata[], timestamp: bigint) {
+    return this.#admin.listOffsets({
+      topics: metadata.map(t => ({
+        name: t.name,
+        partitions: t.partitions.map(p => ({
+          partitionIndex: p.partition,
+          timestamp,
+        })),
+      })),
+    });
+  }
+
   async fetchTopicOffsets(requested: string[]): Promise<KafkaTopicOffsets[]> {
     const topics = [...new Set(requested)];
     const metadata = await this.describeTopics(topics);
     if (metadata.length === 0) {
       return [];
     }
-    const request = (timestamp: bigint) =>
-      this.#admin.listOffsets({
-        topics: metadata.map(t => ({
-          name: t.name,
-          partitions: t.partitions.map(p => ({
-            partitionIndex: p.partition,
-            timestamp,
-          })),
-        })),
-      });
     const [earliest, latest] = await Promise.all([
-      request(EARLIEST),
-      request(LATEST),
+      this.#listOffsets(metadata, EARLIEST),
+      this.#listOffsets(metadata, LATEST),
     ]);
     const earliestByKey = new Map<string, number>();
     for (const t of earliest) {
@@ -231,6 +234,21 @@ export class PlatformaticAdminClient implements KafkaAdminClient {
         }))
         .sort((a, b) => a.partition - b.partition),
     }));
+  }
+
+  /** The latest offsets alone: one ListOffsets per leader instead of two. */
+  async fetchLogEndOffsets(requested: string[]): Promise<Map<string, number>> {
+    const metadata = await this.describeTopics([...new Set(requested)]);
+    const logEnd = new Map<string, number>();
+    if (metadata.length === 0) {
+      return logEnd;
+    }
+    for (const t of await this.#listOffsets(metadata, LATEST)) {
+      for (const p of t.partitions) {
+        logEnd.set(`${t.name}/${p.partitionIndex}`, Number(p.offset));
+      }
+    }
+    return logEnd;
   }
 
   async fetchTopicLastMessages(

@@ -101,6 +101,16 @@ describeKafka('Kafka admin adapters against a real broker', () => {
             ],
           },
         ]);
+        // What lag needs, the log end alone; missing topics left out.
+        expect(
+          await admin.fetchLogEndOffsets([topic, 'does-not-exist']),
+        ).toEqual(
+          new Map([
+            [`${topic}/0`, 5],
+            [`${topic}/1`, 3],
+            [`${topic}/2`, 0],
+          ]),
+        );
         const [configs] = await admin.describeTopicConfigs([topic]);
         const byName = Object.fromEntries(
           configs.configs.map(c => [c.name, c]),
@@ -197,6 +207,13 @@ describeKafka('Kafka admin adapters against a real broker', () => {
       const some = await admin.describeTopics([topic, 'does-not-exist']);
       expect(some.map(t => t.name)).toEqual([topic]);
       // The refused request, the listing, and the request for those that exist.
+      expect(admin.requestCount() - before).toBe(3);
+
+      // Log-end offsets: the topics' metadata, the library's own metadata
+      // refresh before ListOffsets, and one ListOffsets (one broker); the
+      // earliest offsets, which lag does not need, would add another.
+      before = admin.requestCount();
+      await admin.fetchLogEndOffsets([topic, idleTopic]);
       expect(admin.requestCount() - before).toBe(3);
     } finally {
       await admin.close();

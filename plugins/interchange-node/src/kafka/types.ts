@@ -136,6 +136,12 @@ export interface KafkaAdminClient {
   /** Topics that do not exist are left out of the result. */
   describeTopics(topics: string[]): Promise<KafkaTopicMetadata[]>;
   fetchTopicOffsets(topics: string[]): Promise<KafkaTopicOffsets[]>;
+  /**
+   * Log-end offsets (high watermarks) by `topic/partition`, all that lag
+   * needs: half the ListOffsets work of `fetchTopicOffsets`. Topics that do
+   * not exist are left out.
+   */
+  fetchLogEndOffsets(topics: string[]): Promise<Map<string, number>>;
   describeTopicConfigs(topics: string[]): Promise<KafkaTopicConfigs[]>;
   /**
    * The newest record time of each topic, in one batched ListOffsets
