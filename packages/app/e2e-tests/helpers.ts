@@ -24,7 +24,9 @@ function recordApiResponses(page: Page) {
       const headers = JSON.stringify(await response.allHeaders());
       fs.appendFileSync(
         API_RESPONSES_FILE,
-        `### ${response.status()} ${response.request().method()} ${response.url()}\n${headers}\n${body}\n`,
+        `### ${response.status()} ${response
+          .request()
+          .method()} ${response.url()}\n${headers}\n${body}\n`,
       );
     } catch {
       // A response the page dropped (navigation) has no body to read.
@@ -40,6 +42,26 @@ export async function signIn(page: Page) {
   await expect(enter).toBeVisible();
   await enter.click();
   await expect(page.getByText('Brightwave Commerce Catalog')).toBeVisible();
+}
+
+/**
+ * Signs in as the user of an e2e-only sign-in provider of the demo backend
+ * (`e2e-user`: user:default/sofia.rossi, set in app-config.e2e.yaml). The
+ * app offers only the guest button, so this browser context's guest sign-in
+ * request is answered by that provider instead: a real token for that user,
+ * minted by the backend. Use a context of its own (browser.newContext()).
+ */
+export async function signInAs(page: Page, provider: 'e2e-user') {
+  await page.context().route('**/api/auth/guest/refresh**', async route => {
+    const response = await route.fetch({
+      url: route
+        .request()
+        .url()
+        .replace('/api/auth/guest/', `/api/auth/${provider}/`),
+    });
+    await route.fulfill({ response });
+  });
+  await signIn(page);
 }
 
 /** Saves a full-page screenshot next to the other e2e results. */
