@@ -115,8 +115,13 @@ test('the webhook secret link opens once, for its creator only', async ({
   ).toBeVisible();
   const copy = page.getByRole('button', { name: 'Copy the secret' });
   await expect(copy).toBeVisible();
+  // The copy button puts exactly the secret on the clipboard (the
+  // "Copied" tooltip lasts a second, too short to wait for on a busy machine).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await copy.click();
-  await expect(page.getByText('Copied')).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(secret);
   await screenshot(page, 'secret-link-revealed');
 
   // 3. The creator again (a reload, as from the task page): used up.
