@@ -45,23 +45,31 @@ function resolve<T>(value: T | { $ref: string }): T {
 /** A value the parameter's schema accepts: the route is reached with it. */
 function validValue(p: Parameter): string {
   const s = resolve(p.schema);
-  const known: Record<string, string> = {
-    cluster: 'local',
-    broker: 'local',
-    topic: 'orders',
-    namespace: 'default',
-    kind: 'component',
-    name: 'hook',
-    id: '123e4567-e89b-42d3-a456-426614174000',
-    vhost: '%2F',
-    queue: 'orders',
-    group: 'g',
-    entityRef: 'component:default/hook',
+  // Candidates per name; the first the schema's pattern accepts is used
+  // (an `id` is a delivery's UUID on one path, a secret link's 43-character
+  // token on another).
+  const known: Record<string, string[]> = {
+    cluster: ['local'],
+    broker: ['local'],
+    topic: ['orders'],
+    namespace: ['default'],
+    kind: ['component'],
+    name: ['hook'],
+    id: ['123e4567-e89b-42d3-a456-426614174000', 'A'.repeat(43)],
+    vhost: ['%2F'],
+    queue: ['orders'],
+    group: ['g'],
+    entityRef: ['component:default/hook'],
   };
   if (s.enum) return String(s.enum[0]);
   if (s.type === 'number' || s.type === 'integer')
     return String(s.minimum ?? 1);
-  return known[p.name] ?? 'x';
+  const candidates = known[p.name] ?? ['x'];
+  const pattern = s.pattern ? new RegExp(s.pattern) : undefined;
+  return (
+    candidates.find(c => !pattern || pattern.test(decodeURIComponent(c))) ??
+    candidates[0]
+  );
 }
 
 /**

@@ -6,6 +6,20 @@ import {
 import { checkEntityRef } from './entityRefs';
 import { describeValue, EntityProblem } from './EntityProblem';
 
+// Headers the transport or the id/timestamp headers set: a token there
+// would be overwritten or break the request.
+const RESERVED_TOKEN_HEADERS = new Set([
+  'host',
+  'content-type',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'user-agent',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+]);
+
 /** Rules for a Webhook beyond its JSON schema. */
 export function webhookProblems(
   entity: WebhookEntityV1alpha1,
@@ -112,20 +126,6 @@ export function webhookProblems(
   );
   return problems;
 }
-
-// Headers the transport or the id/timestamp headers set: a token there
-// would be overwritten or break the request.
-const RESERVED_TOKEN_HEADERS = new Set([
-  'host',
-  'content-type',
-  'content-length',
-  'transfer-encoding',
-  'connection',
-  'user-agent',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-]);
 
 /** `{secret}` and `urlSecretRef` belong together; known secret URLs need them. */
 function urlSecretProblems(
