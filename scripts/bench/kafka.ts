@@ -344,7 +344,7 @@ const failures = new Map<string, { count: number; first: string }>();
  * One run of an approach. At thousands of groups the community approach's
  * thousands of simultaneous connections sometimes fail (kafkajs' default
  * one-second connection timeout on a busy machine): such a run is repeated
- * (up to three times) and counted, and only the successful attempt is
+ * (up to five attempts) and counted, and only the successful attempt is
  * timed, which can only flatter the approach that failed.
  */
 async function runRepeatingFailures(a: Approach) {
@@ -363,7 +363,7 @@ async function runRepeatingFailures(a: Approach) {
       log(
         `${a.name}: run failed (${(e as Error)?.message ?? e}), repeating it`,
       );
-      if (attempt === 3) {
+      if (attempt === 5) {
         throw e;
       }
       collectGarbage();
