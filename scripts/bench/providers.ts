@@ -14,9 +14,9 @@
  *
  * The broker is one of its own (scripts/kafka/start.sh with a private data
  * directory, .cache/kafka/bench-providers, a free port remembered there, and
- * a 1 GB heap), started for the run and stopped afterwards: 10,000
- * partitions hold about 340 MB of a broker's heap, which would crowd the
- * 512 MB test broker other suites share. BENCH_PROVIDERS_BROKERS points the
+ * a 1 GB heap), started for the run and stopped afterwards: a broker
+ * holding 10,000 partitions used about 340 MB of heap after a full
+ * collection, which would crowd the 512 MB test broker other suites share. BENCH_PROVIDERS_BROKERS points the
  * bench at another broker instead (it must have the heap for it).
  *
  * The provider runs in a child process built to JavaScript (esbuild), as the
