@@ -11,6 +11,18 @@ import { zoomedOut } from './MapNodes';
 export type MapFlowEdge = Edge<{ marked: boolean }>;
 
 /**
+ * Zoomed out, an edge is one screen pixel whatever the zoom (a 1.5 px
+ * stroke at zoom 0.05 was invisible), half transparent so thousands of
+ * them read as where the traffic is, and solid (dashes are lost anyway).
+ */
+const PLAIN = {
+  strokeDasharray: undefined,
+  strokeWidth: 1,
+  strokeOpacity: 0.45,
+  vectorEffect: 'non-scaling-stroke',
+} as const;
+
+/**
  * React Flow's bezier edge, drawn plainer when zoomed out past reading:
  * no arrowhead, dash or label (a few screen pixels each, and thousands of
  * them were most of the paint on a whole-company map). Re-renders only
@@ -24,9 +36,7 @@ export const MapEdge = memo((props: EdgeProps<MapFlowEdge>) => {
       id={props.id}
       path={path}
       markerEnd={plain ? undefined : props.markerEnd}
-      style={
-        plain ? { ...props.style, strokeDasharray: undefined } : props.style
-      }
+      style={plain ? { ...props.style, ...PLAIN } : props.style}
       // Nobody aims at a hair-thin edge: no second, wider path to click.
       interactionWidth={plain ? 0 : props.interactionWidth}
       label={plain ? undefined : props.label}

@@ -33,6 +33,12 @@ const KIND_LABELS: Record<string, string> = {
   system: 'System',
 };
 
+/**
+ * Where edges attach, measured by React Flow but not painted: nothing is
+ * connected by hand here, and ten thousand dots cost paint for no meaning.
+ */
+const HIDDEN_HANDLE = { visibility: 'hidden' } as const;
+
 const FOCUS_LABELS = {
   center: 'focused',
   downstream: 'depends on it',
@@ -92,7 +98,8 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         width: '100%',
         height: '100%',
         boxSizing: 'border-box',
-        borderRadius: node.kind === 'component' ? 6 : 20,
+        // Square when zoomed out: a few pixels either way, and cheaper to paint.
+        borderRadius: outlineOnly ? 0 : node.kind === 'component' ? 6 : 20,
         border: borderOf(node, selected),
         background: node.focus === 'center' ? '#fff8e1' : '#fff',
         padding: '4px 10px',
@@ -101,7 +108,12 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
       {outlineOnly ? null : (
         <>
           <div
@@ -127,7 +139,12 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         </>
       )}
       <FindingBadge node={node} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
     </div>
   );
 });
@@ -205,7 +222,12 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
       <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>
         {node.label}
       </div>
@@ -213,7 +235,12 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         {node.members} entities
       </div>
       <FindingBadge node={node} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
     </div>
   );
 });
