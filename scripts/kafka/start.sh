@@ -68,8 +68,10 @@ while [ $SECONDS -lt $deadline ]; do
   fi
   # Ready means a metadata request answers, not just an open port. Each check
   # starts a JVM (seconds on a loaded 2-core machine), so it only runs once the
-  # broker has logged that it started.
-  if tail -n "+$((log_lines_before + 1))" "$KAFKA_DIR/server.log" 2>/dev/null | grep -q "Kafka Server started" &&
+  # broker has logged that it started. No `grep -q`: it stops reading at the
+  # first match, tail then dies of SIGPIPE on a large log, and under pipefail
+  # the check fails for ever.
+  if tail -n "+$((log_lines_before + 1))" "$KAFKA_DIR/server.log" 2>/dev/null | grep "Kafka Server started" >/dev/null &&
     run_kafka_class "$KAFKA_DIR/tools-log4j2.yaml" org.apache.kafka.tools.TopicCommand \
     --bootstrap-server "$KAFKA_BOOTSTRAP" --list >/dev/null 2>&1; then
     kafka_log "ready"
