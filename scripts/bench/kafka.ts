@@ -6,7 +6,9 @@
  * Data: 20 topics x 12 partitions with messages, and 200 consumer groups that
  * each committed offsets on two of the topics (created once, reused on later
  * runs). BENCH_TOPICS and BENCH_GROUPS change the scale (the issue's ten
- * times: BENCH_GROUPS=2000 BENCH_TOPICS=200), BENCH_RUNS the measured rounds. The broker is the repo's own (scripts/kafka/start.sh), started here
+ * times: BENCH_GROUPS=2000 BENCH_TOPICS=200), BENCH_RUNS the measured rounds;
+ * BENCH_CLEANUP=1 deletes the scale's groups (and topics beyond the default
+ * 20) afterwards. The broker is the repo's own (scripts/kafka/start.sh), started here
  * when none is running and stopped again afterwards; set
  * INTERCHANGE_TEST_KAFKA_BROKERS to use another one.
  *
@@ -378,6 +380,37 @@ function median(values: number[]) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/**
+ * BENCH_CLEANUP=1: deletes this scale's groups and the topics beyond the
+ * default scale's 20 (which the default scale's groups still read), so a
+ * shared broker does not keep thousands of bench groups for other suites to
+ * list.
+ */
+async function cleanup(brokers: string[]) {
+  const admin = new Admin({
+    clientId: 'interchange-bench-seed',
+    bootstrapBrokers: brokers,
+    retries: 5,
+    retryDelay: 500,
+  });
+  try {
+    log(`BENCH_CLEANUP=1: deleting ${GROUPS} groups and the extra topics`);
+    for (let first = 0; first < GROUPS; first += 500) {
+      await admin.deleteGroups({
+        groups: groupIds.slice(first, first + 500),
+      });
+    }
+    const extra = Array.from({ length: TOPICS }, (_, t) => t)
+      .filter(t => t >= 20)
+      .map(topicName);
+    if (extra.length) {
+      await admin.deleteTopics({ topics: extra });
+    }
+  } finally {
+    await admin.close();
+  }
+}
+
 async function main() {
   const { brokers, stop } = await ensureBroker();
   try {
@@ -430,6 +463,9 @@ async function main() {
       }
     }
     await Promise.all(approaches.map(a => a.close()));
+    if (process.env.BENCH_CLEANUP === '1') {
+      await cleanup(brokers);
+    }
 
     const community = median(samples.get('community plugin approach')!.ms);
     const header = [
