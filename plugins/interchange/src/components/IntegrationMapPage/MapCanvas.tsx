@@ -14,7 +14,7 @@ import { Typography } from '@material-ui/core';
 import { MapModel } from '../../map/mapModel';
 import { layoutMap, NodePlacement } from '../../map/layout';
 import { MapFlowNode, nodeTypes } from './MapNodes';
-import { edgeTypes, MapFlowEdge } from './MapEdges';
+import { edgeTypes, HAIRLINE_VAR, MapFlowEdge } from './MapEdges';
 import { MAP_MARKS, markMap } from '../../map/marks';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 
@@ -168,6 +168,13 @@ export function MapCanvas(props: {
   // after the move it is an ordinary layer again, so zooming re-draws it
   // sharp at the new scale instead of stretching the old pixels.
   const frame = useRef<HTMLDivElement>(null);
+  const hairline = (zoom: number) => {
+    const width = `${(1 / zoom).toFixed(3)}px`;
+    const style = frame.current?.style;
+    if (style && style.getPropertyValue(HAIRLINE_VAR) !== width) {
+      style.setProperty(HAIRLINE_VAR, width);
+    }
+  };
   const moving = (on: boolean) =>
     frame.current
       ?.querySelector<HTMLElement>('.react-flow__viewport')
@@ -219,6 +226,7 @@ export function MapCanvas(props: {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onMoveStart={() => moving(true)}
+        onMove={(_, viewport) => hairline(viewport.zoom)}
         onMoveEnd={() => moving(false)}
         defaultViewport={initialView}
         fitView={!initialView}
@@ -232,7 +240,8 @@ export function MapCanvas(props: {
         // frame (about one frame a second at 5,000); mounted, a pan is the
         // compositor sliding one layer.
         onlyRenderVisibleElements={false}
-        onInit={() => {
+        onInit={instance => {
+          hairline(instance.getZoom());
           // Two frames: React Flow has measured and painted the nodes.
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {

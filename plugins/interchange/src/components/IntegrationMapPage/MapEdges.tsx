@@ -12,14 +12,16 @@ export type MapFlowEdge = Edge<{ marked: boolean }>;
 
 /**
  * Zoomed out, an edge is one screen pixel whatever the zoom (a 1.5 px
- * stroke at zoom 0.05 was invisible), half transparent so thousands of
- * them read as where the traffic is, and solid (dashes are lost anyway).
+ * stroke at zoom 0.05 was invisible): the map's frame sets
+ * HAIRLINE_VAR to 1/zoom px when the zoom changes, so no edge re-renders
+ * for it. Half transparent so thousands of them read as where the traffic
+ * is, and solid (dashes are lost anyway).
  */
+export const HAIRLINE_VAR = '--interchange-map-hairline';
 const PLAIN = {
   strokeDasharray: undefined,
-  strokeWidth: 1,
+  strokeWidth: `var(${HAIRLINE_VAR}, 1px)`,
   strokeOpacity: 0.45,
-  vectorEffect: 'non-scaling-stroke',
 } as const;
 
 /**
