@@ -12,14 +12,19 @@
  * catalog, the checks and the impact APIs as in production. It waits until
  * the catalog holds every generated entity, then measures in Chromium:
  *
- * - first render: navigation to the map's `interchange-map-ready`
- *   performance mark (catalog query, graph, ELK layout in its worker, React
- *   Flow drawn), best and median of 3 loads;
- * - "Draw every entity": the click to the next complete layout and render;
+ * - first visit: navigation to the map's `interchange-map-ready`
+ *   performance mark in a new browser profile (no HTTP cache, no layouts in
+ *   localStorage), best and median of 3, split by the page's marks
+ *   (plugins/interchange/src/map/marks.ts);
+ * - next visits: the same in the same profile (ELK's answers from
+ *   localStorage), with Chromium's main-thread counters;
  * - frame time while panning (requestAnimationFrame intervals during a
- *   2-second mouse drag), median and 95th percentile;
+ *   120-step mouse drag), median and 95th percentile, in the view first
+ *   drawn and in the other one ("Company view: one node per system");
  * - focus: picking one component in "Search to focus" to its neighbourhood
  *   (2 hops, impact API) laid out and drawn.
+ *
+ * BENCH_MAP_PROFILE=<file> writes a CPU profile of one more next visit.
  *
  * It starts the demo backend and reads packages/app/dist, so run it under
  * the machine-wide lock: `flock /tmp/e2e.lock -c 'yarn workspace app build

@@ -74,6 +74,11 @@ function FindingBadge({ node }: { node: MapNode }) {
   );
 }
 
+/** Components are boxes, integrations and APIs pills. */
+function radiusOf(node: MapNode) {
+  return node.kind === 'component' ? 6 : 20;
+}
+
 function borderOf(node: MapNode, selected?: boolean) {
   const severity = worstSeverity(node.findings);
   if (selected) return '3px solid #000';
@@ -99,7 +104,7 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         height: '100%',
         boxSizing: 'border-box',
         // Square when zoomed out: a few pixels either way, and cheaper to paint.
-        borderRadius: outlineOnly ? 0 : node.kind === 'component' ? 6 : 20,
+        borderRadius: outlineOnly ? 0 : radiusOf(node),
         border: borderOf(node, selected),
         background: node.focus === 'center' ? '#fff8e1' : '#fff',
         padding: '4px 10px',
