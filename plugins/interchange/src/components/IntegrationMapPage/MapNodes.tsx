@@ -1,12 +1,5 @@
 import { memo } from 'react';
-import {
-  Handle,
-  NodeProps,
-  Position,
-  Node,
-  ReactFlowState,
-  useStore,
-} from '@xyflow/react';
+import { NodeProps, Node, ReactFlowState, useStore } from '@xyflow/react';
 import { MapNode } from '../../map/mapModel';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 
@@ -32,12 +25,6 @@ const KIND_LABELS: Record<string, string> = {
   url: 'External URL',
   system: 'System',
 };
-
-/**
- * Where edges attach, measured by React Flow but not painted: nothing is
- * connected by hand here, and ten thousand dots cost paint for no meaning.
- */
-const HIDDEN_HANDLE = { visibility: 'hidden' } as const;
 
 const FOCUS_LABELS = {
   center: 'focused',
@@ -113,12 +100,6 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
       {outlineOnly ? null : (
         <>
           <div
@@ -144,12 +125,6 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         </>
       )}
       <FindingBadge node={node} />
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
     </div>
   );
 });
@@ -227,12 +202,6 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
       <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>
         {node.label}
       </div>
@@ -240,12 +209,6 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         {node.members} entities
       </div>
       <FindingBadge node={node} />
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
     </div>
   );
 });
