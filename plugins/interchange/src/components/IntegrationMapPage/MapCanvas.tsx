@@ -5,8 +5,6 @@ import {
   getViewportForBounds,
   MarkerType,
   MiniMap,
-  NodeHandle,
-  Position,
   ReactFlow,
   Viewport,
 } from '@xyflow/react';
@@ -24,22 +22,6 @@ const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 2;
 
 export type MapSelection = { type: 'node' | 'edge'; id: string };
-
-/** Edges leave a node in the middle of its right side and arrive on its left. */
-function anchors(p: NodePlacement): NodeHandle[] {
-  const y = p.height / 2 - 0.5;
-  return [
-    { type: 'target', position: Position.Left, x: 0, y, width: 1, height: 1 },
-    {
-      type: 'source',
-      position: Position.Right,
-      x: p.width - 1,
-      y,
-      width: 1,
-      height: 1,
-    },
-  ];
-}
 
 /** React Flow's nodes and edges for a laid-out model, nothing selected. */
 function toFlow(
@@ -62,11 +44,6 @@ function toFlow(
       width: p.width,
       height: p.height,
       style: { width: p.width, height: p.height },
-      // Sizes and edge anchors known from the layout: React Flow takes
-      // them as measured and reads no <Handle> element (ten thousand fewer
-      // elements, and no measuring of them, on a whole-company map).
-      measured: { width: p.width, height: p.height },
-      handles: n.type === 'group' ? [] : anchors(p),
       parentId: n.parent,
       zIndex: n.type === 'group' ? -1 : 1,
       selectable: true,

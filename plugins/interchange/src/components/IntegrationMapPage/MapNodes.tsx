@@ -1,5 +1,12 @@
 import { memo } from 'react';
-import { NodeProps, Node, ReactFlowState, useStore } from '@xyflow/react';
+import {
+  Handle,
+  NodeProps,
+  Position,
+  Node,
+  ReactFlowState,
+  useStore,
+} from '@xyflow/react';
 import { MapNode } from '../../map/mapModel';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 
@@ -25,6 +32,12 @@ const KIND_LABELS: Record<string, string> = {
   url: 'External URL',
   system: 'System',
 };
+
+/**
+ * Where edges attach, measured by React Flow but not painted: nothing is
+ * connected by hand here, and ten thousand dots cost paint for no meaning.
+ */
+const HIDDEN_HANDLE = { visibility: 'hidden' } as const;
 
 const FOCUS_LABELS = {
   center: 'focused',
@@ -100,6 +113,12 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
       {outlineOnly ? null : (
         <>
           <div
@@ -125,6 +144,12 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         </>
       )}
       <FindingBadge node={node} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
     </div>
   );
 });
@@ -202,6 +227,12 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
       <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>
         {node.label}
       </div>
@@ -209,6 +240,12 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         {node.members} entities
       </div>
       <FindingBadge node={node} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={HIDDEN_HANDLE}
+      />
     </div>
   );
 });
