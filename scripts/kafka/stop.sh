@@ -3,18 +3,12 @@
 # --clean also deletes its data, so the next start is a fresh cluster.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/process.sh"
 
 if pid="$(broker_pid)"; then
   kafka_log "stopping broker (pid $pid)"
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    kafka_log "broker did not stop within 30 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  wait_then_kill "$pid" "the broker" kafka_log
 fi
 rm -f "$KAFKA_PID_FILE"
 if [ "${1:-}" = "--clean" ]; then

@@ -3,18 +3,12 @@
 # also deletes its data folder, so the next start is fresh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/process.sh"
 
 if pid="$(prometheus_pid)"; then
   prometheus_log "stopping Prometheus on $PROMETHEUS_URL"
   kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    prometheus_log "Prometheus did not stop within 30 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  wait_then_kill "$pid" "Prometheus" prometheus_log
 fi
 rm -f "$PROMETHEUS_DIR/prometheus.pid"
 if [ "${1:-}" = "--clean" ]; then

@@ -3,20 +3,14 @@
 # its private epmd. --clean also deletes its data, so the next start is fresh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/process.sh"
 
 if rabbitmq_installed; then
   rabbitmq_env
   if pid="$(node_pid)"; then
     rabbitmq_log "stopping node $RABBITMQ_NODE"
     rabbitmqctl -n "$RABBITMQ_NODE" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      rabbitmq_log "node did not stop within 30 s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
+    wait_then_kill "$pid" "the node" rabbitmq_log
   fi
   # epmd outlives the node; ours listens on our own port only.
   epmd -port "$RABBITMQ_EPMD_PORT" -kill >/dev/null 2>&1 || true

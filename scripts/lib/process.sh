@@ -1,0 +1,14 @@
+# Shared by the services' stop scripts (Kafka, RabbitMQ, Prometheus).
+
+# wait_then_kill <pid> <what> <log function>: waits up to 30 s for the
+# process to exit after the caller asked it to stop, then kills it (a stuck
+# JVM or Erlang node must not keep its ports for the next start).
+wait_then_kill() {
+  local pid="$1" what="$2" log="$3"
+  for _ in $(seq 1 30); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 1
+  done
+  "$log" "$what did not stop within 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+}
