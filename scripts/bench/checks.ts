@@ -12,6 +12,7 @@ import {
   buildIntegrationGraph,
   runChecks,
 } from '@interchange/plugin-interchange-common';
+import { printTable } from './table';
 
 const COUNTS = {
   systems: 200,
@@ -227,19 +228,10 @@ function main() {
     ],
   ];
   const header = ['step', 'size', 'seconds', 'CPU s'];
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map(row => row[i].length)),
-  );
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => (i >= 2 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-      .join('  ');
   console.log(
     'Integration graph + checks over a generated catalog (one process; peak RSS includes Node and the entities)',
   );
-  console.log(line(header));
-  console.log(widths.map(w => '-'.repeat(w)).join('  '));
-  rows.forEach(row => console.log(line(row)));
+  printTable(header, rows, 2);
   console.log(`peak RSS: ${r.maxRssMb.toFixed(0)} MB`);
   console.log(
     `findings by rule: ${Object.entries(r.byRule)

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseGatewayConfig } from '../../plugins/interchange-common/src/gateways/parseGatewayConfig';
 import { parseMeshConfig } from '../../plugins/interchange-common/src/mesh/parseMeshConfig';
+import { printTable } from './table';
 
 const KONG_SERVICES = 2000;
 const ROUTES_PER_SERVICE = 5;
@@ -284,19 +285,10 @@ function main() {
     'peak RSS MB',
     'before parse MB',
   ];
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map(r => r[i].length)),
-  );
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
-      .join('  ');
   console.log(
     'Gateway and mesh configuration parsing (one process per file; peak RSS includes Node itself, "before parse" is the process with the parser loaded)',
   );
-  console.log(line(header));
-  console.log(widths.map(w => '-'.repeat(w)).join('  '));
-  rows.forEach(r => console.log(line(r)));
+  printTable(header, rows);
 }
 
 main();

@@ -32,6 +32,7 @@ import {
   KafkaAdapterName,
   readKafkaClusters,
 } from '@interchange/plugin-interchange-node';
+import { printTable } from './table';
 
 /** A positive integer from the environment, or a clear error naming the variable. */
 function countFromEnv(name: string, fallback: number): number {
@@ -490,21 +491,12 @@ async function main() {
         `${(community / median(s.ms)).toFixed(1)}x`,
       ];
     });
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map(r => r[i].length)),
-    );
-    const line = (cells: string[]) =>
-      cells
-        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-        .join('  ');
     console.log(
       `Consumer lag of ${GROUPS} groups over ${TOPICS} topics x ${PARTITIONS} partitions, ${RUNS} runs each, broker ${brokers.join(
         ',',
       )}`,
     );
-    console.log(line(header));
-    console.log(widths.map(w => '-'.repeat(w)).join('  '));
-    rows.forEach(r => console.log(line(r)));
+    printTable(header, rows);
     console.log(
       `results identical across approaches: yes (${expected.length} partition lags)`,
     );

@@ -37,6 +37,7 @@ import { inspect } from 'node:util';
 import { Admin } from '@platformatic/kafka';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { printTable } from './table';
 
 const PREFIX = 'bench.providers.';
 const root = path.resolve(__dirname, '../..');
@@ -630,13 +631,6 @@ async function main() {
         r.heapUsedMb.toFixed(0),
       ];
     });
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map(r => r[i].length)),
-    );
-    const line = (c: string[]) =>
-      c
-        .map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
-        .join('  ');
     console.log(
       `KafkaTopicEntityProvider over ${TOPICS} topics (${
         declared.size
@@ -646,9 +640,7 @@ async function main() {
         0,
       )} MB before the first refresh)`,
     );
-    console.log(line(header));
-    console.log(widths.map(w => '-'.repeat(w)).join('  '));
-    rows.forEach(r => console.log(line(r)));
+    printTable(header, rows);
     console.log(
       `mutations correct: yes (full: ${
         expectedFull.length

@@ -33,6 +33,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RabbitMQQueueLive } from '@interchange/plugin-interchange-common';
 import { RabbitMQManagementClient } from '@interchange/plugin-interchange-node';
+import { printTable } from './table';
 
 const QUEUES = 2000;
 const WITH_MESSAGES = 200;
@@ -351,13 +352,6 @@ async function main() {
       brokerCpu ? median(samples[i].brokerCpu).toFixed(0) : 'n/a',
       String(median(samples[i].requests)),
     ]);
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map(r => r[i].length)),
-    );
-    const line = (cells: string[]) =>
-      cells
-        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-        .join('  ');
     console.log(
       `Live state of ${QUEUES} queues (${WITH_MESSAGES} with messages), ${RUNS} runs each (${approaches[4].runs} of the one-at-a-time one), broker ${url}`,
     );
@@ -368,9 +362,7 @@ async function main() {
         brokerCpu ? '' : '; broker CPU: n/a (the broker does not run here)'
       }`,
     );
-    console.log(line(header));
-    console.log(widths.map(w => '-'.repeat(w)).join('  '));
-    rows.forEach(r => console.log(line(r)));
+    printTable(header, rows);
     console.log(
       `results identical across approaches: yes (${
         expected!.length

@@ -22,6 +22,7 @@ import { createWebhookReceiveRouter } from '../../plugins/interchange-backend/sr
 import { readWebhookSettings } from '../../plugins/interchange-backend/src/webhooks/webhookSettings';
 import { ConfigReader } from '@backstage/config';
 import type { SenderJob, SenderResult } from './webhooksSender';
+import { printTable } from './table';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 5000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
@@ -227,19 +228,10 @@ async function main() {
     String(r.duplicates),
     String(r.recorded),
   ]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...cells.map(c => c[i].length)),
-  );
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
-      .join('  ');
   console.log(
     `Inbound webhooks: ${DELIVERIES} signed deliveries (every ${DUPLICATE_EVERY}th a retry of an earlier event) after ${WARMUP} warm-up, ${CONCURRENCY} concurrent senders in a worker thread, verify + dedup + record`,
   );
-  console.log(line(header));
-  console.log(widths.map(w => '-'.repeat(w)).join('  '));
-  cells.forEach(c => console.log(line(c)));
+  printTable(header, cells);
   console.log('every distinct event recorded and published exactly once: yes');
 }
 
