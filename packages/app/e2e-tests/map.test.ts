@@ -45,6 +45,11 @@ test('the map shows the demo company by system, marks findings, and focuses on a
   }
   const cart = node(page, 'component:default/cart-service');
   await expect(cart).toBeVisible();
+  // Edges drawn, not only counted: React Flow draws an edge only when it
+  // finds both ends' anchors.
+  expect(await page.locator('.react-flow__edge path').count()).toBeGreaterThan(
+    10,
+  );
   const storefront = page.locator(
     '.react-flow__node[data-id="system:default/storefront"]',
   );
