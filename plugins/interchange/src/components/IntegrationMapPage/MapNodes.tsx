@@ -20,8 +20,16 @@ export type MapFlowNode = Node<{ node: MapNode; selected?: boolean }>;
  */
 export const TEXT_MIN_ZOOM = 0.3;
 
-/** True while the map is zoomed out past reading: one boolean per store change, so nodes re-render only when it flips. */
-export const zoomedOut = (s: ReactFlowState) => s.transform[2] < TEXT_MIN_ZOOM;
+/**
+ * Outlines only pay off on big maps: a company of a few hundred entities
+ * paints its names cheaply, and a fitted demo-sized map (zoom ~0.27) would
+ * otherwise open as unlabelled boxes.
+ */
+export const OUTLINE_MIN_NODES = 1000;
+
+/** True while a big map is zoomed out past reading: one boolean per store change, so nodes re-render only when it flips. */
+export const zoomedOut = (s: ReactFlowState) =>
+  s.transform[2] < TEXT_MIN_ZOOM && s.nodeLookup.size >= OUTLINE_MIN_NODES;
 
 const KIND_LABELS: Record<string, string> = {
   component: 'Component',
@@ -161,7 +169,7 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
  */
 const titleScaleOf = (s: ReactFlowState) => {
   const zoom = s.transform[2];
-  if (zoom >= TEXT_MIN_ZOOM) return 1;
+  if (!zoomedOut(s)) return 1;
   return Math.min(12, Math.round((2 * TEXT_MIN_ZOOM) / zoom) / 2);
 };
 
