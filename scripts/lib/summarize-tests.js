@@ -14,6 +14,44 @@ const readJson = file => {
   }
 };
 
+// Strips terminal colours, which some log viewers show as noise or drop
+// together with the line.
+const plain = text => String(text).replace(/\u001b\[[0-9;]*m/g, '');
+
+/**
+ * The first lines of every failure (the message and the top of its stack),
+ * again at the very end of the log: CI shows the log's tail, and jest's own
+ * summary sits far above it.
+ */
+function printJestFailures(report) {
+  const lines = [];
+  for (const suite of report.testResults ?? []) {
+    const file = path.relative(process.cwd(), suite.name);
+    const failed = (suite.assertionResults ?? []).filter(
+      t => t.status === 'failed',
+    );
+    if (suite.status === 'failed' && failed.length === 0 && suite.message) {
+      lines.push(`FAIL ${file} (the suite did not run)`);
+      lines.push(...excerpt(suite.message));
+    }
+    for (const test of failed) {
+      lines.push(`FAIL ${file} > ${test.fullName}`);
+      lines.push(...excerpt((test.failureMessages ?? []).join('\n')));
+    }
+  }
+  if (lines.length) {
+    console.log(['jest failures:', ...lines.slice(0, 200)].join('\n'));
+  }
+}
+
+function excerpt(message) {
+  return plain(message)
+    .split('\n')
+    .filter(line => line.trim() !== '')
+    .slice(0, 12)
+    .map(line => `    ${line.slice(0, 400)}`);
+}
+
 const jest = readJson('jest.json');
 if (jest) {
   totals.passed += jest.numPassedTests;
@@ -24,6 +62,7 @@ if (jest) {
   console.log(
     `jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed in ${jest.numTotalTestSuites} suites`,
   );
+  printJestFailures(jest);
 }
 
 const e2e = readJson('e2e/results.json');

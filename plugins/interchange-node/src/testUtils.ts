@@ -8,3 +8,4 @@ export * from './testUtils/kafka';
 export * from './testUtils/kongAdmin';
 export * from './testUtils/rabbitmq';
 export * from './testUtils/privateServices';
+export { freePort } from './testUtils/freePort';

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net, { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { freePort } from '@interchange/plugin-interchange-node/testUtils';
 
 const run = promisify(execFile);
 
@@ -41,14 +41,6 @@ export function privatePostgresAvailable(): boolean {
     );
   }
   return false;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(r => server.close(r));
-  return port;
 }
 
 /**

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { freePort } from './freePort';
 
 const exec = promisify(execFile);
 /** The repository root: the nearest folder up from here with scripts/kafka. */
@@ -203,10 +204,7 @@ export async function describeGroupWithKafkaTool(
 
 /** A port on loopback that refuses connections until `open()` forwards it to `target`. */
 export async function switchablePort(target: { host: string; port: number }) {
-  const probe = net.createServer();
-  await new Promise<void>(r => probe.listen(0, '127.0.0.1', r));
-  const port = (probe.address() as net.AddressInfo).port;
-  await new Promise<void>(r => probe.close(() => r()));
+  const port = await freePort();
   let server: net.Server | undefined;
   return {
     port,

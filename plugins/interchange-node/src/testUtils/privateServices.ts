@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './freePort';
 import { privateBroker } from './kafka';
 
 const exec = promisify(execFile);
@@ -20,40 +20,6 @@ function repoRoot(): string {
     dir = parent;
   }
   return dir;
-}
-
-async function isFree(port: number): Promise<boolean> {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/**
- * A free loopback port `p` (from the OS, as port 0 gives) whose `offsets`
- * (p + offset) are free too: the service scripts derive further ports from
- * the one they are given (Kafka's controller on p+1, RabbitMQ's
- * distribution on p+20000).
- */
-export async function freePort(
-  offsets: number[] = [],
-  below = 65536,
-): Promise<number> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const probe = net.createServer();
-    await new Promise<void>(r => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as net.AddressInfo).port;
-    await new Promise<void>(r => probe.close(() => r()));
-    if (port + Math.max(0, ...offsets) >= below) {
-      continue;
-    }
-    const others = await Promise.all(offsets.map(o => isFree(port + o)));
-    if (others.every(Boolean)) {
-      return port;
-    }
-  }
-  throw new Error('no free port found for a private test service');
 }
 
 /**
