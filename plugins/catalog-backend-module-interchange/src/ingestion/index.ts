@@ -2,9 +2,11 @@
  * The one ingestion path for configuration files: read (with the local-file
  * safety rules), parse (through the format registry), link to components
  * (one cached component index), map to entities. Used by the gateway
- * providers and the `interchange-gateway-config` Location type alike.
+ * providers and the configuration-file Location types
+ * (`interchange-gateway-config`, `interchange-rabbitmq-definitions`) alike.
  */
 export * from './readConfigFile';
+export * from './readLocationFiles';
 export * from './parseConfigFile';
 export * from './componentIndex';
 export * from './linkToComponents';

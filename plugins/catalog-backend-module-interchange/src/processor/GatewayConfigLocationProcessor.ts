@@ -3,7 +3,7 @@ import {
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { Entity, LocationEntityV1alpha1 } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { toError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
@@ -24,16 +24,14 @@ import {
   ANNOTATION_LOCATION_GATEWAY,
   chooseGateway,
   ComponentIndex,
-  ConfigFile,
-  isNotFound,
+  configuredTargetsOf,
   linkToComponents,
+  LocationFile,
+  locationOfType,
   mapToEntities,
   noKnownFormatMessage,
   parseConfigFile,
-  readConfigFile,
-  ResolvedTarget,
-  resolveConfigTarget,
-  targetName,
+  readLocationFiles,
 } from '../ingestion';
 
 export { ANNOTATION_LOCATION_GATEWAY };
@@ -124,12 +122,7 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
    * the `configuredTargets` option.
    */
   static configuredTargets(config: Config): () => string[] {
-    return () =>
-      (config.getOptionalConfigArray('catalog.locations') ?? [])
-        .filter(
-          l => l.getOptionalString('type') === GATEWAY_CONFIG_LOCATION_TYPE,
-        )
-        .map(l => l.getString('target'));
+    return configuredTargetsOf(config, GATEWAY_CONFIG_LOCATION_TYPE);
   }
 
   getProcessorName(): string {
@@ -149,86 +142,42 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    if (
-      entity.kind !== 'Location' ||
-      (entity as LocationEntityV1alpha1).spec?.type !==
-        GATEWAY_CONFIG_LOCATION_TYPE
-    ) {
+    const spec = locationOfType(entity, GATEWAY_CONFIG_LOCATION_TYPE);
+    if (!spec) {
       return entity;
     }
-    const spec = (entity as LocationEntityV1alpha1).spec;
-    const targets = [
-      ...(spec.target ? [spec.target] : []),
-      ...(spec.targets ?? []),
-    ];
-    if (!targets.length) {
-      emit(
-        processingResult.inputError(
-          location,
-          `Location ${entity.metadata.name} of type ${GATEWAY_CONFIG_LOCATION_TYPE} lists no files; set spec.target or spec.targets to the gateway configuration files`,
-        ),
-      );
-      return entity;
-    }
+    const files = await readLocationFiles({
+      entity,
+      spec,
+      location,
+      emit,
+      locationType: GATEWAY_CONFIG_LOCATION_TYPE,
+      words: {
+        unreadable: 'gateway configuration',
+        files: 'the gateway configuration files',
+        missing: (name, raw) =>
+          `Gateway configuration ${name} does not exist (target '${raw}')`,
+      },
+      reader: this.#reader,
+      integrations: this.#integrations,
+      configuredTargets: this.#configuredTargets,
+    });
     const annotated =
       entity.metadata.annotations?.[ANNOTATION_LOCATION_GATEWAY]?.trim() ||
       undefined;
-    for (const raw of targets) {
-      const target = resolveConfigTarget(location, raw, {
-        locationType: GATEWAY_CONFIG_LOCATION_TYPE,
-        integrations: this.#integrations,
-        configuredTargets: this.#configuredTargets,
-      });
-      await this.#ingest(
-        target,
-        raw,
-        annotated,
-        spec.presence === 'optional',
-        location,
-        emit,
-      );
+    for (const file of files) {
+      await this.#ingest(file, annotated, location, emit);
     }
     return entity;
   }
 
-  /** One target through the pipeline: read, parse, choose the gateway, link, map. */
+  /** One read file through the rest of the pipeline: parse, choose the gateway, link, map. */
   async #ingest(
-    target: ResolvedTarget,
-    raw: string,
+    { name, file, source, sourceRef }: LocationFile,
     annotated: string | undefined,
-    optional: boolean,
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<void> {
-    if (target.kind === 'refused') {
-      emit(processingResult.inputError(location, target.reason));
-      return;
-    }
-    const name = targetName(target);
-    let file: ConfigFile;
-    try {
-      file = await readConfigFile(target, this.#reader);
-    } catch (e) {
-      if (!isNotFound(e)) {
-        emit(
-          processingResult.generalError(
-            location,
-            `Unable to read gateway configuration ${name}: ${
-              toError(e).message
-            }`,
-          ),
-        );
-      } else if (!optional) {
-        emit(
-          processingResult.notFoundError(
-            location,
-            `Gateway configuration ${name} does not exist (target '${raw}')`,
-          ),
-        );
-      }
-      return;
-    }
-
     let parsed: GatewayFileParseResult;
     try {
       parsed = parseConfigFile(file, this.#formats);
@@ -257,13 +206,6 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
       return;
     }
 
-    // The entities point at the file itself, so "View source" in the portal
-    // opens the gateway configuration.
-    const source: LocationSpec =
-      target.kind === 'url'
-        ? { type: 'url', target: target.url }
-        : { type: 'file', target: target.file };
-    const sourceRef = `${source.type}:${source.target}`;
     const { entities, answeredByGateway } = mapToEntities(
       linkToComponents(parsed.routes, await this.#components.snapshot()),
       {

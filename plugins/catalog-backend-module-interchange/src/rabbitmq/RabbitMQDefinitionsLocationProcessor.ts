@@ -3,7 +3,6 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
-  LocationEntityV1alpha1,
 } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { toError } from '@backstage/errors';
@@ -19,10 +18,9 @@ import {
   rabbitmqEntitiesFromTopology,
 } from '@interchange/plugin-interchange-common';
 import {
-  isNotFound,
-  readConfigFile,
-  resolveConfigTarget,
-  targetName,
+  configuredTargetsOf,
+  locationOfType,
+  readLocationFiles,
 } from '../ingestion';
 
 /**
@@ -43,10 +41,10 @@ export const ANNOTATION_RABBITMQ_OWNER = 'interchange.dev/rabbitmq-owner';
 
 /**
  * Turns Locations of type `interchange-rabbitmq-definitions` into
- * RabbitMQExchange and RabbitMQQueue entities, through the same file
- * resolution and reading rules as gateway configuration files
- * (resolveConfigTarget, readConfigFile: a Location read from a URL may only
- * list URLs; local paths only for Locations from local files or app-config).
+ * RabbitMQExchange and RabbitMQQueue entities, through the same read step
+ * as gateway configuration files (readLocationFiles: a Location read from a
+ * URL may only list URLs; local paths only for Locations from local files
+ * or app-config).
  * A file that cannot be read or parsed is an error on the Location, and the
  * catalog keeps the entities it emitted before.
  *
@@ -79,13 +77,7 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
 
   /** Targets of `interchange-rabbitmq-definitions` locations in app-config. */
   static configuredTargets(config: Config): () => string[] {
-    return () =>
-      (config.getOptionalConfigArray('catalog.locations') ?? [])
-        .filter(
-          l =>
-            l.getOptionalString('type') === RABBITMQ_DEFINITIONS_LOCATION_TYPE,
-        )
-        .map(l => l.getString('target'));
+    return configuredTargetsOf(config, RABBITMQ_DEFINITIONS_LOCATION_TYPE);
   }
 
   getProcessorName(): string {
@@ -101,19 +93,11 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    if (
-      entity.kind !== 'Location' ||
-      (entity as LocationEntityV1alpha1).spec?.type !==
-        RABBITMQ_DEFINITIONS_LOCATION_TYPE
-    ) {
+    const spec = locationOfType(entity, RABBITMQ_DEFINITIONS_LOCATION_TYPE);
+    if (!spec) {
       return entity;
     }
-    const spec = (entity as LocationEntityV1alpha1).spec;
     const annotations = entity.metadata.annotations ?? {};
-    const targets = [
-      ...(spec.target ? [spec.target] : []),
-      ...(spec.targets ?? []),
-    ];
     const broker =
       annotations[ANNOTATION_RABBITMQ_BROKER]?.trim() ||
       (this.#brokers.length === 1 ? this.#brokers[0] : undefined);
@@ -133,53 +117,27 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
       );
       return entity;
     }
-    if (!targets.length) {
-      emit(
-        processingResult.inputError(
-          location,
-          `Location ${entity.metadata.name} of type ${RABBITMQ_DEFINITIONS_LOCATION_TYPE} lists no files; set spec.target or spec.targets to the definitions files`,
-        ),
-      );
-      return entity;
-    }
-    for (const raw of targets) {
-      const target = resolveConfigTarget(location, raw, {
-        locationType: RABBITMQ_DEFINITIONS_LOCATION_TYPE,
-        integrations: this.#integrations,
-        configuredTargets: this.#configuredTargets,
-      });
-      if (target.kind === 'refused') {
-        emit(processingResult.inputError(location, target.reason));
-        continue;
-      }
-      const name = targetName(target);
-      let text: string;
-      try {
-        text = (await readConfigFile(target, this.#reader)).text;
-      } catch (e) {
-        if (!isNotFound(e)) {
-          emit(
-            processingResult.generalError(
-              location,
-              `Unable to read RabbitMQ definitions ${name}: ${
-                toError(e).message
-              }`,
-            ),
-          );
-        } else if (spec.presence !== 'optional') {
-          emit(
-            processingResult.notFoundError(
-              location,
-              `RabbitMQ definitions ${name} do not exist (target '${raw}')`,
-            ),
-          );
-        }
-        continue;
-      }
+    const files = await readLocationFiles({
+      entity,
+      spec,
+      location,
+      emit,
+      locationType: RABBITMQ_DEFINITIONS_LOCATION_TYPE,
+      words: {
+        unreadable: 'RabbitMQ definitions',
+        files: 'the definitions files',
+        missing: (name, raw) =>
+          `RabbitMQ definitions ${name} do not exist (target '${raw}')`,
+      },
+      reader: this.#reader,
+      integrations: this.#integrations,
+      configuredTargets: this.#configuredTargets,
+    });
+    for (const { name, file, source, sourceRef } of files) {
       let result;
       try {
         result = rabbitmqEntitiesFromTopology(
-          parseRabbitMQDefinitions(text, {
+          parseRabbitMQDefinitions(file.text, {
             defaultVhost: annotations[ANNOTATION_RABBITMQ_VHOST],
           }),
           {
@@ -197,12 +155,6 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
         );
         continue;
       }
-      // The entities point at the file, so "View source" opens it.
-      const source: LocationSpec =
-        target.kind === 'url'
-          ? { type: 'url', target: target.url }
-          : { type: 'file', target: target.file };
-      const sourceRef = `${source.type}:${source.target}`;
       for (const e of [...result.exchanges, ...result.queues]) {
         e.metadata.annotations = {
           ...e.metadata.annotations,
