@@ -7,7 +7,7 @@ import {
   MeshType,
   parseMeshConfig,
 } from '@interchange/plugin-interchange-common';
-import { logPreviewSummary, logSkipped, Out } from '../lib/previewOutput';
+import { Out, previewEach, reportPreview } from '../lib/previewOutput';
 
 export interface MeshOptions {
   json?: boolean;
@@ -21,13 +21,12 @@ type JsonRule = Pick<
     location: string;
   };
 
-type FileResult = {
-  file: string;
+/** What one file gives (the JSON output's fields besides `file` and `error`). */
+type FileContent = {
   /** The mesh(es) the file holds policy of, comma-separated when several. */
   mesh: string;
   rules: JsonRule[];
   skipped: MeshSkippedItem[];
-  error?: string;
 };
 
 /** Directories expand to the policy file types: YAML, JSON and HCL. */
@@ -73,75 +72,62 @@ export async function meshCommand(
     );
     return 2;
   }
-  const results: FileResult[] = files.map(file => {
-    try {
+  const results = previewEach(
+    files,
+    file => file,
+    file => {
       // Refused before it is read; parseMeshConfig checks the rest.
       checkConfigSize(fs.statSync(file).size, file);
       const r = parseMeshConfig(fs.readFileSync(file, 'utf8'), {
         fileName: file,
       });
       return {
-        file,
         mesh: r.meshes.join(','),
-        rules: r.rules.map(x => ({
-          source: x.source,
-          destination: x.destination,
-          action: x.action,
-          ports: x.ports,
-          paths: x.paths,
-          methods: x.methods,
-          policy: x.policy,
-          conditions: x.conditions,
-          precedence: x.precedence,
-          provider: x.provider,
-          location: `document ${x.location.document + 1}, ${x.location.place}`,
-        })),
+        rules: r.rules.map(
+          (x): JsonRule => ({
+            source: x.source,
+            destination: x.destination,
+            action: x.action,
+            ports: x.ports,
+            paths: x.paths,
+            methods: x.methods,
+            policy: x.policy,
+            conditions: x.conditions,
+            precedence: x.precedence,
+            provider: x.provider,
+            location: `document ${x.location.document + 1}, ${
+              x.location.place
+            }`,
+          }),
+        ),
         skipped: r.skipped,
       };
-    } catch (e) {
-      return {
-        file,
-        mesh: '',
-        rules: [],
-        skipped: [],
-        error: `cannot parse: ${(e as Error).message}`,
-      };
-    }
-  });
-  const failed = results.filter(r => r.error);
-  if (options.json) {
-    out.log(JSON.stringify({ files: results }, null, 2));
-    return failed.length ? 1 : 0;
-  }
-  for (const r of results) {
-    out.log(`${r.file}${r.mesh ? ` (${r.mesh as MeshType})` : ''}`);
-    if (r.error) {
-      out.log(`  error: ${r.error}`);
-      continue;
-    }
-    for (const rule of r.rules) {
-      out.log(
-        `  ${rule.action.toUpperCase()} ${rule.source} -> ${rule.destination}`,
-      );
-      out.log(
-        `    methods: ${list(rule.methods)}  paths: ${list(
-          rule.paths,
-        )}  ports: ${list(rule.ports)}${
-          rule.precedence ? `  precedence: ${rule.precedence}` : ''
-        }${rule.provider ? `  provider: ${rule.provider}` : ''}`,
-      );
-      if (rule.conditions.length)
-        out.log(`    only when: ${rule.conditions.join('; ')}`);
-      out.log(`    source: ${rule.location}`);
-    }
-    logSkipped(out, r.skipped);
-  }
-  logPreviewSummary(out, {
-    files: results.length,
-    found: results.reduce((n, r) => n + r.rules.length, 0),
+    },
+    { mesh: '', rules: [], skipped: [] } as FileContent,
+  );
+  return reportPreview(out, results, {
+    json: options.json,
     noun: 'rule',
-    skipped: results.reduce((n, r) => n + r.skipped.length, 0),
-    unreadable: failed.length,
+    found: r => r.rules.length,
+    heading: r => (r.mesh ? ` (${r.mesh as MeshType})` : ''),
+    print: r => printRules(out, r.rules),
   });
-  return failed.length ? 1 : 0;
+}
+
+function printRules(out: Out, rules: JsonRule[]): void {
+  for (const rule of rules) {
+    out.log(
+      `  ${rule.action.toUpperCase()} ${rule.source} -> ${rule.destination}`,
+    );
+    out.log(
+      `    methods: ${list(rule.methods)}  paths: ${list(
+        rule.paths,
+      )}  ports: ${list(rule.ports)}${
+        rule.precedence ? `  precedence: ${rule.precedence}` : ''
+      }${rule.provider ? `  provider: ${rule.provider}` : ''}`,
+    );
+    if (rule.conditions.length)
+      out.log(`    only when: ${rule.conditions.join('; ')}`);
+    out.log(`    source: ${rule.location}`);
+  }
 }

@@ -5,7 +5,7 @@ import {
   SkippedItem,
 } from '@interchange/plugin-interchange-common';
 import { expandRoutesTargets, readBundle, readTargetText } from './routesFiles';
-import { logPreviewSummary, logSkipped, Out } from '../lib/previewOutput';
+import { Out, previewEach, reportPreview } from '../lib/previewOutput';
 
 export interface RoutesOptions {
   json?: boolean;
@@ -16,12 +16,11 @@ export interface RoutesOptions {
   formats?: GatewayFormatRegistry;
 }
 
-type FileResult = {
-  file: string;
+/** What one file gives (the JSON output's fields besides `file` and `error`). */
+type FileContent = {
   formats: string[];
   routes: NormalizedRoute[];
   skipped: SkippedItem[];
-  error?: string;
 };
 
 function upstreamText(route: NormalizedRoute): string {
@@ -68,74 +67,53 @@ export async function routesCommand(
     return 2;
   }
   const formats = options.formats ?? createGatewayFormatRegistry();
-  const results: FileResult[] = targets.map(target => {
-    const file = target.file;
-    try {
-      return {
-        file,
-        ...(target.kind === 'file'
-          ? formats.parse(readTargetText(file))
-          : formats.parseBundle(readBundle(target))),
-      };
-    } catch (e) {
-      return {
-        file,
-        formats: [],
-        routes: [],
-        skipped: [],
-        error: `cannot parse: ${(e as Error).message}`,
-      };
-    }
-  });
-  const failed = results.filter(r => r.error);
-  if (options.json) {
-    out.log(JSON.stringify({ files: results }, null, 2));
-    return failed.length ? 1 : 0;
-  }
-  for (const r of results) {
-    out.log(`${r.file}${r.formats.length ? ` (${r.formats.join(', ')})` : ''}`);
-    if (r.error) {
-      out.log(`  error: ${r.error}`);
-      continue;
-    }
-    for (const route of r.routes) {
-      out.log(`  route ${route.name}`);
-      out.log(
-        `    ${
-          route.methods.length ? route.methods.join(',') : 'ANY'
-        } ${route.paths.join(' ')}  hosts: ${
-          route.hosts.length ? route.hosts.join(', ') : 'any'
-        }`,
-      );
-      out.log(
-        `    upstream: ${upstreamText(route)}  auth: ${
-          route.authentication ?? 'none'
-        }${
-          route.rateLimit
-            ? `  rate limit: ${route.rateLimit.requests}/${route.rateLimit.period}`
-            : ''
-        }`,
-      );
-      if (route.parents.length) {
-        out.log(`    attached to: ${route.parents.join(', ')}`);
-      }
-      if (route.conditions.length) {
-        out.log(`    only when: ${route.conditions.join('; ')}`);
-      }
-      out.log(
-        `    source: document ${route.source.document + 1}, ${
-          route.source.location
-        }`,
-      );
-    }
-    logSkipped(out, r.skipped);
-  }
-  logPreviewSummary(out, {
-    files: results.length,
-    found: results.reduce((n, r) => n + r.routes.length, 0),
+  const results = previewEach(
+    targets,
+    target => target.file,
+    target =>
+      target.kind === 'file'
+        ? formats.parse(readTargetText(target.file))
+        : formats.parseBundle(readBundle(target)),
+    { formats: [], routes: [], skipped: [] } as FileContent,
+  );
+  return reportPreview(out, results, {
+    json: options.json,
     noun: 'route',
-    skipped: results.reduce((n, r) => n + r.skipped.length, 0),
-    unreadable: failed.length,
+    found: r => r.routes.length,
+    heading: r => (r.formats.length ? ` (${r.formats.join(', ')})` : ''),
+    print: r => printRoutes(out, r.routes),
   });
-  return failed.length ? 1 : 0;
+}
+
+function printRoutes(out: Out, routes: NormalizedRoute[]): void {
+  for (const route of routes) {
+    out.log(`  route ${route.name}`);
+    out.log(
+      `    ${
+        route.methods.length ? route.methods.join(',') : 'ANY'
+      } ${route.paths.join(' ')}  hosts: ${
+        route.hosts.length ? route.hosts.join(', ') : 'any'
+      }`,
+    );
+    out.log(
+      `    upstream: ${upstreamText(route)}  auth: ${
+        route.authentication ?? 'none'
+      }${
+        route.rateLimit
+          ? `  rate limit: ${route.rateLimit.requests}/${route.rateLimit.period}`
+          : ''
+      }`,
+    );
+    if (route.parents.length) {
+      out.log(`    attached to: ${route.parents.join(', ')}`);
+    }
+    if (route.conditions.length) {
+      out.log(`    only when: ${route.conditions.join('; ')}`);
+    }
+    out.log(
+      `    source: document ${route.source.document + 1}, ${
+        route.source.location
+      }`,
+    );
+  }
 }
