@@ -6,6 +6,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   BUILTIN_CHECK_RULES,
   CheckRule,
@@ -156,13 +157,19 @@ export const interchangePlugin = createBackendPlugin({
           readLagStatusSettings(config),
         );
         const depthHistory = new DatabaseDepthHistoryStore(db);
+        const samplingSettings = readLagSamplingSettings(config);
+        // The queue list shows rates from sampling's last statistics read,
+        // at most one sampling interval old.
         const rabbitmq = new RabbitMQLiveState(
           deps.rabbitmqBrokers,
           depthHistory,
+          {
+            ratesMaxAgeMs: durationToMilliseconds(samplingSettings.frequency),
+          },
         );
         // One sampling for every bus, through the broker-neutral layer.
         await scheduleLagSampling({
-          settings: readLagSamplingSettings(config),
+          settings: samplingSettings,
           scheduler,
           logger,
           buses: [new KafkaBusLiveState(live, history), rabbitmq],

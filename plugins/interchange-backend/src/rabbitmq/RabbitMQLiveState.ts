@@ -16,6 +16,7 @@ import {
   RabbitMQBinding,
   RabbitMQQueueState,
 } from '../schema/openapi/generated/models';
+import { QueueRatesCache, queueKey } from './QueueRatesCache';
 
 /** Depth points the status rules look at. */
 const STATUS_WINDOW = 5;
@@ -41,10 +42,24 @@ export class RabbitMQLiveState implements BusLiveState {
   readonly bus = 'rabbitmq' as const;
   readonly #brokers: RabbitMQBrokers;
   readonly #history: DepthHistoryStore;
+  readonly #rates: QueueRatesCache;
 
-  constructor(brokers: RabbitMQBrokers, history: DepthHistoryStore) {
+  /**
+   * `ratesMaxAgeMs`: how old the rates the queue list shows may be (the
+   * sampling interval, default a minute); see {@link QueueRatesCache}.
+   */
+  constructor(
+    brokers: RabbitMQBrokers,
+    history: DepthHistoryStore,
+    options: { ratesMaxAgeMs?: number } = {},
+  ) {
     this.#brokers = brokers;
     this.#history = history;
+    this.#rates = new QueueRatesCache(
+      broker =>
+        this.#brokers.client(broker).listQueues(undefined, { fields: 'rates' }),
+      { maxAgeMs: options.ratesMaxAgeMs ?? 60_000 },
+    );
   }
 
   listBrokers(): BusBroker[] {
@@ -78,13 +93,23 @@ export class RabbitMQLiveState implements BusLiveState {
     }
   }
 
+  /**
+   * Records every queue's depth, and reads the statistics (rates) the API's
+   * queue list shows until the next sample. A failed statistics read does
+   * not lose the depths; it fails the sample after they are recorded.
+   */
   async sample(broker: string, timestamp: number): Promise<void> {
-    await this.#history.add(
-      'rabbitmq',
-      broker,
-      timestamp,
-      await this.sampleDepths(broker),
-    );
+    const [depths, rates] = await Promise.allSettled([
+      this.sampleDepths(broker),
+      this.#rates.refresh(broker),
+    ]);
+    if (depths.status === 'rejected') {
+      throw depths.reason;
+    }
+    await this.#history.add('rabbitmq', broker, timestamp, depths.value);
+    if (rates.status === 'rejected') {
+      throw rates.reason;
+    }
   }
 
   pruneHistory(olderThan: number): Promise<number> {
@@ -111,6 +136,7 @@ export class RabbitMQLiveState implements BusLiveState {
     broker: string,
     q: RabbitMQQueueLive,
     history: { timestamp: number; depth: number }[],
+    statsPending: boolean,
   ): RabbitMQQueueState {
     const status = rabbitmqQueueStatus(q, history, {
       errorDepth: this.#brokers.config(broker).queueStatus.errorDepth,
@@ -132,27 +158,44 @@ export class RabbitMQLiveState implements BusLiveState {
       status: status.status as RabbitMQQueueState['status'],
       statusReason: status.reason,
       timeToDrainSeconds: status.timeToDrainSeconds,
-      statsPending: q.messagesReady === undefined,
+      statsPending,
     };
   }
 
-  /** Every queue of the broker: one list request, one history query. */
+  /**
+   * Every queue of the broker: counts, consumers and state from the cheap
+   * listing (queue totals and the consumers list, what `rabbitmqctl`
+   * prints), rates from the last statistics read (at most one sampling
+   * interval old), and one history query. A queue is `statsPending` while
+   * it has no counts or is not in that statistics read yet.
+   */
   async listQueues(broker: string): Promise<RabbitMQQueueState[]> {
-    const queues = await this.#read(broker, () =>
-      this.#brokers.client(broker).listQueues(undefined, { fields: 'state' }),
+    const [live, rates] = await this.#read(broker, () =>
+      Promise.all([
+        this.#brokers.client(broker).listQueues(undefined, { fields: 'live' }),
+        this.#rates.current(broker),
+      ]),
     );
+    const queues = live.map(q => {
+      const r = rates.byQueue.get(queueKey(q.vhost, q.name));
+      return {
+        queue: r ? { ...q, ...r } : q,
+        statsPending: q.messagesReady === undefined || !r,
+      };
+    });
     const history = await this.#history.recent(
       'rabbitmq',
       broker,
-      queues.map(q => queueDestination(q.vhost, q.name)),
+      live.map(q => queueDestination(q.vhost, q.name)),
       STATUS_WINDOW,
     );
     return queues
-      .map(q =>
+      .map(({ queue: q, statsPending }) =>
         this.#state(
           broker,
           q,
           history.get(queueDestination(q.vhost, q.name)) ?? [],
+          statsPending,
         ),
       )
       .sort((a, b) =>
@@ -183,7 +226,12 @@ export class RabbitMQLiveState implements BusLiveState {
       .map(b => ({ source: b.source, routingKey: b.routingKey }));
     return {
       live,
-      state: this.#state(broker, live, history.slice(-STATUS_WINDOW)),
+      state: this.#state(
+        broker,
+        live,
+        history.slice(-STATUS_WINDOW),
+        live.messagesReady === undefined,
+      ),
       bindings,
       rawBindings,
       history,

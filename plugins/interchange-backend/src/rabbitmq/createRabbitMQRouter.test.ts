@@ -6,6 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   createTestVhost,
   describeRabbitMQ,
+  rabbitmqctlListQueues,
   rabbitmqUrl,
   waitForApiToMatchRabbitmqctl,
 } from '@interchange/plugin-interchange-node/testUtils';
@@ -108,10 +109,11 @@ describeRabbitMQ('/api/interchange/rabbitmq against a real broker', () => {
   });
 
   it('shows the depths and consumers rabbitmqctl list_queues prints', async () => {
-    // The management API serves statistics the queues emit every
-    // collect_statistics_interval; rabbitmqctl asks the queues: wait until
-    // both say the same, twice in a row.
+    // The API reads the queues' own counts as rabbitmqctl does; a quorum
+    // queue reports its counts at its next tick, so first wait until the
+    // setup's messages show, then until both say the same, twice in a row.
     const ours = vhost.name;
+    await waitForMessages(ours, { email: 5, sms: 3 });
     let body: any;
     const { api, cli } = await waitForApiToMatchRabbitmqctl(ours, async () => {
       const res = await request(server).get(
@@ -212,6 +214,21 @@ describeRabbitMQ('/api/interchange/rabbitmq against a real broker', () => {
     expect(denied.status).toBe(403);
   });
 });
+
+/** Until rabbitmqctl shows these ready counts (a minute at most). */
+async function waitForMessages(vhost: string, ready: Record<string, number>) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const rows = await rabbitmqctlListQueues(vhost);
+    const landed = Object.entries(ready).every(
+      ([queue, n]) => rows[queue]?.messagesReady === n,
+    );
+    if (landed || Date.now() > deadline) {
+      return;
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
 
 function sortKeys(o: Record<string, unknown>) {
   return Object.fromEntries(

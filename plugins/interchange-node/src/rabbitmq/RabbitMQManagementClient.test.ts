@@ -129,6 +129,34 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     });
   }, 120_000);
 
+  it("reads the API's cheap listing (live) with the counts rabbitmqctl prints and the queues' type, state and node, and the rates apart", async () => {
+    const { api, cli } = await waitForApiToMatchRabbitmqctl(
+      vhost.name,
+      async () =>
+        counts(await client.listQueues(vhost.name, { fields: 'live' })),
+    );
+    expect(api).toEqual(cli);
+    const live = await client.listQueues(vhost.name, { fields: 'live' });
+    expect(live.find(q => q.name === 'quorum.q')).toMatchObject({
+      type: 'quorum',
+      durable: true,
+      state: 'running',
+      node: expect.any(String),
+    });
+    // The cheap listing has no statistics: no rates, utilisation unknown.
+    expect(live.every(q => q.publishRate === undefined)).toBe(true);
+    expect(live.every(q => q.consumerUtilisation === null)).toBe(true);
+    // The statistics listing has them, and no counts but messages_ready.
+    const rates = await client.listQueues(vhost.name, { fields: 'rates' });
+    expect(rates.map(q => q.name).sort()).toEqual(
+      live.map(q => q.name).sort(),
+    );
+    const busy = rates.find(q => q.name === 'busy')!;
+    expect(busy.messagesUnacknowledged).toBeUndefined();
+    expect(busy.consumers).toBeUndefined();
+    expect(typeof busy.publishRate).toBe('number');
+  }, 120_000);
+
   it('lists in one request by default, with only the fields asked for', async () => {
     const single = new RabbitMQManagementClient(testRabbitMQBroker());
     const depth = await single.listQueues(vhost.name, { fields: 'depth' });

@@ -32,9 +32,14 @@ export class RabbitMQManagementError extends Error {
  *   which costs about a third of the broker's CPU for 2,000 queues and gives
  *   the counts `rabbitmqctl` prints, without the stats interval's delay. That
  *   listing has no consumer counts, so they come from one request to the
- *   consumers list (see #depthListing);
- * - `state`: the live state the API shows (status needs the rates, which
- *   only the statistics database has);
+ *   consumers list (see #totalsListing);
+ * - `live`: the same cheap listing with what the API's queue list shows
+ *   besides the rates (type, state, node, durability);
+ * - `rates`: what only the statistics database has (publish, deliver and
+ *   ack rates, consumer utilisation): the costly listing, which the backend
+ *   reads once per sampling interval, not per request;
+ * - `state`: the live state and the rates in one statistics listing (one
+ *   queue's page reads it);
  * - `full`: also what the catalog provider and drift need.
  */
 const DEPTH_COLUMNS = [
@@ -44,22 +49,27 @@ const DEPTH_COLUMNS = [
   'messages_ready',
   'messages_unacknowledged',
 ];
-const STATE_COLUMNS = [
+const LIVE_COLUMNS = [
   ...DEPTH_COLUMNS,
-  'consumers',
   'type',
   'state',
   'node',
   'leader',
   'durable',
+];
+const RATE_COLUMNS = [
   'consumer_utilisation',
   'consumer_capacity',
   'message_stats.publish_details.rate',
   'message_stats.deliver_get_details.rate',
   'message_stats.ack_details.rate',
 ];
+const STATE_COLUMNS = [...LIVE_COLUMNS, 'consumers', ...RATE_COLUMNS];
 const QUEUE_COLUMNS = {
   depth: DEPTH_COLUMNS.join(','),
+  live: LIVE_COLUMNS.join(','),
+  // messages_ready tells a queue whose first statistics are still pending.
+  rates: ['name', 'vhost', 'messages_ready', ...RATE_COLUMNS].join(','),
   state: STATE_COLUMNS.join(','),
   full: [...STATE_COLUMNS, 'auto_delete', 'arguments'].join(','),
 };
@@ -349,34 +359,35 @@ export class RabbitMQManagementClient {
   /**
    * Every queue of the broker (or of one vhost), with the `fields` a use
    * needs (default everything). Fields not asked for are left undefined.
+   * `depth` and `live` send two requests (queue totals and consumers), the
+   * others one (or one per page).
    */
   async listQueues(
     vhost?: string,
-    options: { fields?: 'depth' | 'state' | 'full' } = {},
+    options: { fields?: keyof typeof QUEUE_COLUMNS } = {},
   ): Promise<RabbitMQQueueLive[]> {
     const path = vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`;
-    if (options.fields === 'depth') {
-      return this.#depthListing(path, vhost);
+    const fields = options.fields ?? 'full';
+    if (fields === 'depth' || fields === 'live') {
+      return this.#totalsListing(path, vhost, QUEUE_COLUMNS[fields]);
     }
-    const raw = await this.#listAll(
-      path,
-      QUEUE_COLUMNS[options.fields ?? 'full'],
-    );
+    const raw = await this.#listAll(path, QUEUE_COLUMNS[fields]);
     return raw.map(toQueueLive);
   }
 
   /**
-   * Depths and consumer counts in two requests whatever the number of
+   * Counts and consumer counts in two requests whatever the number of
    * queues: the queues' own counts, and the consumers list counted per
    * queue. A queue that is down has no counts (undefined, as before its
    * first statistics).
    */
-  async #depthListing(
+  async #totalsListing(
     path: string,
     vhost: string | undefined,
+    columns: string,
   ): Promise<RabbitMQQueueLive[]> {
     const [raw, consumers] = await Promise.all([
-      this.#listAll(`${path}?${QUEUE_TOTALS}`, QUEUE_COLUMNS.depth),
+      this.#listAll(`${path}?${QUEUE_TOTALS}`, columns),
       this.request<Raw[]>(
         'GET',
         `${
