@@ -10,7 +10,4 @@ if pid="$(broker_pid)"; then
   kill -TERM "$pid" 2>/dev/null || true
   wait_then_kill "$pid" "the broker" kafka_log
 fi
-rm -f "$KAFKA_PID_FILE"
-if [ "${1:-}" = "--clean" ]; then
-  rm -rf "$KAFKA_DIR"
-fi
+forget_service "$KAFKA_PID_FILE" "$KAFKA_DIR" "${1:-}"

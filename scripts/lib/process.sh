@@ -12,3 +12,13 @@ wait_then_kill() {
   "$log" "$what did not stop within 30 s; killing it"
   kill -KILL "$pid" 2>/dev/null || true
 }
+
+# forget_service <pid file> <data dir> <the stop script's first argument>:
+# after a stop, the pid file goes; with --clean the data folder too, so the
+# next start is fresh.
+forget_service() {
+  rm -f "$1"
+  if [ "${3:-}" = "--clean" ]; then
+    rm -rf "$2"
+  fi
+}

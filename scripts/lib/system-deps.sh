@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Debian packages the test suite needs (Chromium for the end-to-end tests,
-# PostgreSQL for the database tests). Installed on demand, once.
+# Debian packages the test suite and the service scripts need (Chromium for
+# the end-to-end tests, PostgreSQL, RabbitMQ, Prometheus, Java and Maven).
+# Installed on demand, once. The caller defines `log`.
 
 apt_updated=""
 
@@ -17,7 +18,8 @@ apt_install() {
     apt_updated=1
   fi
   log "apt-get install -y $*"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+  # Waits for another apt-get (a parallel script's install) instead of failing.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$@" >&2
 }
 
 ensure_chromium() {

@@ -15,21 +15,15 @@
 #   INTERCHANGE_PROMETHEUS_BIN     the binary (default /usr/bin/prometheus)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/system-deps.sh"
+log() { prometheus_log "$@"; }
 
 timeout_s="${INTERCHANGE_PROMETHEUS_START_TIMEOUT:-60}"
 
 if ! prometheus_installed; then
-  if [ "$(id -u)" != "0" ] && ! command -v sudo >/dev/null 2>&1; then
-    prometheus_log "prometheus is missing. Install it with: sudo apt-get install -y --no-install-recommends prometheus"
-    exit 1
-  fi
-  sudo=""
-  [ "$(id -u)" = "0" ] || sudo="sudo"
-  prometheus_log "installing Debian's prometheus (apt-get update, apt-get install)"
-  $sudo apt-get update -qq >&2
-  # The package's own service is not started by us and stays unused.
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=300 \
-    --no-install-recommends prometheus >&2
+  # Without its recommended node exporter; the package's own service is not
+  # started by us and stays unused.
+  apt_install --no-install-recommends prometheus
 fi
 
 if prometheus_pid >/dev/null && prometheus_ready; then

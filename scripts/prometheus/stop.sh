@@ -10,7 +10,4 @@ if pid="$(prometheus_pid)"; then
   kill -TERM "$pid" 2>/dev/null || true
   wait_then_kill "$pid" "Prometheus" prometheus_log
 fi
-rm -f "$PROMETHEUS_DIR/prometheus.pid"
-if [ "${1:-}" = "--clean" ]; then
-  rm -rf "$PROMETHEUS_DIR"
-fi
+forget_service "$PROMETHEUS_DIR/prometheus.pid" "$PROMETHEUS_DIR" "${1:-}"

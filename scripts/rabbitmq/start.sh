@@ -13,19 +13,13 @@
 # The default guest/guest user works on 127.0.0.1 only (RabbitMQ's loopback rule).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/system-deps.sh"
+log() { rabbitmq_log "$@"; }
 
 timeout_s="${INTERCHANGE_RABBITMQ_START_TIMEOUT:-90}"
 
 if ! rabbitmq_installed; then
-  if [ "$(id -u)" != "0" ] && ! command -v sudo >/dev/null 2>&1; then
-    rabbitmq_log "rabbitmq-server is missing. Install it with: sudo apt-get install -y rabbitmq-server"
-    exit 1
-  fi
-  sudo=""
-  [ "$(id -u)" = "0" ] || sudo="sudo"
-  rabbitmq_log "installing Debian's rabbitmq-server (apt-get update, apt-get install)"
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq rabbitmq-server >&2
+  apt_install rabbitmq-server
 fi
 
 rabbitmq_env

@@ -15,7 +15,4 @@ if rabbitmq_installed; then
   # epmd outlives the node; ours listens on our own port only.
   epmd -port "$RABBITMQ_EPMD_PORT" -kill >/dev/null 2>&1 || true
 fi
-rm -f "$RABBITMQ_DIR/wrapper.pid"
-if [ "${1:-}" = "--clean" ]; then
-  rm -rf "$RABBITMQ_DIR"
-fi
+forget_service "$RABBITMQ_DIR/wrapper.pid" "$RABBITMQ_DIR" "${1:-}"
