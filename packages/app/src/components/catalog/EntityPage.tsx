@@ -19,6 +19,7 @@ import {
   EntityLayout,
   EntityLinksCard,
   EntitySwitch,
+  EntitySwitchCaseProps,
   EntityOrphanWarning,
   EntityProcessingErrorsPanel,
   isComponentType,
@@ -111,31 +112,40 @@ const cicdContent = (
   </EntitySwitch>
 );
 
+/** A card across the page's full width. */
+function full(card: ReactNode) {
+  return (
+    <Grid item xs={12}>
+      {card}
+    </Grid>
+  );
+}
+
+/** A card on half the width of a wide screen, the full width of a small one. */
+function half(card: ReactNode) {
+  return (
+    <Grid item md={6} xs={12}>
+      {card}
+    </Grid>
+  );
+}
+
+/** Content shown only for entities that pass `test`. */
+function onlyIf(test: EntitySwitchCaseProps['if'], content: ReactNode) {
+  return (
+    <EntitySwitch>
+      <EntitySwitch.Case if={test}>{content}</EntitySwitch.Case>
+    </EntitySwitch>
+  );
+}
+
 const entityWarningContent = (
   <>
-    <EntitySwitch>
-      <EntitySwitch.Case if={isOrphan}>
-        <Grid item xs={12}>
-          <EntityOrphanWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {onlyIf(isOrphan, full(<EntityOrphanWarning />))}
 
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasRelationWarnings}>
-        <Grid item xs={12}>
-          <EntityRelationWarning />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {onlyIf(hasRelationWarnings, full(<EntityRelationWarning />))}
 
-    <EntitySwitch>
-      <EntitySwitch.Case if={hasCatalogProcessingErrors}>
-        <Grid item xs={12}>
-          <EntityProcessingErrorsPanel />
-        </Grid>
-      </EntitySwitch.Case>
-    </EntitySwitch>
+    {onlyIf(hasCatalogProcessingErrors, full(<EntityProcessingErrorsPanel />))}
   </>
 );
 
@@ -143,9 +153,7 @@ const entityWarningContent = (
 // by side at the top of most overview pages.
 const aboutAndGraphContent = (
   <>
-    <Grid item md={6}>
-      <EntityAboutCard />
-    </Grid>
+    {half(<EntityAboutCard />)}
     <Grid item md={6} xs={12}>
       <EntityCatalogGraphCard
         height={400}
@@ -180,37 +188,23 @@ const overviewContent = (
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
-    <Grid item xs={12}>
-      <EntityIntegrationsCard />
-    </Grid>
+    {full(<EntityIntegrationsCard />)}
     <EntitySwitch>
       <EntitySwitch.Case if={isKind('component')}>
-        <Grid item xs={12}>
-          <EntityIntegrationMapCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityInterchangeChecksCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityMeshAccessCard />
-        </Grid>
+        {full(<EntityIntegrationMapCard />)}
+        {full(<EntityInterchangeChecksCard />)}
+        {full(<EntityMeshAccessCard />)}
       </EntitySwitch.Case>
     </EntitySwitch>
-    <Grid item xs={12}>
-      <EntityRoutesCard />
-    </Grid>
+    {full(<EntityRoutesCard />)}
   </Grid>
 );
 
 const dependenciesRoute = (
   <EntityLayout.Route path="/dependencies" title="Dependencies">
     <Grid container spacing={3} alignItems="stretch">
-      <Grid item md={6}>
-        <EntityDependsOnComponentsCard />
-      </Grid>
-      <Grid item md={6}>
-        <EntityDependsOnResourcesCard />
-      </Grid>
+      {half(<EntityDependsOnComponentsCard />)}
+      {half(<EntityDependsOnResourcesCard />)}
     </Grid>
   </EntityLayout.Route>
 );
@@ -233,12 +227,8 @@ const serviceEntityPage = (
 
     <EntityLayout.Route path="/api" title="API">
       <Grid container spacing={3} alignItems="stretch">
-        <Grid item md={6}>
-          <EntityProvidedApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityConsumedApisCard />
-        </Grid>
+        {half(<EntityProvidedApisCard />)}
+        {half(<EntityConsumedApisCard />)}
       </Grid>
     </EntityLayout.Route>
 
@@ -298,28 +288,18 @@ const apiPage = (
         <Grid item md={4} xs={12}>
           <EntityLinksCard />
         </Grid>
-        <Grid item xs={12}>
-          <EntityIntegrationsCard title="Topics, webhooks and routes" />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityRoutesCard />
-        </Grid>
+        {full(<EntityIntegrationsCard title="Topics, webhooks and routes" />)}
+        {full(<EntityRoutesCard />)}
         <Grid container item md={12}>
-          <Grid item md={6}>
-            <EntityProvidingComponentsCard />
-          </Grid>
-          <Grid item md={6}>
-            <EntityConsumingComponentsCard />
-          </Grid>
+          {half(<EntityProvidingComponentsCard />)}
+          {half(<EntityConsumingComponentsCard />)}
         </Grid>
       </Grid>
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/definition" title="Definition">
       <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <EntityApiDefinitionCard />
-        </Grid>
+        {full(<EntityApiDefinitionCard />)}
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -333,9 +313,7 @@ const integrationPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
-        <Grid item md={6} xs={12}>
-          <EntityInterchangeOverviewCard />
-        </Grid>
+        {half(<EntityInterchangeOverviewCard />)}
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard
             height={400}
@@ -346,22 +324,10 @@ const integrationPage = (
             unidirectional={false}
           />
         </Grid>
-        <Grid item xs={12}>
-          <EntityInterchangeRelationsCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityIntegrationMapCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityInterchangeChecksCard />
-        </Grid>
-        <EntitySwitch>
-          <EntitySwitch.Case if={isGatewayRouteEntity}>
-            <Grid item xs={12}>
-              <EntityGatewayRouteDriftCard />
-            </Grid>
-          </EntitySwitch.Case>
-        </EntitySwitch>
+        {full(<EntityInterchangeRelationsCard />)}
+        {full(<EntityIntegrationMapCard />)}
+        {full(<EntityInterchangeChecksCard />)}
+        {onlyIf(isGatewayRouteEntity, full(<EntityGatewayRouteDriftCard />))}
       </Grid>
     </EntityLayout.Route>
 
@@ -399,12 +365,8 @@ const userPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3}>
         {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
+        {half(<EntityUserProfileCard />)}
+        {half(<EntityOwnershipCard />)}
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -415,21 +377,11 @@ const groupPage = (
     <EntityLayout.Route path="/" title="Overview">
       <Grid container spacing={3}>
         {entityWarningContent}
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityMembersListCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityLinksCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityInterchangeChecksCard />
-        </Grid>
+        {half(<EntityGroupProfileCard />)}
+        {half(<EntityOwnershipCard />)}
+        {half(<EntityMembersListCard />)}
+        {half(<EntityLinksCard />)}
+        {full(<EntityInterchangeChecksCard />)}
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -447,18 +399,10 @@ const systemPage = (
         <Grid item md={8}>
           <EntityHasComponentsCard />
         </Grid>
-        <Grid item md={6}>
-          <EntityHasApisCard />
-        </Grid>
-        <Grid item md={6}>
-          <EntityHasResourcesCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityIntegrationMapCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityInterchangeChecksCard />
-        </Grid>
+        {half(<EntityHasApisCard />)}
+        {half(<EntityHasResourcesCard />)}
+        {full(<EntityIntegrationMapCard />)}
+        {full(<EntityInterchangeChecksCard />)}
       </Grid>
     </EntityLayout.Route>
     <EntityLayout.Route path="/diagram" title="Diagram">
@@ -488,9 +432,7 @@ const domainPage = (
       <Grid container spacing={3} alignItems="stretch">
         {entityWarningContent}
         {aboutAndGraphContent}
-        <Grid item md={6}>
-          <EntityHasSystemsCard />
-        </Grid>
+        {half(<EntityHasSystemsCard />)}
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
