@@ -5,7 +5,9 @@ import {
   getViewportForBounds,
   MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
+  ReactFlowInstance,
   Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -14,20 +16,53 @@ import { Typography } from '@material-ui/core';
 import { MapModel } from '../../map/mapModel';
 import { layoutMap, NodePlacement } from '../../map/layout';
 import { MapFlowNode, nodeTypes } from './MapNodes';
-import { edgeTypes, HAIRLINE_VAR, MapFlowEdge } from './MapEdges';
+import { edgeTypes, MapFlowEdge } from './MapEdges';
 import { MAP_MARKS, markMap } from '../../map/marks';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
+import {
+  buildOverview,
+  isBigMap,
+  nodeAt,
+  OverviewScene,
+  TEXT_MIN_ZOOM,
+} from '../../map/overview';
+import { MapOverview } from './MapOverview';
 
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 2;
 
 export type MapSelection = { type: 'node' | 'edge'; id: string };
 
+const NO_EDGES: MapFlowEdge[] = [];
+
+/**
+ * Where React Flow's bezier edges attach to an entity node: the middle of
+ * its left (target) and right (source) sides, as the node's hidden
+ * `<Handle>`s are measured. Declared on big maps, so React Flow can draw
+ * an edge to a node it has not mounted (only visible nodes are), and does
+ * not mount every node once just to measure it.
+ */
+function handlesOf(p: NodePlacement): MapFlowNode['handles'] {
+  const y = p.height / 2 - 3;
+  return [
+    { type: 'target', position: Position.Left, x: -3, y, width: 6, height: 6 },
+    {
+      type: 'source',
+      position: Position.Right,
+      x: p.width - 3,
+      y,
+      width: 6,
+      height: 6,
+    },
+  ];
+}
+
 /** React Flow's nodes and edges for a laid-out model, nothing selected. */
 function toFlow(
   model: MapModel,
   placements: Map<string, NodePlacement>,
 ): { nodes: MapFlowNode[]; edges: MapFlowEdge[] } {
+  const big = isBigMap(model);
   const nodes: MapFlowNode[] = [];
   // Parents before their children, as React Flow needs.
   const ordered = [
@@ -47,7 +82,8 @@ function toFlow(
       parentId: n.parent,
       zIndex: n.type === 'group' ? -1 : 1,
       selectable: true,
-      data: { node: n },
+      handles: big && n.type !== 'group' ? handlesOf(p) : undefined,
+      data: { node: n, bigMap: big },
     });
   }
   const edges: MapFlowEdge[] = model.edges.map(e => edgeOf(e, false));
@@ -168,13 +204,6 @@ export function MapCanvas(props: {
   // after the move it is an ordinary layer again, so zooming re-draws it
   // sharp at the new scale instead of stretching the old pixels.
   const frame = useRef<HTMLDivElement>(null);
-  const hairline = (zoom: number) => {
-    const width = `${(1 / zoom).toFixed(3)}px`;
-    const style = frame.current?.style;
-    if (style && style.getPropertyValue(HAIRLINE_VAR) !== width) {
-      style.setProperty(HAIRLINE_VAR, width);
-    }
-  };
   const moving = (on: boolean) =>
     frame.current
       ?.querySelector<HTMLElement>('.react-flow__viewport')
@@ -207,6 +236,54 @@ export function MapCanvas(props: {
   const [drawn, setDrawn] = useState(false);
   useEffect(() => setDrawn(false), [model]);
 
+  // A big map zoomed out past reading is an overview: React Flow holds
+  // only the system boxes, and one canvas paints every entity and edge
+  // (MapOverview). Zoomed in, React Flow draws the real nodes and edges,
+  // only those in view.
+  const big = isBigMap(model);
+  const [zoomed, setZoomed] = useState<{ seq?: number; overview: boolean }>();
+  const overview =
+    big &&
+    (zoomed && zoomed.seq === current?.seq
+      ? zoomed.overview
+      : (initialView?.zoom ?? 0) < TEXT_MIN_ZOOM);
+  // Called on every frame of a move: a new state only when it flips.
+  const onZoom = (zoom: number) => {
+    if (!big) return;
+    const next = { seq: current?.seq, overview: zoom < TEXT_MIN_ZOOM };
+    setZoomed(z =>
+      z && z.seq === next.seq && z.overview === next.overview ? z : next,
+    );
+  };
+  const scene = useMemo(
+    (): OverviewScene | undefined =>
+      big && current?.placements
+        ? buildOverview(model, current.placements, selection)
+        : undefined,
+    [big, model, current, selection],
+  );
+  const groupsOnly = useMemo(
+    () => flow?.nodes.filter(n => n.type === 'group'),
+    [flow],
+  );
+  const instance = useRef<ReactFlowInstance<MapFlowNode, MapFlowEdge>>();
+  /** In the overview, the entity under the pointer (the canvas takes no events). */
+  const entityAt = (event: { clientX: number; clientY: number }) => {
+    const flowInstance = instance.current;
+    if (!overview || !scene || !flowInstance) return undefined;
+    const p = flowInstance.screenToFlowPosition({
+      x: event.clientX,
+      y: event.clientY,
+    });
+    // Outlines are a few pixels wide zoomed out: 3 screen pixels of slack.
+    return nodeAt(scene, p.x, p.y, 3 / flowInstance.getZoom());
+  };
+  const hover = (event: { clientX: number; clientY: number }) => {
+    if (!overview || !frame.current) return;
+    const title = entityAt(event)?.label ?? '';
+    if (frame.current.title !== title) frame.current.title = title;
+  };
+
   let body;
   if (current?.error) {
     body = (
@@ -221,12 +298,12 @@ export function MapCanvas(props: {
       <ReactFlow
         // A new layout is a new picture: fit it to the view again.
         key={current?.seq}
-        nodes={flow.nodes}
-        edges={flow.edges}
+        nodes={overview ? groupsOnly : flow.nodes}
+        edges={overview ? NO_EDGES : flow.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onMoveStart={() => moving(true)}
-        onMove={(_, viewport) => hairline(viewport.zoom)}
+        onMove={(_, viewport) => onZoom(viewport.zoom)}
         onMoveEnd={() => moving(false)}
         defaultViewport={initialView}
         fitView={!initialView}
@@ -235,13 +312,12 @@ export function MapCanvas(props: {
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable
-        // Every node stays mounted: with only the visible ones, a pan across
-        // a zoomed-out company mounted and unmounted thousands of nodes per
-        // frame (about one frame a second at 5,000); mounted, a pan is the
-        // compositor sliding one layer.
-        onlyRenderVisibleElements={false}
-        onInit={instance => {
-          hairline(instance.getZoom());
+        // A big map zoomed in mounts only what is in view (its overview,
+        // zoomed out, is the canvas). A small map keeps every node
+        // mounted: a pan is then the compositor sliding one layer.
+        onlyRenderVisibleElements={big}
+        onInit={flowInstance => {
+          instance.current = flowInstance;
           // Two frames: React Flow has measured and painted the nodes.
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
@@ -250,12 +326,20 @@ export function MapCanvas(props: {
             }),
           );
         }}
-        onNodeClick={(_, n) => onSelect?.({ type: 'node', id: n.id })}
+        onNodeClick={(event, n) =>
+          onSelect?.({ type: 'node', id: entityAt(event)?.id ?? n.id })
+        }
         onEdgeClick={(_, e) => onSelect?.({ type: 'edge', id: e.id })}
-        onPaneClick={() => onSelect?.(undefined)}
+        onPaneClick={event => {
+          const hit = entityAt(event);
+          onSelect?.(hit ? { type: 'node', id: hit.id } : undefined);
+        }}
+        onPaneMouseMove={hover}
+        onNodeMouseMove={hover}
         proOptions={{ hideAttribution: false }}
       >
         <Background gap={24} />
+        {overview && scene ? <MapOverview scene={scene} /> : null}
         <Controls showInteractive={false} />
         {props.miniMap && flow.nodes.length <= 2000 ? (
           <MiniMap pannable zoomable />
@@ -270,6 +354,9 @@ export function MapCanvas(props: {
       data-status={drawn && flow ? 'ready' : 'laying-out'}
       data-nodes={flow?.nodes.length ?? 0}
       data-edges={flow?.edges.length ?? 0}
+      // How the entities are drawn now: one canvas (zoomed-out big map) or
+      // React Flow's nodes and edges.
+      data-drawing={overview ? 'overview' : 'nodes'}
       style={{ height: props.height, width: '100%', position: 'relative' }}
     >
       {body}

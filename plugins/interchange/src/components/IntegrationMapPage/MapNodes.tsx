@@ -9,27 +9,14 @@ import {
 } from '@xyflow/react';
 import { MapNode } from '../../map/mapModel';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
+import { TEXT_MIN_ZOOM } from '../../map/overview';
 
-export type MapFlowNode = Node<{ node: MapNode; selected?: boolean }>;
-
-/**
- * Below this zoom a node's 12 px text is under 4 px on screen: unreadable,
- * yet painting thousands of text runs is most of what a whole-company
- * map costs. Nodes then draw as their coloured outline only (name on
- * hover) and their text comes back when zooming in.
- */
-export const TEXT_MIN_ZOOM = 0.3;
-
-/**
- * Outlines only pay off on big maps: a company of a few hundred entities
- * paints its names cheaply, and a fitted demo-sized map (zoom ~0.27) would
- * otherwise open as unlabelled boxes.
- */
-export const OUTLINE_MIN_NODES = 1000;
-
-/** True while a big map is zoomed out past reading: one boolean per store change, so nodes re-render only when it flips. */
-export const zoomedOut = (s: ReactFlowState) =>
-  s.transform[2] < TEXT_MIN_ZOOM && s.nodeLookup.size >= OUTLINE_MIN_NODES;
+export type MapFlowNode = Node<{
+  node: MapNode;
+  selected?: boolean;
+  /** A big map: zoomed out past reading its entities are the overview canvas. */
+  bigMap?: boolean;
+}>;
 
 const KIND_LABELS: Record<string, string> = {
   component: 'Component',
@@ -97,7 +84,6 @@ function borderOf(node: MapNode, selected?: boolean) {
 /** A component, integration entity, API or external URL. */
 export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node, selected } = data;
-  const outlineOnly = useStore(zoomedOut);
   return (
     <div
       data-testid="map-node"
@@ -105,14 +91,12 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       data-kind={node.kind}
       data-marked={node.findings.length > 0 || undefined}
       data-focus={node.focus}
-      title={outlineOnly ? node.label : undefined}
       style={{
         position: 'relative',
         width: '100%',
         height: '100%',
         boxSizing: 'border-box',
-        // Square when zoomed out: a few pixels either way, and cheaper to paint.
-        borderRadius: outlineOnly ? 0 : radiusOf(node),
+        borderRadius: radiusOf(node),
         border: borderOf(node, selected),
         background: node.focus === 'center' ? '#fff8e1' : '#fff',
         padding: '4px 10px',
@@ -127,30 +111,26 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         isConnectable={false}
         style={HIDDEN_HANDLE}
       />
-      {outlineOnly ? null : (
-        <>
-          <div
-            style={{
-              fontWeight: 600,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
-              color: '#212121',
-            }}
-          >
-            {node.label}
-          </div>
-          <div
-            style={{
-              fontSize: 10,
-              color: node.style ? STYLE_COLORS[node.style] : '#607d8b',
-            }}
-          >
-            {KIND_LABELS[node.kind] ?? node.kind}
-            {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
-          </div>
-        </>
-      )}
+      <div
+        style={{
+          fontWeight: 600,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          color: '#212121',
+        }}
+      >
+        {node.label}
+      </div>
+      <div
+        style={{
+          fontSize: 10,
+          color: node.style ? STYLE_COLORS[node.style] : '#607d8b',
+        }}
+      >
+        {KIND_LABELS[node.kind] ?? node.kind}
+        {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
+      </div>
       <FindingBadge node={node} />
       <Handle
         type="source"
@@ -163,13 +143,13 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
 });
 
 /**
- * Zoomed out past reading, a system box's title grows as the map shrinks
- * (up to 12 times, in steps so boxes re-render only a few times per zoom),
- * so the whole-company view still names its systems.
+ * Zoomed out past reading, a big map's system box title grows as the map
+ * shrinks (up to 12 times, in steps so boxes re-render only a few times
+ * per zoom), so the whole-company overview still names its systems.
  */
 const titleScaleOf = (s: ReactFlowState) => {
   const zoom = s.transform[2];
-  if (!zoomedOut(s)) return 1;
+  if (zoom >= TEXT_MIN_ZOOM) return 1;
   return Math.min(12, Math.round((2 * TEXT_MIN_ZOOM) / zoom) / 2);
 };
 
@@ -177,7 +157,8 @@ const titleScaleOf = (s: ReactFlowState) => {
 export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node } = data;
   const severity = worstSeverity(node.findings);
-  const titleScale = useStore(titleScaleOf);
+  const zoomedOutScale = useStore(titleScaleOf);
+  const titleScale = data.bigMap ? zoomedOutScale : 1;
   return (
     <div
       data-testid="map-system"
