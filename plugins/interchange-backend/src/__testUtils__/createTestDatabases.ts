@@ -1,4 +1,6 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { migrateDatabase } from '../database/migrations';
 
 /**
  * SQLite (dev) and PostgreSQL (production) for database tests. PostgreSQL
@@ -18,4 +20,16 @@ export function createTestDatabases(): TestDatabases {
     );
   }
   return TestDatabases.create({ ids, disableDocker: true });
+}
+
+/**
+ * One of `databases` with the plugin's tables, migrated by the code the
+ * plugin runs at start-up.
+ */
+export async function initMigrated(
+  databases: TestDatabases,
+  id: TestDatabaseId,
+): Promise<Knex> {
+  const knex = await databases.init(id);
+  return migrateDatabase({ getClient: async () => knex });
 }

@@ -1,6 +1,8 @@
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  createTestDatabases,
+  initMigrated,
+} from '../__testUtils__/createTestDatabases';
 import { DatabaseActivityWatchStore } from './DatabaseActivityWatchStore';
-import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -9,11 +11,7 @@ describe.each(databases.eachSupportedId())(
   'DatabaseActivityWatchStore on %s',
   id => {
     it('keeps the time a subject was first seen as it is, restarts on a change, forgets the gone', async () => {
-      const knex = await databases.init(id);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, id);
       const store = new DatabaseActivityWatchStore(knex);
       const t0 = new Date('2026-11-01T00:00:00.000Z');
       const t1 = new Date('2026-11-02T00:00:00.000Z');
@@ -68,19 +66,20 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('watches thousands of subjects in one call', async () => {
-      const knex = await databases.init(id);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, id);
       const store = new DatabaseActivityWatchStore(knex);
       const many = new Map(
-        Array.from({ length: 3000 }, (_, i) => [`kafkatopic:default/t${i}`, '0']),
+        Array.from({ length: 3000 }, (_, i) => [
+          `kafkatopic:default/t${i}`,
+          '0',
+        ]),
       );
       const now = new Date('2026-11-01T00:00:00.000Z');
       expect((await store.observe(many, now)).size).toBe(3000);
       await store.observe(new Map(), now);
-      const [{ n }] = await knex('interchange_activity_watch').count({ n: '*' });
+      const [{ n }] = await knex('interchange_activity_watch').count({
+        n: '*',
+      });
       expect(Number(n)).toBe(0);
     });
   },

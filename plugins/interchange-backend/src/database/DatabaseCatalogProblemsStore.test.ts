@@ -1,4 +1,7 @@
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  createTestDatabases,
+  initMigrated,
+} from '../__testUtils__/createTestDatabases';
 import { DatabaseCatalogProblemsStore } from './DatabaseCatalogProblemsStore';
 import { migrationsDir } from './migrations';
 
@@ -10,11 +13,7 @@ describe.each(databases.eachSupportedId())(
   'DatabaseCatalogProblemsStore on %s',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, databaseId);
       return { knex, store: new DatabaseCatalogProblemsStore(knex) };
     }
 

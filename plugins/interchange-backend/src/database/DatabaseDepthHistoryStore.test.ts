@@ -1,6 +1,8 @@
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  createTestDatabases,
+  initMigrated,
+} from '../__testUtils__/createTestDatabases';
 import { DatabaseDepthHistoryStore } from './DatabaseDepthHistoryStore';
-import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -9,11 +11,7 @@ describe.each(databases.eachSupportedId())(
   'DatabaseDepthHistoryStore on %s',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, databaseId);
       return new DatabaseDepthHistoryStore(knex);
     }
 

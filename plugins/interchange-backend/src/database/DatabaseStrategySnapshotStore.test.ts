@@ -1,6 +1,8 @@
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  createTestDatabases,
+  initMigrated,
+} from '../__testUtils__/createTestDatabases';
 import { DatabaseStrategySnapshotStore } from './DatabaseStrategySnapshotStore';
-import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -16,11 +18,7 @@ describe.each(databases.eachSupportedId())(
   'DatabaseStrategySnapshotStore on %s',
   databaseId => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, databaseId);
       return new DatabaseStrategySnapshotStore(knex);
     }
 

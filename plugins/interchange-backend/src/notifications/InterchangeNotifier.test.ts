@@ -13,11 +13,13 @@ import {
   seedTopic,
   uniqueName,
 } from '@interchange/plugin-interchange-node/testUtils';
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  createTestDatabases,
+  initMigrated,
+} from '../__testUtils__/createTestDatabases';
 import { DatabaseChecksStore } from '../database/DatabaseChecksStore';
 import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
 import { DatabaseLagHistoryStore } from '../database/DatabaseLagHistoryStore';
-import { migrationsDir } from '../database/migrations';
 import { KafkaLiveState } from '../kafka/KafkaLiveState';
 import { InterchangeNotifier } from './InterchangeNotifier';
 import { readNotificationSettings } from './notificationSettings';
@@ -68,11 +70,7 @@ describeKafka('InterchangeNotifier against a real broker', () => {
   it.each(databases.eachSupportedId())(
     'a group turning STOPPED notifies its owner exactly once, also after a restart (%s)',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, databaseId);
       const history = new DatabaseLagHistoryStore(knex);
       const live = new KafkaLiveState(clusters, history);
       const sent: NotificationSendOptions[] = [];

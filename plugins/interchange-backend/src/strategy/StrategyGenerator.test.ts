@@ -2,10 +2,12 @@ import {
   buildIntegrationGraph,
   readStrategyConfig,
 } from '@interchange/plugin-interchange-common';
-import { createTestDatabases } from '../__testUtils__/createTestDatabases';
+import {
+  createTestDatabases,
+  initMigrated,
+} from '../__testUtils__/createTestDatabases';
 import { DatabaseChecksStore } from '../database/DatabaseChecksStore';
 import { DatabaseStrategySnapshotStore } from '../database/DatabaseStrategySnapshotStore';
-import { migrationsDir } from '../database/migrations';
 import { StrategyGenerator } from './StrategyGenerator';
 
 jest.setTimeout(60_000);
@@ -26,11 +28,7 @@ describe.each(databases.eachSupportedId())(
   'StrategyGenerator on %s',
   databaseId => {
     it('compares with an earlier day and keeps one snapshot per day', async () => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({
-        directory: migrationsDir,
-        tableName: 'interchange_knex_migrations',
-      });
+      const knex = await initMigrated(databases, databaseId);
       const entities: any[] = [
         entity('Group', 'team-a', { type: 'team', children: [] }),
         entity('System', 'shop', { owner: 'team-a' }),
