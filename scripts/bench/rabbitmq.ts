@@ -2,10 +2,16 @@
  * `yarn bench:rabbitmq`: the live state of 2,000 queues on the local broker,
  * read the way Interchange reads it and the naive way (one request per
  * queue), side by side:
- * - the API's listing: one request to the list endpoint with the `columns`
- *   the live state shows (rates included, so from the statistics database);
- * - sampling's listing: the queues' own counts without the statistics
- *   database, and the consumers list: two requests;
+ * - the API's queue list, through the backend's own RabbitMQLiveState: the
+ *   queues' own counts without the statistics database and the consumers
+ *   list (two requests), with the rates of the last statistics read, which
+ *   sampling refreshes once per interval (each round samples first, so the
+ *   rates are never older than a round, as in the backend they are never
+ *   older than a sampling interval);
+ * - a sampling run, through the same class: the depth listing and the
+ *   statistics read for the rates (three requests, once per interval);
+ * - the API's former listing: one statistics listing with the `columns` the
+ *   live state shows (rates included), for comparison;
  * - naive: one request per queue asking for the same columns, kept-alive
  *   connections, 10 in flight and one after another.
  *
@@ -32,7 +38,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RabbitMQQueueLive } from '@interchange/plugin-interchange-common';
-import { RabbitMQManagementClient } from '@interchange/plugin-interchange-node';
+import {
+  DepthHistoryStore,
+  DestinationDepth,
+  RabbitMQBrokers,
+  RabbitMQManagementClient,
+} from '@interchange/plugin-interchange-node';
+import { RabbitMQLiveState } from '../../plugins/interchange-backend/src/rabbitmq/RabbitMQLiveState';
 import { printTable } from './table';
 
 const QUEUES = 2000;
@@ -145,6 +157,43 @@ const rowsOf = (queues: Counts[]): Rows =>
         `${q.name} ${q.messagesReady} ${q.messagesUnacknowledged} ${q.consumers}`,
     )
     .sort();
+/** Sampling records depth (ready + unacknowledged) and consumers. */
+const depthRowsOf = (rows: Rows): Rows =>
+  rows
+    .map(r => {
+      const [name, ready, unacked, consumers] = r.split(' ');
+      return `${name} ${Number(ready) + Number(unacked)} ${consumers}`;
+    })
+    .sort();
+
+/**
+ * The history the backend keeps in its database, here in memory: the API's
+ * list makes one history query per request, which this benchmark leaves out.
+ */
+class LastSampleStore implements DepthHistoryStore {
+  last: DestinationDepth[] = [];
+  async add(_b: unknown, _broker: string, _t: number, d: DestinationDepth[]) {
+    this.last = d;
+  }
+  async recent() {
+    return new Map();
+  }
+  async trend() {
+    return [];
+  }
+  async prune() {
+    return 0;
+  }
+}
+
+/** Counts every request a client sends. */
+function countRequests(client: RabbitMQManagementClient, count: () => void) {
+  const send = client.request.bind(client);
+  client.request = ((...args: Parameters<typeof send>) => {
+    count();
+    return send(...args);
+  }) as typeof client.request;
+}
 
 async function removeOldBenchVhost(client: RabbitMQManagementClient) {
   const old = await client
@@ -209,12 +258,14 @@ type Approach = {
   name: string;
   runs: number;
   run: () => Promise<Rows>;
+  /** Sampling's rows hold depths: compared with the others' sums. */
+  depthOnly?: boolean;
 };
 
 async function main() {
   const { url, stop } = ensureBroker();
   const brokerCpu = brokerCpuReader();
-  const client = new RabbitMQManagementClient({
+  const brokerConfig = {
     id: 'bench',
     title: 'bench',
     managementUrl: url.replace(/\/+$/, ''),
@@ -223,27 +274,35 @@ async function main() {
     dashboardUrl: url,
     queueStatus: { errorDepth: 10_000 },
     policy: {},
+  };
+  const client = new RabbitMQManagementClient(brokerConfig);
+  // The backend's own live state over its own client; rates may be 10
+  // minutes old here so that only the sampling row reads the statistics.
+  const brokers = new RabbitMQBrokers([brokerConfig]);
+  const history = new LastSampleStore();
+  const liveState = new RabbitMQLiveState(brokers, history, {
+    ratesMaxAgeMs: 600_000,
   });
+  let requests = 0;
+  countRequests(client, () => (requests += 1));
+  countRequests(brokers.client('bench'), () => (requests += 1));
   const loadBefore = loadAverage();
   try {
     await removeOldBenchVhost(client);
     await seed(client);
     const names = Array.from({ length: QUEUES }, (_, i) => queueName(i));
-    let requests = 0;
-    const counted = <T>(p: Promise<T>) => {
-      requests += 1;
-      return p;
-    };
+    const ours = <T extends { vhost: string }>(queues: T[]) =>
+      queues.filter(q => q.vhost === VHOST);
+    const otherQueues = (await client.listQueues(undefined, { fields: 'depth' }))
+      .length - QUEUES;
     // One GET per queue with the same columns as the listing it races, on
     // the client's kept-alive connections.
     const perQueue = (columns: string, concurrency: number) => async () => {
       const found: Counts[] = [];
       await pool(names, concurrency, async n => {
-        const q = await counted(
-          client.request<Record<string, any>>(
-            'GET',
-            `/queues/${VHOST}/${encodeURIComponent(n)}?columns=${columns}`,
-          ),
+        const q = await client.request<Record<string, any>>(
+          'GET',
+          `/queues/${VHOST}/${encodeURIComponent(n)}?columns=${columns}`,
         );
         found.push({
           name: q.name,
@@ -257,20 +316,33 @@ async function main() {
     // The sequential naive runs take seconds; fewer rounds of them.
     const approaches: Approach[] = [
       {
-        name: 'interchange API: one list request, state columns',
+        name: 'interchange sampling run: depths + statistics read',
         runs: RUNS,
-        run: async () =>
-          rowsOf(await counted(client.listQueues(VHOST, { fields: 'state' }))),
+        depthOnly: true,
+        run: async () => {
+          await liveState.sample('bench', Date.now());
+          const prefix = `${encodeURIComponent(VHOST)}/`;
+          return history.last
+            .filter(d => d.destination.startsWith(prefix))
+            .map(
+              d =>
+                `${d.destination.slice(prefix.length)} ${d.depth} ${
+                  d.consumers
+                }`,
+            )
+            .sort();
+        },
       },
       {
-        name: 'interchange sampling: queue totals + consumers',
+        name: 'interchange API: queue totals + consumers, sampled rates',
         runs: RUNS,
-        run: async () => {
-          requests += 1; // the depth listing sends two requests
-          return rowsOf(
-            await counted(client.listQueues(VHOST, { fields: 'depth' })),
-          );
-        },
+        run: async () => rowsOf(ours(await liveState.listQueues('bench'))),
+      },
+      {
+        name: 'former API: one statistics listing, state columns',
+        runs: RUNS,
+        run: async () =>
+          rowsOf(await client.listQueues(VHOST, { fields: 'state' })),
       },
       {
         name: `naive: per queue, state columns, ${NAIVE_CONCURRENCY} in flight`,
@@ -310,11 +382,14 @@ async function main() {
         const cpu = clientCpu() - cpuBefore;
         const broker =
           brokerBefore === undefined ? NaN : brokerCpu!() - brokerBefore;
-        expected ??= rows;
+        if (!a.depthOnly) {
+          expected ??= rows;
+        }
+        const want = a.depthOnly && expected ? depthRowsOf(expected) : expected;
         if (
           rows.length !== QUEUES ||
-          rows.length !== expected.length ||
-          rows.some((r, j) => r !== expected![j])
+          (want &&
+            (rows.length !== want.length || rows.some((r, j) => r !== want[j])))
         ) {
           throw new Error(
             `${a.name} read different numbers than the other approaches; the benchmark is void`,
@@ -332,8 +407,9 @@ async function main() {
     const cpu = (i: number) =>
       median(samples[i].clientCpu) +
       (brokerCpu ? median(samples[i].brokerCpu) : 0);
-    // Each listing against the fastest naive way to read the same fields.
-    const naiveFor = [[2], [3, 4]];
+    // Each listing against the fastest naive way to read the same fields
+    // (sampling's against the depth columns, the API's against the state).
+    const naiveFor = [[4, 5], [3], [3]];
     const header = [
       'approach',
       'median ms',
@@ -353,7 +429,11 @@ async function main() {
       String(median(samples[i].requests)),
     ]);
     console.log(
-      `Live state of ${QUEUES} queues (${WITH_MESSAGES} with messages), ${RUNS} runs each (${approaches[4].runs} of the one-at-a-time one), broker ${url}`,
+      `Live state of ${QUEUES} queues (${WITH_MESSAGES} with messages), ${RUNS} runs each (${approaches[5].runs} of the one-at-a-time one), broker ${url}${
+        otherQueues > 0
+          ? `; the broker holds ${otherQueues} other queues, which the backend's listings (the first two rows) read too`
+          : ''
+      }`,
     );
     console.log(
       `load average before: ${loadBefore}; after: ${loadAverage()} (${
@@ -375,7 +455,10 @@ async function main() {
       const byWall = wall(fastest) / wall(i);
       const byCpu = cpu(leastCpu) / cpu(i);
       const under = wall(i) < 500;
-      met &&= under && byWall >= 10;
+      // The former listing is shown for comparison, not held to the goal.
+      if (i !== 2) {
+        met &&= under && byWall >= 10;
+      }
       console.log(
         `goal, ${approaches[i].name}: under 500 ms: ${
           under ? 'yes' : 'NO'
@@ -395,6 +478,7 @@ async function main() {
       .then(() => log(`deleted vhost ${VHOST}`))
       .catch(e => log(`could not delete vhost ${VHOST}: ${e.message}`));
     client.close();
+    brokers.close();
     stop?.();
   }
 }
