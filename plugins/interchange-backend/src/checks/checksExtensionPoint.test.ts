@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
-import { Entity } from '@backstage/catalog-model';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -14,24 +10,9 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { CheckRule } from '@interchange/plugin-interchange-common';
 import { interchangeChecksExtensionPoint } from '@interchange/plugin-interchange-node';
 import { interchangePlugin } from '../plugin';
+import { demoEntities } from '../__testUtils__/demoCatalog';
 
 jest.setTimeout(60_000);
-
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-function demoEntities(): Entity[] {
-  return ['org.yaml', 'systems.yaml', 'components.yaml', 'apis.yaml']
-    .concat([
-      'integrations/kafka-topics.yaml',
-      'integrations/gateway-routes.yaml',
-      'integrations/webhooks.yaml',
-    ])
-    .flatMap(file =>
-      parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))
-        .map(d => d.toJS() as Entity)
-        .filter(e => e?.kind && e.metadata?.name),
-    );
-}
 
 /** An adopter's rule: every KafkaTopic name starts with its system's name. */
 const topicPrefixRule: CheckRule = {
@@ -131,7 +112,9 @@ describe('interchangeChecksExtensionPoint', () => {
           eventsServiceFactory,
           catalogServiceMock.factory({ entities: [] }),
           mockServices.rootConfig.factory({
-            data: { interchange: { kafka: { lagSampling: { enabled: false } } } },
+            data: {
+              interchange: { kafka: { lagSampling: { enabled: false } } },
+            },
           }),
         ],
       }),

@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
-import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
@@ -11,28 +7,9 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { interchangePlugin } from '../plugin';
+import { demoEntities } from '../__testUtils__/demoCatalog';
 
 jest.setTimeout(60_000);
-
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-/** The demo company's catalog files, as the catalog serves them. */
-function demoEntities(): Entity[] {
-  const files = [
-    'org.yaml',
-    'systems.yaml',
-    'components.yaml',
-    'apis.yaml',
-    'integrations/kafka-topics.yaml',
-    'integrations/gateway-routes.yaml',
-    'integrations/webhooks.yaml',
-  ];
-  return files.flatMap(file =>
-    parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))
-      .map(d => d.toJS() as Entity)
-      .filter(e => e?.kind && e.metadata?.name),
-  );
-}
 
 async function startBackend(interchange: Record<string, unknown>) {
   return startTestBackend({

@@ -4,7 +4,6 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import {
@@ -15,6 +14,11 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { interchangePlugin } from '../plugin';
+import { EXAMPLES, exampleEntities } from '../__testUtils__/demoCatalog';
+
+/** The demo company's organisation, systems, components and APIs. */
+const demoEntities = () =>
+  exampleEntities('org.yaml', 'systems.yaml', 'components.yaml', 'apis.yaml');
 import {
   describePrometheus,
   eventually,
@@ -29,18 +33,6 @@ import {
 import { readObservedCalls } from './PrometheusMeshMetrics';
 
 jest.setTimeout(60_000);
-
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-/** The demo company's catalog files, as the catalog serves them. */
-function demoEntities(): Entity[] {
-  return ['org.yaml', 'systems.yaml', 'components.yaml', 'apis.yaml'].flatMap(
-    file =>
-      parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))
-        .map(d => d.toJS() as Entity)
-        .filter(e => e?.kind && e.metadata?.name),
-  );
-}
 
 async function startMeshBackend(
   meshes: JsonObject[],

@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { Entity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
@@ -9,20 +5,11 @@ import {
   InterchangeCollatorFactory,
   InterchangeDocument,
 } from './InterchangeCollatorFactory';
-
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-function examples(...files: string[]): Entity[] {
-  return files.flatMap(file =>
-    parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))
-      .map(d => d.toJS() as Entity)
-      .filter(e => e?.kind && e.metadata?.name),
-  );
-}
+import { exampleEntities } from '../__testUtils__/demoCatalog';
 
 describe('InterchangeCollatorFactory', () => {
   it('indexes the integration kinds with their fields, so a route path or a consumer group finds the entity', async () => {
-    const entities = examples(
+    const entities = exampleEntities(
       'components.yaml',
       'integrations/kafka-topics.yaml',
       'integrations/gateway-routes.yaml',

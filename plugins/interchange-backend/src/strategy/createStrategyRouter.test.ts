@@ -1,8 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
-import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
@@ -12,27 +8,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { STRATEGY_SECTIONS } from '@interchange/plugin-interchange-common';
 import { interchangePlugin } from '../plugin';
+import { demoEntities } from '../__testUtils__/demoCatalog';
 
 jest.setTimeout(60_000);
-
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-function demoEntities(): Entity[] {
-  const files = [
-    'org.yaml',
-    'systems.yaml',
-    'components.yaml',
-    'apis.yaml',
-    'integrations/kafka-topics.yaml',
-    'integrations/gateway-routes.yaml',
-    'integrations/webhooks.yaml',
-  ];
-  return files.flatMap(file =>
-    parseAllDocuments(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))
-      .map(d => d.toJS() as Entity)
-      .filter(e => e?.kind && e.metadata?.name),
-  );
-}
 
 const principles = [
   { title: 'Events first', body: 'Systems tell, they do not ask.' },
