@@ -1,11 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  ANNOTATION_MESH_IDENTITY,
-  componentMeshIdentities,
   IntegrationGraph,
   MeshAccessData,
+  meshComponentsOf,
   meshIdentityMatches,
-  MeshIdentityPattern,
 } from '@interchange/plugin-interchange-common';
 import {
   loadMeshPolicy,
@@ -38,21 +36,9 @@ export function observedByComponent(
   calls: ObservedWorkloadCall[],
   graph: IntegrationGraph,
 ): NonNullable<MeshAccessData['observed']> {
-  const components: { ref: string; identities: MeshIdentityPattern[] }[] = [];
-  for (const node of graph.nodes.values()) {
-    if (node.category !== 'component') continue;
-    try {
-      components.push({
-        ref: node.ref,
-        identities: componentMeshIdentities(
-          node.name,
-          node.entity?.metadata.annotations?.[ANNOTATION_MESH_IDENTITY],
-        ),
-      });
-    } catch {
-      // A malformed annotation is a finding elsewhere; no traffic for it here.
-    }
-  }
+  // Components whose identity annotation is malformed are a finding
+  // elsewhere (compareMeshAccess); no traffic is mapped to them here.
+  const { components } = meshComponentsOf(graph);
   const find = (namespace: string | undefined, name: string) => {
     const workload = { mesh: mesh.type, namespace, name };
     return components.find(c =>

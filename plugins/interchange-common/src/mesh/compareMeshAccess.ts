@@ -1,16 +1,8 @@
 import type { IntegrationGraph } from '../graph';
-import {
-  meshDecisionBetween,
-  MeshComponent,
-  resolveMeshAccess,
-} from './access';
+import { meshDecisionBetween, resolveMeshAccess } from './access';
 import { MeshDefaults } from './evaluate';
-import {
-  ANNOTATION_MESH_IDENTITY,
-  componentMeshIdentities,
-  formatMeshIdentity,
-  meshIdentityMatches,
-} from './identity';
+import { meshComponentsOf } from './meshComponents';
+import { formatMeshIdentity, meshIdentityMatches } from './identity';
 import { MeshDefaultDeny, MeshRule, MeshType } from './types';
 
 /**
@@ -121,25 +113,7 @@ export function compareMeshAccess(
   const known = cache.get(graph);
   if (known && known.meshes === meshes) return known.result;
 
-  const components: MeshComponent[] = [];
-  const invalidIdentities: MeshAccessComparison['invalidIdentities'] = [];
-  for (const node of graph.nodes.values()) {
-    if (node.category !== 'component') continue;
-    try {
-      components.push({
-        ref: node.ref,
-        identities: componentMeshIdentities(
-          node.name,
-          node.entity?.metadata.annotations?.[ANNOTATION_MESH_IDENTITY],
-        ),
-      });
-    } catch (e) {
-      invalidIdentities.push({
-        entityRef: node.ref,
-        message: (e as Error).message,
-      });
-    }
-  }
+  const { components, invalidIdentities } = meshComponentsOf(graph);
   const byRef = new Map(components.map(c => [c.ref, c]));
   const declared = declaredCalls(graph);
   const pairs = new Map<string, MeshAccessPair>();

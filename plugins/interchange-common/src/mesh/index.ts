@@ -18,6 +18,7 @@ export { consulPrecedence, parseConsulIntentionsApi } from './consul';
 export { evaluateMeshAccess } from './evaluate';
 export type { MeshDecision, MeshDefaults } from './evaluate';
 export { meshDecisionBetween, resolveMeshAccess } from './access';
+export { meshComponentsOf } from './meshComponents';
 export type {
   MeshAccessFacts,
   MeshComponent,
