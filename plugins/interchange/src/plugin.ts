@@ -12,29 +12,13 @@ import {
   interchangeSecretLinkPage,
 } from './extensions';
 import { kafkaTopicNameField } from './scaffolderField';
-import {
-  checksRouteRef,
-  mapRouteRef,
-  rootRouteRef,
-  routesRouteRef,
-  secretLinkRouteRef,
-  strategyRouteRef,
-  webhooksRouteRef,
-} from './routes';
+import { interchangeRouteRefs } from './routes';
 
 /** @public */
 export const interchangePlugin = createPlugin({
   id: 'interchange',
   apis: [interchangeApiFactory],
-  routes: {
-    root: rootRouteRef,
-    webhooks: webhooksRouteRef,
-    routes: routesRouteRef,
-    map: mapRouteRef,
-    checks: checksRouteRef,
-    strategy: strategyRouteRef,
-    secretLink: secretLinkRouteRef,
-  },
+  routes: interchangeRouteRefs,
 });
 
 /** A legacy routable extension from a page of `extensions.ts`. */

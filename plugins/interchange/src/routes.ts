@@ -27,3 +27,17 @@ export const strategyRouteRef = createRouteRef({
 export const secretLinkRouteRef = createRouteRef({
   id: 'interchange-secret-link',
 });
+
+/**
+ * The plugin's routes by the names apps bind and link them with, for the
+ * legacy plugin and the new-frontend-system plugin alike.
+ */
+export const interchangeRouteRefs = {
+  root: rootRouteRef,
+  webhooks: webhooksRouteRef,
+  routes: routesRouteRef,
+  map: mapRouteRef,
+  checks: checksRouteRef,
+  strategy: strategyRouteRef,
+  secretLink: secretLinkRouteRef,
+};

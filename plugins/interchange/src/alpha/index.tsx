@@ -37,27 +37,11 @@ import {
   interchangeSecretLinkPage,
 } from '../extensions';
 import { kafkaTopicNameField } from '../scaffolderField';
-import {
-  checksRouteRef,
-  mapRouteRef,
-  rootRouteRef,
-  routesRouteRef,
-  secretLinkRouteRef,
-  strategyRouteRef,
-  webhooksRouteRef,
-} from '../routes';
+import { interchangeRouteRefs } from '../routes';
 
 // Route refs are converted in place, so the pages below and the plugin's
 // `routes` share one ref each, and legacy `useRouteRef` calls still resolve.
-const routes = convertLegacyRouteRefs({
-  root: rootRouteRef,
-  webhooks: webhooksRouteRef,
-  routes: routesRouteRef,
-  map: mapRouteRef,
-  checks: checksRouteRef,
-  strategy: strategyRouteRef,
-  secretLink: secretLinkRouteRef,
-});
+const routes = convertLegacyRouteRefs(interchangeRouteRefs);
 
 function pageExtension(page: InterchangePageDefinition): ExtensionDefinition {
   const Icon = page.icon;
