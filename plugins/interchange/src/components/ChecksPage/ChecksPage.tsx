@@ -61,12 +61,16 @@ const columns: TableColumn<Row>[] = [
   },
 ];
 
-/** A filter as a drop-down of the values present ("any" first). */
+/** Most severe first, as the findings are sorted. */
+const SEVERITIES = ['error', 'warning', 'info'];
+
+/** A filter as a drop-down of `options` ("any" first). */
 function Choice(props: {
   label: string;
   value: string;
   options: string[];
   onChange: (value: string) => void;
+  minWidth?: number;
 }) {
   return (
     <TextField
@@ -79,7 +83,7 @@ function Choice(props: {
       }
       variant="outlined"
       size="small"
-      style={{ minWidth: 200 }}
+      style={{ minWidth: props.minWidth ?? 200 }}
       SelectProps={{ native: true }}
       InputLabelProps={{ shrink: true }}
     >
@@ -147,25 +151,13 @@ export function ChecksPage() {
             options={choices(findings, f => [f.rule])}
             onChange={set('rule')}
           />
-          <TextField
-            select
-            id="checks-filter-severity"
+          <Choice
             label="Severity"
             value={filter.severity}
-            onChange={(e: ChangeEvent<HTMLInputElement>) =>
-              set('severity')(e.target.value)
-            }
-            variant="outlined"
-            size="small"
-            style={{ minWidth: 140 }}
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
-          >
-            <option value="">any</option>
-            <option value="error">error</option>
-            <option value="warning">warning</option>
-            <option value="info">info</option>
-          </TextField>
+            options={SEVERITIES}
+            onChange={set('severity')}
+            minWidth={140}
+          />
           <Choice
             label="Team"
             value={filter.team}
