@@ -521,6 +521,11 @@ async function main() {
       });
     const drawing = () =>
       page.getByTestId('integration-map').getAttribute('data-drawing');
+    const profileZoom = !!process.env.BENCH_MAP_PROFILE;
+    if (profileZoom) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const box = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     let zoomInMs = NaN;
@@ -551,6 +556,12 @@ async function main() {
       }
     }
     await page.waitForTimeout(1000);
+    if (profileZoom) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const file = `${process.env.BENCH_MAP_PROFILE}.zoom-in`;
+      fs.writeFileSync(file, JSON.stringify(profile));
+      console.log(`CPU profile of the zoom in to reading: ${file}`);
+    }
     const zoomIn = {
       ms: zoomInMs,
       zoom: await zoomOf(),
