@@ -8,4 +8,5 @@ export * from './testUtils/kafka';
 export * from './testUtils/kongAdmin';
 export * from './testUtils/rabbitmq';
 export * from './testUtils/privateServices';
+export * from './testUtils/clustersWithHook';
 export { freePort } from './testUtils/freePort';

@@ -5,11 +5,8 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
-  createKafkaAdminClient,
-  KafkaAdminClient,
-  KafkaClusters,
-} from '@interchange/plugin-interchange-node';
-import {
+  AdminClientHook,
+  clustersWithHookAfter,
   describeKafka,
   seedTopic,
   startPrivateKafkaBroker,
@@ -20,32 +17,6 @@ import { KafkaTopicEntityProvider } from './KafkaTopicEntityProvider';
 // A private broker is started, stopped and started again: generous limits
 // for a loaded 2-core machine, though a run takes well under a minute.
 jest.setTimeout(240_000);
-
-/**
- * The cluster's real admin client, with a hook after `listTopics` answers:
- * the test stops the broker there, so the provider's run has read the
- * topic list and then loses the broker before describing the topics.
- */
-function withHookAfterListTopics(
-  client: KafkaAdminClient,
-  hook: { afterListTopics?: () => Promise<void> },
-): KafkaAdminClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop === 'listTopics') {
-        return async () => {
-          const topics = await target.listTopics();
-          const run = hook.afterListTopics;
-          hook.afterListTopics = undefined;
-          await run?.();
-          return topics;
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 describeKafka(
   'KafkaTopicEntityProvider when the Kafka broker goes down',
@@ -65,23 +36,13 @@ describeKafka(
     });
 
     it('removes no KafkaTopic entity when the broker dies in the middle of a run, says why, and catches up on the first run after it is back', async () => {
-      const hook: { afterListTopics?: () => Promise<void> } = {};
-      const clusters = new KafkaClusters(
-        [
-          {
-            id: 'local',
-            title: 'local',
-            brokers: broker.brokers,
-            clientId: 'interchange-tests',
-            adapter: 'platformatic',
-            requestTimeoutMs: 5_000,
-            policy: {},
-          },
-        ],
-        {
-          createClient: config =>
-            withHookAfterListTopics(createKafkaAdminClient(config), hook),
-        },
+      // The broker is killed after the run has read the topic list and
+      // before it describes the topics.
+      const hook: AdminClientHook = {};
+      const clusters = clustersWithHookAfter(
+        broker.brokers,
+        'listTopics',
+        hook,
       );
       const applied: DeferredEntity[][] = [];
       const connection: EntityProviderConnection = {
@@ -121,9 +82,9 @@ describeKafka(
         // The broker dies (SIGKILL) after the run listed the topics, before it
         // described them: the run fails and applies nothing (a full mutation
         // with a partial or empty set would delete entities).
-        hook.afterListTopics = () => broker.kill();
+        hook.run = () => broker.kill();
         const midRun = await provider.refresh();
-        expect(hook.afterListTopics).toBeUndefined(); // the stop did happen mid-run
+        expect(hook.run).toBeUndefined(); // the stop did happen mid-run
         expect(midRun.applied).toBe(false);
         expect(midRun.reason).toMatch(
           /^Kafka cluster local unreachable since \S+Z while trying to list topics for the catalog: /,

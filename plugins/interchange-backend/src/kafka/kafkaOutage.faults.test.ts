@@ -9,12 +9,12 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import {
-  createKafkaAdminClient,
-  KafkaAdminClient,
   KafkaClusters,
   kafkaClustersServiceRef,
 } from '@interchange/plugin-interchange-node';
 import {
+  AdminClientHook,
+  clustersWithHookAfter,
   commitOffsets,
   describeKafka,
   seedTopic,
@@ -29,36 +29,12 @@ jest.setTimeout(240_000);
 
 const SAMPLING_TASK = 'interchange-kafka-lag-sampling';
 
-/**
- * The cluster's real admin client, with a hook after `listGroups` answers:
- * the test kills the broker there, in the middle of a sampling run (which
- * lists the groups, then reads their offsets and the log-end offsets).
- */
-function withHookAfterListGroups(
-  client: KafkaAdminClient,
-  hook: { afterListGroups?: () => Promise<void> },
-): KafkaAdminClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (prop === 'listGroups') {
-        return async () => {
-          const groups = await target.listGroups();
-          const run = hook.afterListGroups;
-          hook.afterListGroups = undefined;
-          await run?.();
-          return groups;
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
 describeKafka('Kafka live state when the broker goes down', () => {
   const topic = uniqueName('outage-orders');
   const group = uniqueName('outage-billing');
-  const hook: { afterListGroups?: () => Promise<void> } = {};
+  // The broker is killed after a sampling run has listed the groups and
+  // before it reads their offsets and the log-end offsets.
+  const hook: AdminClientHook = {};
   let broker: Awaited<ReturnType<typeof startPrivateKafkaBroker>>;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let clusters: KafkaClusters;
@@ -81,23 +57,7 @@ describeKafka('Kafka live state when the broker goes down', () => {
     broker = await startPrivateKafkaBroker('live-state-faults');
     await seedTopic(broker.brokers, topic, [10, 4]);
     await commitOffsets(broker.brokers, group, topic, { 0: 7, 1: 4 });
-    clusters = new KafkaClusters(
-      [
-        {
-          id: 'local',
-          title: 'local',
-          brokers: broker.brokers,
-          clientId: 'interchange-tests',
-          adapter: 'platformatic',
-          requestTimeoutMs: 5_000,
-          policy: {},
-        },
-      ],
-      {
-        createClient: config =>
-          withHookAfterListGroups(createKafkaAdminClient(config), hook),
-      },
-    );
+    clusters = clustersWithHookAfter(broker.brokers, 'listGroups', hook);
     // The test backend's scheduler runs tasks when told to; this module
     // hands the test the plugin's scheduler.
     const captureScheduler = createBackendModule({
@@ -176,9 +136,9 @@ describeKafka('Kafka live state when the broker goes down', () => {
   });
 
   it('logs a sampling run the broker died in the middle of, records no sample from it, and dates the outage', async () => {
-    hook.afterListGroups = () => broker.kill();
+    hook.run = () => broker.kill();
     await sample();
-    expect(hook.afterListGroups).toBeUndefined(); // killed mid-run
+    expect(hook.run).toBeUndefined(); // killed mid-run
     expect(warnings()).toContainEqual(
       expect.stringMatching(
         /^Sampling of kafka cluster local failed: Kafka cluster local unreachable since \S+Z while trying to sample consumer lag: /,
