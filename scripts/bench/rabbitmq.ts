@@ -293,8 +293,8 @@ async function main() {
     const names = Array.from({ length: QUEUES }, (_, i) => queueName(i));
     const ours = <T extends { vhost: string }>(queues: T[]) =>
       queues.filter(q => q.vhost === VHOST);
-    const otherQueues = (await client.listQueues(undefined, { fields: 'depth' }))
-      .length - QUEUES;
+    const otherQueues =
+      (await client.listQueues(undefined, { fields: 'depth' })).length - QUEUES;
     // One GET per queue with the same columns as the listing it races, on
     // the client's kept-alive connections.
     const perQueue = (columns: string, concurrency: number) => async () => {
@@ -429,7 +429,9 @@ async function main() {
       String(median(samples[i].requests)),
     ]);
     console.log(
-      `Live state of ${QUEUES} queues (${WITH_MESSAGES} with messages), ${RUNS} runs each (${approaches[5].runs} of the one-at-a-time one), broker ${url}${
+      `Live state of ${QUEUES} queues (${WITH_MESSAGES} with messages), ${RUNS} runs each (${
+        approaches[5].runs
+      } of the one-at-a-time one), broker ${url}${
         otherQueues > 0
           ? `; the broker holds ${otherQueues} other queues, which the backend's listings (the first two rows) read too`
           : ''

@@ -11,17 +11,9 @@ import {
   getKafkaTopicName,
   isKafkaTopicEntity,
 } from '@interchange/plugin-interchange-common';
-import { describeKafkaError } from '@interchange/plugin-interchange-node';
-import {
-  KafkaClusterError,
-  KafkaConsumerGroupState,
-} from '../schema/openapi/generated/models';
 import { InterchangeRouter } from '../schema/InterchangeRouter';
-import {
-  brokerFailure,
-  createLiveStateAccess,
-  historySince,
-} from '../liveState';
+import { createLiveStateHandlers } from '../liveState';
+import { KafkaBusLiveState, KafkaReadTypes } from './KafkaBusLiveState';
 import { KafkaLiveState } from './KafkaLiveState';
 import { LagHistoryStore } from './LagHistoryStore';
 
@@ -33,17 +25,26 @@ export interface KafkaRouterOptions {
   history: LagHistoryStore;
 }
 
-/** Routes under /kafka; every one needs `interchange.kafka.read`. */
+/**
+ * Routes under /kafka; every one needs `interchange.kafka.read`. Clusters, a
+ * topic's consumer groups, a group's trend and the groups of several
+ * clusters go through the shared live-state handlers, which this maps to the
+ * spec's paths and bodies (`cluster`, `{ items }`).
+ */
 export function addKafkaRoutes(
   router: InterchangeRouter,
   options: KafkaRouterOptions,
 ): void {
   const { live, history } = options;
-  const { authorize, entity } = createLiveStateAccess(options, 'Kafka');
+  const shared = createLiveStateHandlers<KafkaReadTypes>(
+    options,
+    new KafkaBusLiveState(live, history),
+    'Kafka',
+  );
+  const { authorize, entity } = shared;
 
   router.get('/kafka/clusters', async (req, res) => {
-    await authorize(req);
-    res.json({ items: live.listClusters() });
+    res.json(await shared.brokers(req));
   });
 
   router.get('/kafka/clusters/:cluster', async (req, res) => {
@@ -65,25 +66,23 @@ export function addKafkaRoutes(
   router.get(
     '/kafka/clusters/:cluster/topics/:topic/consumer-groups',
     async (req, res) => {
-      await authorize(req);
-      res.json({
-        items: await live.topicGroups(req.params.cluster, req.params.topic),
-      });
+      const { cluster, topic } = req.params;
+      const { items } = await shared.destinations(req, cluster, topic);
+      res.json({ items });
     },
   );
 
   router.get(
     '/kafka/clusters/:cluster/consumer-groups/:group/trend',
     async (req, res) => {
-      await authorize(req);
-      live.summary(req.params.cluster); // 404 for unknown clusters
-      res.json({
-        items: await history.trend(
-          req.params.cluster,
-          req.params.group,
-          historySince(req.query.hours),
-        ),
-      });
+      const { cluster, group } = req.params;
+      const { detail } = await shared.destination(
+        req,
+        cluster,
+        group,
+        req.query.hours,
+      );
+      res.json({ items: detail });
     },
   );
 
@@ -125,13 +124,12 @@ export function addKafkaRoutes(
       const credentials = await authorize(req);
       const found = await entity(req.params, credentials);
       if (isKafkaTopicEntity(found)) {
-        res.json({
-          items: await live.topicGroups(
-            found.spec.cluster,
-            getKafkaTopicName(found),
-          ),
-          errors: [],
-        });
+        const { items } = await shared.destinations(
+          req,
+          found.spec.cluster,
+          getKafkaTopicName(found),
+        );
+        res.json({ items, errors: [] });
         return;
       }
       const declared = getComponentConsumerGroups(found);
@@ -143,21 +141,20 @@ export function addKafkaRoutes(
         ]);
       }
       // One failing cluster must not hide the others' groups.
-      const items: KafkaConsumerGroupState[] = [];
-      const errors: KafkaClusterError[] = [];
-      await Promise.all(
-        [...byCluster.entries()].map(async ([cluster, groups]) => {
-          try {
-            items.push(...(await live.groupsLag(cluster, groups)));
-          } catch (e) {
-            errors.push({ cluster, ...brokerFailure(e, describeKafkaError) });
-          }
-        }),
+      const { items, errors } = await shared.eachBroker(
+        byCluster,
+        (cluster, groups) => live.groupsLag(cluster, groups),
       );
       items.sort((a, b) =>
         `${a.cluster}/${a.groupId}`.localeCompare(`${b.cluster}/${b.groupId}`),
       );
-      res.json({ items, errors });
+      res.json({
+        items,
+        errors: errors.map(({ broker, ...failure }) => ({
+          cluster: broker,
+          ...failure,
+        })),
+      });
     },
   );
 }

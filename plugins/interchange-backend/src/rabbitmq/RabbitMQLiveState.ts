@@ -1,11 +1,13 @@
 import {
+  RabbitMQBindingLive,
   RabbitMQQueueLive,
   rabbitmqQueueStatus,
 } from '@interchange/plugin-interchange-common';
 import {
   BusBroker,
-  BusLiveState,
+  BusLiveStateReader,
   DepthHistoryStore,
+  DepthPoint,
   DestinationDepth,
   describeRabbitMQError,
   RabbitMQBrokers,
@@ -14,6 +16,7 @@ import {
 import { brokerUnavailable } from '../liveState';
 import {
   RabbitMQBinding,
+  RabbitMQBrokerSummary,
   RabbitMQQueueState,
 } from '../schema/openapi/generated/models';
 import { QueueRatesCache, queueKey } from './QueueRatesCache';
@@ -33,12 +36,37 @@ function depthOf(q: RabbitMQQueueLive): number {
   return q.messages ?? (q.messagesReady ?? 0) + (q.messagesUnacknowledged ?? 0);
 }
 
+/** One queue on the broker (`live` undefined when it has none). */
+export interface RabbitMQQueueDetail {
+  live: RabbitMQQueueLive | undefined;
+  state: RabbitMQQueueState | undefined;
+  /** Bindings to named exchanges (the default exchange's left out). */
+  bindings: RabbitMQBinding[];
+  rawBindings: RabbitMQBindingLive[];
+  history: DepthPoint[];
+}
+
+/**
+ * What the shared live-state routes read of RabbitMQ: brokers, the queues
+ * of a broker (of one vhost, or of all with an undefined scope), one queue
+ * with its bindings and depth history.
+ */
+export interface RabbitMQReadTypes {
+  broker: RabbitMQBrokerSummary;
+  scope: string | undefined;
+  destination: RabbitMQQueueState;
+  ref: { vhost: string; queue: string };
+  detail: RabbitMQQueueDetail;
+}
+
 /**
  * Live RabbitMQ state for the API, behind the broker-neutral
- * {@link BusLiveState} so the shared sampling records queue depths next to
- * Kafka lag.
+ * {@link BusLiveStateReader}: the shared sampling records queue depths next
+ * to Kafka lag, and the shared route handlers read it.
  */
-export class RabbitMQLiveState implements BusLiveState {
+export class RabbitMQLiveState
+  implements BusLiveStateReader<RabbitMQReadTypes>
+{
   readonly bus = 'rabbitmq' as const;
   readonly #brokers: RabbitMQBrokers;
   readonly #history: DepthHistoryStore;
@@ -72,9 +100,24 @@ export class RabbitMQLiveState implements BusLiveState {
   }
 
   /** For the API: no credentials, no management URL credentials. */
-  summary(broker: string) {
+  brokerSummary(broker: string): RabbitMQBrokerSummary {
     const b = this.#brokers.summary(broker);
     return { id: b.id, title: b.title, dashboardUrl: b.dashboardUrl };
+  }
+
+  destinations(
+    broker: string,
+    vhost: string | undefined,
+  ): Promise<RabbitMQQueueState[]> {
+    return this.listQueues(broker, vhost);
+  }
+
+  destination(
+    broker: string,
+    ref: { vhost: string; queue: string },
+    since: number,
+  ): Promise<RabbitMQQueueDetail> {
+    return this.queue(broker, ref.vhost, ref.queue, since);
   }
 
   /**
@@ -136,7 +179,6 @@ export class RabbitMQLiveState implements BusLiveState {
     broker: string,
     q: RabbitMQQueueLive,
     history: { timestamp: number; depth: number }[],
-    statsPending: boolean,
   ): RabbitMQQueueState {
     const status = rabbitmqQueueStatus(q, history, {
       errorDepth: this.#brokers.config(broker).queueStatus.errorDepth,
@@ -158,7 +200,7 @@ export class RabbitMQLiveState implements BusLiveState {
       status: status.status as RabbitMQQueueState['status'],
       statusReason: status.reason,
       timeToDrainSeconds: status.timeToDrainSeconds,
-      statsPending,
+      statsPending: q.messagesReady === undefined,
     };
   }
 
@@ -167,22 +209,24 @@ export class RabbitMQLiveState implements BusLiveState {
    * listing (queue totals and the consumers list, what `rabbitmqctl`
    * prints), rates from the last statistics read (at most one sampling
    * interval old), and one history query. A queue is `statsPending` while
-   * it has no counts or is not in that statistics read yet.
+   * it has no counts (it is down); a queue declared since the last
+   * statistics read has its counts and consumers, and no rates until the
+   * next read (at most one sampling interval).
    */
-  async listQueues(broker: string): Promise<RabbitMQQueueState[]> {
+  async listQueues(
+    broker: string,
+    vhost?: string,
+  ): Promise<RabbitMQQueueState[]> {
     const [live, rates] = await this.#read(broker, () =>
       Promise.all([
-        this.#brokers.client(broker).listQueues(undefined, { fields: 'live' }),
+        this.#brokers.client(broker).listQueues(vhost, { fields: 'live' }),
         this.#rates.current(broker),
       ]),
     );
-    const queues = live.map(q => {
-      const r = rates.byQueue.get(queueKey(q.vhost, q.name));
-      return {
-        queue: r ? { ...q, ...r } : q,
-        statsPending: q.messagesReady === undefined || !r,
-      };
-    });
+    const queues = live.map(q => ({
+      ...q,
+      ...rates.byQueue.get(queueKey(q.vhost, q.name)),
+    }));
     const history = await this.#history.recent(
       'rabbitmq',
       broker,
@@ -190,12 +234,11 @@ export class RabbitMQLiveState implements BusLiveState {
       STATUS_WINDOW,
     );
     return queues
-      .map(({ queue: q, statsPending }) =>
+      .map(q =>
         this.#state(
           broker,
           q,
           history.get(queueDestination(q.vhost, q.name)) ?? [],
-          statsPending,
         ),
       )
       .sort((a, b) =>
@@ -206,7 +249,12 @@ export class RabbitMQLiveState implements BusLiveState {
   }
 
   /** One queue with its bindings and depth history (since `since`). */
-  async queue(broker: string, vhost: string, name: string, since: number) {
+  async queue(
+    broker: string,
+    vhost: string,
+    name: string,
+    since: number,
+  ): Promise<RabbitMQQueueDetail> {
     const client = this.#brokers.client(broker);
     const live = await this.#read(broker, () => client.getQueue(vhost, name));
     const history = await this.#history.trend(
@@ -226,12 +274,7 @@ export class RabbitMQLiveState implements BusLiveState {
       .map(b => ({ source: b.source, routingKey: b.routingKey }));
     return {
       live,
-      state: this.#state(
-        broker,
-        live,
-        history.slice(-STATUS_WINDOW),
-        live.messagesReady === undefined,
-      ),
+      state: this.#state(broker, live, history.slice(-STATUS_WINDOW)),
       bindings,
       rawBindings,
       history,

@@ -14,8 +14,8 @@ import {
   RabbitMQQueueEntityV1alpha1,
 } from '@interchange/plugin-interchange-common';
 import { InterchangeRouter } from '../schema/InterchangeRouter';
-import { createLiveStateAccess, historySince } from '../liveState';
-import { RabbitMQLiveState } from './RabbitMQLiveState';
+import { createLiveStateHandlers } from '../liveState';
+import { RabbitMQLiveState, RabbitMQReadTypes } from './RabbitMQLiveState';
 
 export interface RabbitMQRouterOptions {
   httpAuth: HttpAuthService;
@@ -26,14 +26,20 @@ export interface RabbitMQRouterOptions {
 
 /**
  * Routes under /rabbitmq. They show the same kind of data as the Kafka live
- * state, so they need the same read permission.
+ * state, so they need the same read permission; brokers, queues and one
+ * queue go through the shared live-state handlers, which this maps to the
+ * spec's paths and bodies (a queue is its vhost and name).
  */
 export function addRabbitMQRoutes(
   router: InterchangeRouter,
   options: RabbitMQRouterOptions,
 ): void {
   const { catalog, rabbitmq } = options;
-  const { authorize } = createLiveStateAccess(options, 'RabbitMQ');
+  const live = createLiveStateHandlers<RabbitMQReadTypes>(
+    options,
+    rabbitmq,
+    'RabbitMQ',
+  );
 
   /** The RabbitMQQueue entity declaring this queue, if the catalog has one. */
   async function declaringEntity(
@@ -54,45 +60,53 @@ export function addRabbitMQRoutes(
   }
 
   router.get('/rabbitmq/brokers', async (req, res) => {
-    await authorize(req);
-    res.json({
-      items: rabbitmq.listBrokers().map(b => rabbitmq.summary(b.id)),
-    });
+    res.json(await live.brokers(req));
   });
 
   router.get('/rabbitmq/brokers/:broker/queues', async (req, res) => {
-    await authorize(req);
-    const { broker } = req.params;
-    const summary = rabbitmq.summary(broker);
-    res.json({ broker: summary, items: await rabbitmq.listQueues(broker) });
+    // Every queue of every vhost.
+    res.json(await live.destinations(req, req.params.broker, undefined));
   });
 
   router.get(
     '/rabbitmq/brokers/:broker/queues/:vhost/:queue',
     async (req, res) => {
-      const credentials = await authorize(req);
       const { broker, vhost, queue } = req.params;
-      const summary = rabbitmq.summary(broker);
-      const [found, entity] = await Promise.all([
-        rabbitmq.queue(broker, vhost, queue, historySince(req.query.hours)),
-        declaringEntity(broker, vhost, queue, credentials),
-      ]);
-      if (!found.live && !entity) {
+      const found = await live.destination(
+        req,
+        broker,
+        { vhost, queue },
+        req.query.hours,
+      );
+      const {
+        live: onBroker,
+        state,
+        bindings,
+        rawBindings,
+        history,
+      } = found.detail;
+      const entity = await declaringEntity(
+        broker,
+        vhost,
+        queue,
+        found.credentials,
+      );
+      if (!onBroker && !entity) {
         throw new NotFoundError(
           `RabbitMQ broker '${broker}' has no queue '${queue}' in vhost '${vhost}', and no RabbitMQQueue entity declares one`,
         );
       }
       res.json({
-        broker: summary,
-        exists: Boolean(found.live),
-        queue: found.state,
-        arguments: found.live?.arguments,
-        bindings: found.bindings,
+        broker: found.broker,
+        exists: Boolean(onBroker),
+        queue: state,
+        arguments: onBroker?.arguments,
+        bindings,
         entityRef: entity ? stringifyEntityRef(entity) : undefined,
         drift: entity
-          ? computeQueueDrift(entity, found.live, found.rawBindings)
+          ? computeQueueDrift(entity, onBroker, rawBindings)
           : undefined,
-        history: found.history,
+        history,
       });
     },
   );

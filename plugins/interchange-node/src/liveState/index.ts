@@ -2,6 +2,8 @@ export type {
   BusBroker,
   BusKind,
   BusLiveState,
+  BusLiveStateReader,
+  BusReadTypes,
   DepthHistoryStore,
   DepthPoint,
   DestinationDepth,

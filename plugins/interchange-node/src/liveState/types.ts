@@ -57,6 +57,50 @@ export interface BusLiveState {
 }
 
 /**
+ * The types a bus's API reads are made of: the spec names their fields per
+ * bus (a Kafka cluster summary has an `adapter`, a queue a `vhost`), so the
+ * neutral layer passes them through untouched.
+ *
+ * @public
+ */
+export interface BusReadTypes {
+  /** A broker as the API shows it (no credentials). */
+  broker: unknown;
+  /** What selects a broker's destinations (a Kafka topic, a RabbitMQ vhost). */
+  scope: unknown;
+  /** One destination with its depth and status. */
+  destination: unknown;
+  /** What names one destination (a group id; a vhost and a queue). */
+  ref: unknown;
+  /** One destination with its history. */
+  detail: unknown;
+}
+
+/**
+ * The read side of a bus, which the backend's live-state routes are written
+ * once against: the brokers as the API shows them, a broker's destinations
+ * with depth and status, one destination with its history. An unknown
+ * broker is a NotFoundError naming the configured ones; a broker that cannot
+ * be read is a ServiceUnavailableError with `unreachableSince` when it does
+ * not answer.
+ *
+ * @public
+ */
+export interface BusLiveStateReader<T extends BusReadTypes>
+  extends BusLiveState {
+  /** The broker as the API shows it; a NotFoundError for unknown ids. */
+  brokerSummary(broker: string): T['broker'];
+  /** The broker's destinations within `scope`, with depth and status. */
+  destinations(broker: string, scope: T['scope']): Promise<T['destination'][]>;
+  /** One destination with its history since `since` (ms since the epoch). */
+  destination(
+    broker: string,
+    ref: T['ref'],
+    since: number,
+  ): Promise<T['detail']>;
+}
+
+/**
  * Bounded depth history of destinations, per bus and broker.
  *
  * @public

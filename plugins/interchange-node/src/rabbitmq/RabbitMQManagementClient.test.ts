@@ -148,9 +148,7 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     expect(live.every(q => q.consumerUtilisation === null)).toBe(true);
     // The statistics listing has them, and no counts but messages_ready.
     const rates = await client.listQueues(vhost.name, { fields: 'rates' });
-    expect(rates.map(q => q.name).sort()).toEqual(
-      live.map(q => q.name).sort(),
-    );
+    expect(rates.map(q => q.name).sort()).toEqual(live.map(q => q.name).sort());
     const busy = rates.find(q => q.name === 'busy')!;
     expect(busy.messagesUnacknowledged).toBeUndefined();
     expect(busy.consumers).toBeUndefined();

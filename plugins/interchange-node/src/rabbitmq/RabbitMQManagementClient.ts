@@ -65,7 +65,16 @@ const RATE_COLUMNS = [
   'message_stats.ack_details.rate',
 ];
 const STATE_COLUMNS = [...LIVE_COLUMNS, 'consumers', ...RATE_COLUMNS];
-const QUEUE_COLUMNS = {
+/**
+ * Which fields of the queues a listing reads (see the columns above):
+ * `depth` and `live` without the statistics database, `rates`, `state` and
+ * `full` from it.
+ *
+ * @public
+ */
+export type RabbitMQQueueFields = 'depth' | 'live' | 'rates' | 'state' | 'full';
+
+const QUEUE_COLUMNS: Record<RabbitMQQueueFields, string> = {
   depth: DEPTH_COLUMNS.join(','),
   live: LIVE_COLUMNS.join(','),
   // messages_ready tells a queue whose first statistics are still pending.
@@ -364,7 +373,7 @@ export class RabbitMQManagementClient {
    */
   async listQueues(
     vhost?: string,
-    options: { fields?: keyof typeof QUEUE_COLUMNS } = {},
+    options: { fields?: RabbitMQQueueFields } = {},
   ): Promise<RabbitMQQueueLive[]> {
     const path = vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`;
     const fields = options.fields ?? 'full';

@@ -3,5 +3,6 @@ export {
   RabbitMQManagementError,
   describeRabbitMQError,
   RABBITMQ_QUEUE_COLUMNS,
+  type RabbitMQQueueFields,
 } from './RabbitMQManagementClient';
 export { RabbitMQBrokers, type RabbitMQBrokerSummary } from './RabbitMQBrokers';
