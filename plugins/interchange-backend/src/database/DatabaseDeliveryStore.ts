@@ -8,10 +8,34 @@ import {
 } from '../webhooks/DeliveryStore';
 import { fromDbTime } from './dbTime';
 import { GroupCommit } from './GroupCommit';
+import { sqliteInsertIgnoring } from './sqliteInsertIgnoring';
 
 type InboundResult = { duplicate: boolean; delivery?: Delivery };
 
 const TABLE = 'interchange_webhook_deliveries';
+
+/** The columns an inbound row writes, in the order `toRow` gives them. */
+const INBOUND_COLUMNS = [
+  'id',
+  'entity_ref',
+  'direction',
+  'event_id',
+  'event_type',
+  'attempted_at',
+  'duration_ms',
+  'status_code',
+  'outcome',
+  'error',
+  'response',
+  'url',
+  'request_headers',
+  'payload',
+  'redelivery_of',
+  'dedup_key',
+] as const;
+
+/** An inbound row: every column above, so a column toRow lacks fails to compile. */
+type InboundRow = Record<(typeof INBOUND_COLUMNS)[number], unknown>;
 
 type Row = {
   id: string;
@@ -54,7 +78,17 @@ function fromRow(row: Row): Delivery {
 
 /** {@link DeliveryStore} in the plugin database. */
 export class DatabaseDeliveryStore implements DeliveryStore {
-  constructor(private readonly db: Knex) {}
+  /** SQLite (better-sqlite3) only: inbound rows through a cached statement. */
+  readonly #sqliteInsertInbound: ReturnType<typeof sqliteInsertIgnoring>;
+
+  constructor(private readonly db: Knex) {
+    this.#sqliteInsertInbound = sqliteInsertIgnoring(
+      db,
+      TABLE,
+      INBOUND_COLUMNS,
+      'dedup_key',
+    );
+  }
 
   async add(delivery: NewDelivery): Promise<Delivery> {
     const id = randomUUID();
@@ -115,7 +149,7 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     // A retry arriving in the same batch as its original is a duplicate
     // whatever the database says: the first occurrence is the candidate.
     const firstOf = new Map<string, number>();
-    const rows: Array<Record<string, unknown>> = [];
+    const rows: InboundRow[] = [];
     const ids = batch.map((d, i) => {
       const key = keyOf(d);
       if (firstOf.has(key)) {
@@ -126,12 +160,20 @@ export class DatabaseDeliveryStore implements DeliveryStore {
       rows.push({ ...this.toRow(id, d), dedup_key: key });
       return id;
     });
-    const inserted: Array<{ id: string }> = await this.db(TABLE)
-      .insert(rows)
-      .onConflict('dedup_key')
-      .ignore()
-      .returning('id');
-    const written = new Set(inserted.map(r => r.id));
+    const written = new Set<string>();
+    if (this.#sqliteInsertInbound) {
+      const inserted = await this.#sqliteInsertInbound(
+        rows.map(r => INBOUND_COLUMNS.map(c => r[c])),
+      );
+      rows.forEach((r, i) => inserted[i] && written.add(r.id as string));
+    } else {
+      const inserted: Array<{ id: string }> = await this.db(TABLE)
+        .insert(rows)
+        .onConflict('dedup_key')
+        .ignore()
+        .returning('id');
+      inserted.forEach(r => written.add(r.id));
+    }
     return batch.map((d, i) => {
       const id = ids[i];
       if (!id || !written.has(id)) {
