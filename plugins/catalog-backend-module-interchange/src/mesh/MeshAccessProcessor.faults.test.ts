@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogModuleInterchange } from '../module';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import {
   GATEWAY_TEST_RULES,
   getEntity,
@@ -58,26 +57,16 @@ describe('mayCall relations when a mesh file breaks', () => {
         component('invoicing', 'billing-job') +
         component('reporting', 'reporting-job'),
     );
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleInterchange,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:0' },
-            catalog: {
-              processingInterval: { seconds: 2 },
-              rules: GATEWAY_TEST_RULES,
-              locations: [
-                { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
-              ],
-            },
-            interchange: {
-              meshes: [{ id: 'dc1', type: 'consul', files: [file] }],
-            },
-          },
-        }),
-      ],
+    backend = await startCatalogBackend({
+      catalog: {
+        rules: GATEWAY_TEST_RULES,
+        locations: [
+          { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
+        ],
+      },
+      interchange: {
+        meshes: [{ id: 'dc1', type: 'consul', files: [file] }],
+      },
     });
   }, 60_000);
 

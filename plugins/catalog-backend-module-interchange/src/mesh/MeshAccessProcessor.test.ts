@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { JsonObject } from '@backstage/types';
-import { catalogModuleInterchange } from '../module';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import {
   demoCompanyLocations,
   GATEWAY_TEST_RULES,
@@ -20,22 +18,12 @@ jest.setTimeout(120_000);
 const examples = path.resolve(__dirname, '../../../../examples');
 
 async function start(meshes: JsonObject[], extraLocations: JsonObject[] = []) {
-  const backend = await startTestBackend({
-    features: [
-      catalogPlugin,
-      catalogModuleInterchange,
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { baseUrl: 'http://localhost:0' },
-          catalog: {
-            processingInterval: { seconds: 2 },
-            rules: GATEWAY_TEST_RULES,
-            locations: [...demoCompanyLocations(examples), ...extraLocations],
-          },
-          interchange: { meshes },
-        },
-      }),
-    ],
+  const backend = await startCatalogBackend({
+    catalog: {
+      rules: GATEWAY_TEST_RULES,
+      locations: [...demoCompanyLocations(examples), ...extraLocations],
+    },
+    interchange: { meshes },
   });
   return backend;
 }

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogModuleInterchange } from '../module';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import { waitFor } from '../__testUtils__/catalogQueries';
 import {
   processingRounds,
@@ -48,29 +47,19 @@ spec:
   target: ./kong.yml
 `,
     );
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleInterchange,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:0' },
-            catalog: {
-              processingInterval: { seconds: 2 },
-              rules: [{ allow: ['Location', 'GatewayRoute'] }],
-              locations: [
-                { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
-              ],
-              providers: {
-                interchangeGateways: {
-                  defaultOwner: 'group:default/team-platform',
-                },
-              },
-            },
-            interchange: { gateways: [{ id: 'kong-edge', type: 'kong' }] },
+    backend = await startCatalogBackend({
+      catalog: {
+        rules: [{ allow: ['Location', 'GatewayRoute'] }],
+        locations: [
+          { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
+        ],
+        providers: {
+          interchangeGateways: {
+            defaultOwner: 'group:default/team-platform',
           },
-        }),
-      ],
+        },
+      },
+      interchange: { gateways: [{ id: 'kong-edge', type: 'kong' }] },
     });
   }, 60_000);
 

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogModuleInterchange } from '../module';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import { waitFor } from '../__testUtils__/catalogQueries';
 import {
   processingRounds,
@@ -45,38 +44,26 @@ spec:
   target: ./definitions.json
 `,
     );
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleInterchange,
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:0' },
-            catalog: {
-              processingInterval: { seconds: 2 },
-              rules: [
-                { allow: ['Location', 'RabbitMQExchange', 'RabbitMQQueue'] },
-              ],
-              locations: [
-                { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
-              ],
+    backend = await startCatalogBackend({
+      catalog: {
+        rules: [{ allow: ['Location', 'RabbitMQExchange', 'RabbitMQQueue'] }],
+        locations: [
+          { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
+        ],
+      },
+      interchange: {
+        // Never contacted: definitions files are read without the
+        // broker; the id is what the entities' spec.broker names.
+        rabbitmq: {
+          brokers: [
+            {
+              id: 'prod',
+              managementUrl: 'http://127.0.0.1:9',
+              credentials: { username: 'guest', password: 'guest' },
             },
-            interchange: {
-              // Never contacted: definitions files are read without the
-              // broker; the id is what the entities' spec.broker names.
-              rabbitmq: {
-                brokers: [
-                  {
-                    id: 'prod',
-                    managementUrl: 'http://127.0.0.1:9',
-                    credentials: { username: 'guest', password: 'guest' },
-                  },
-                ],
-              },
-            },
-          },
-        }),
-      ],
+          ],
+        },
+      },
     });
   }, 60_000);
 
