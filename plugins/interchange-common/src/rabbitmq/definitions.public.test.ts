@@ -152,13 +152,351 @@ describe('RabbitMQ definitions files from public repositories', () => {
     expect(skipped).toEqual([]);
   });
 
-  it('never reads the users, whose password hashes exports carry', () => {
+  it('cluster-operator federation over TLS: three vhosts, one exchange name in two, and what the federation plugin declares for itself', () => {
+    const { topology, exchanges, queues, skipped } = read(
+      'cluster-operator-federation-over-tls.json',
+    );
+    expect([
+      topology.exchanges.length,
+      topology.queues.length,
+      topology.bindings.length,
+    ]).toEqual([3, 4, 5]);
+    // The federation link: an exchange-to-exchange binding from the
+    // upstream's `example` to the plugin's internal exchange.
+    expect(
+      topology.bindings.filter(b => b.destinationType === 'exchange'),
+    ).toEqual([
+      {
+        vhost: 'upstream',
+        source: 'example',
+        destination: 'federation: example -> upstream:downstream:example B',
+        destinationType: 'exchange',
+        routingKey: '',
+      },
+    ]);
+    expect(
+      topology.exchanges.find(e => e.type === 'x-federation-upstream'),
+    ).toMatchObject({ vhost: 'upstream', durable: true, internal: true });
+    // `example` exists in two vhosts: two entities, each queue bound to its own.
+    expect(exchanges.map(e => [e.metadata.name, e.spec])).toEqual([
+      [
+        'downstream.example',
+        {
+          owner: 'group:team-platform',
+          broker: 'prod',
+          vhost: 'downstream',
+          exchangeName: 'example',
+          exchangeType: 'fanout',
+          durable: true,
+        },
+      ],
+      [
+        'upstream.example',
+        {
+          owner: 'group:team-platform',
+          broker: 'prod',
+          vhost: 'upstream',
+          exchangeName: 'example',
+          exchangeType: 'fanout',
+          durable: true,
+        },
+      ],
+    ]);
+    expect(
+      queues.map(q => [
+        q.metadata.name,
+        q.spec.queueType,
+        q.spec.bindings,
+        q.spec.arguments,
+      ]),
+    ).toEqual([
+      [
+        'downstream.qq1',
+        'quorum',
+        [
+          {
+            exchange: 'rabbitmqexchange:default/downstream.example',
+            routingKey: '',
+          },
+        ],
+        undefined,
+      ],
+      [
+        'downstream.cq1',
+        'classic',
+        [
+          {
+            exchange: 'rabbitmqexchange:default/downstream.example',
+            routingKey: '',
+          },
+        ],
+        undefined,
+      ],
+      [
+        'upstream.qq2',
+        'quorum',
+        [
+          {
+            exchange: 'rabbitmqexchange:default/upstream.example',
+            routingKey: '',
+          },
+        ],
+        undefined,
+      ],
+    ]);
+    // The plugin's own exchange (a plugin type) and queue (marked
+    // x-internal-purpose, bound from that exchange under a name no client may
+    // declare) are the plugin's, not a team's; the link is an
+    // exchange-to-exchange binding.
+    expect(skipped).toEqual([
+      'exchange upstream/federation: example -> upstream:downstream:example B (type x-federation-upstream)',
+      'internal queue upstream/federation: example -> upstream:downstream:example (x-internal-purpose federation)',
+      'exchange-to-exchange binding upstream/example -> federation: example -> upstream:downstream:example B',
+    ]);
+  });
+
+  it('cluster-operator multiple files: a 4.1 export with fields in another order and an exchange named direct', () => {
+    const { topology, exchanges, queues, skipped } = read(
+      'cluster-operator-multiple-files.json',
+    );
+    expect([
+      topology.exchanges.length,
+      topology.queues.length,
+      topology.bindings.length,
+    ]).toEqual([1, 1, 1]);
+    // No `internal` field: not internal.
+    expect(topology.exchanges).toEqual([
+      {
+        vhost: '/',
+        name: 'direct',
+        type: 'direct',
+        durable: true,
+        internal: false,
+      },
+    ]);
+    expect(exchanges.map(e => e.metadata.name)).toEqual(['direct']);
+    // `type` and `x-queue-type` both say quorum; neither is an argument.
+    expect(queues.map(q => [q.metadata.name, q.spec])).toEqual([
+      [
+        'qq',
+        {
+          owner: 'group:team-platform',
+          broker: 'prod',
+          vhost: '/',
+          queueType: 'quorum',
+          durable: true,
+          bindings: [
+            {
+              exchange: 'rabbitmqexchange:default/direct',
+              routingKey: '3c01b232-e21a-4320-bbdb-329eede5188c',
+            },
+          ],
+        },
+      ],
+    ]);
+    expect(skipped).toEqual([]);
+  });
+
+  it('crypto-scout-mq: streams with retention, lazy classic queues dead-lettering to their exchange', () => {
+    const { topology, exchanges, queues, skipped } = read(
+      'crypto-scout-mq.json',
+    );
+    expect([
+      topology.exchanges.length,
+      topology.queues.length,
+      topology.bindings.length,
+    ]).toEqual([2, 7, 7]);
+    expect(exchanges.map(e => [e.metadata.name, e.spec.exchangeType])).toEqual([
+      ['crypto-scout-exchange', 'direct'],
+      ['dlx-exchange', 'direct'],
+    ]);
+    const byName = new Map(queues.map(q => [q.metadata.name, q.spec]));
+    expect(
+      queues
+        .filter(q => q.spec.queueType === 'stream')
+        .map(q => q.metadata.name),
+    ).toEqual(['bybit-stream', 'bybit-ta-stream', 'crypto-scout-stream']);
+    expect(byName.get('bybit-stream')).toEqual({
+      owner: 'group:team-platform',
+      broker: 'prod',
+      vhost: '/',
+      queueType: 'stream',
+      durable: true,
+      bindings: [
+        {
+          exchange: 'rabbitmqexchange:default/crypto-scout-exchange',
+          routingKey: 'bybit',
+        },
+      ],
+      arguments: {
+        'x-max-length-bytes': 2000000000,
+        'x-max-age': '1D',
+        'x-stream-max-segment-size-bytes': 100000000,
+      },
+    });
+    for (const name of ['collector-queue', 'chatbot-queue', 'analyst-queue']) {
+      expect(byName.get(name)).toEqual({
+        owner: 'group:team-platform',
+        broker: 'prod',
+        vhost: '/',
+        queueType: 'classic',
+        durable: true,
+        bindings: [
+          {
+            exchange: 'rabbitmqexchange:default/crypto-scout-exchange',
+            routingKey: name.replace(/-queue$/, ''),
+          },
+        ],
+        // The dead-letter exchange is a field (a ref), its routing key stays an argument.
+        deadLetterExchange: 'rabbitmqexchange:default/dlx-exchange',
+        arguments: {
+          'x-max-length': 2500,
+          'x-message-ttl': 21600000,
+          'x-queue-mode': 'lazy',
+          'x-overflow': 'reject-publish',
+          'x-dead-letter-routing-key': 'dlx',
+        },
+      });
+    }
+    expect(byName.get('dlx-queue')).toMatchObject({
+      bindings: [
+        {
+          exchange: 'rabbitmqexchange:default/dlx-exchange',
+          routingKey: 'dlx',
+        },
+      ],
+      arguments: { 'x-message-ttl': 604800000, 'x-queue-mode': 'lazy' },
+    });
+    // The stream-retention policy repeats the arguments: never read.
+    expect(skipped).toEqual([]);
+  });
+
+  it('sensitive-data-archive: one vhost, streams fed by shovels, an exchange without arguments', () => {
+    const { topology, exchanges, queues, skipped } = read(
+      'sensitive-data-archive.json',
+    );
+    expect([
+      topology.exchanges.length,
+      topology.queues.length,
+      topology.bindings.length,
+    ]).toEqual([2, 14, 13]);
+    expect(
+      exchanges.map(e => [e.metadata.name, e.spec.exchangeName, e.spec.vhost]),
+    ).toEqual([
+      ['sda.sda', 'sda', 'sda'],
+      ['sda.sda.dead', 'sda.dead', 'sda'],
+    ]);
+    expect(queues.map(q => q.metadata.name)).toEqual([
+      'sda.accession',
+      'sda.archived',
+      'sda.backup',
+      'sda.completed_stream',
+      'sda.error_stream',
+      'sda.inbox',
+      'sda.ingest',
+      'sda.mappings',
+      'sda.mapping_stream',
+      'sda.verified',
+      'sda.rotatekey',
+      'sda.catch_all.dead',
+      'sda.validation-job-queue',
+      'sda.validation-job-preparation-queue',
+    ]);
+    const byName = new Map(queues.map(q => [q.metadata.name, q.spec]));
+    expect(byName.get('sda.mapping_stream')).toEqual({
+      owner: 'group:team-platform',
+      broker: 'prod',
+      vhost: 'sda',
+      queueName: 'mapping_stream',
+      queueType: 'stream',
+      durable: true,
+      bindings: [
+        {
+          exchange: 'rabbitmqexchange:default/sda.sda',
+          routingKey: 'mappings',
+        },
+      ],
+      arguments: { 'x-max-age': '1M' },
+    });
+    // `mappings` is filled by a shovel (a parameter, never read), not a binding.
+    expect(byName.get('sda.mappings')).toEqual({
+      owner: 'group:team-platform',
+      broker: 'prod',
+      vhost: 'sda',
+      queueName: 'mappings',
+      queueType: 'classic',
+      durable: true,
+    });
+    // The alternate exchange is set by a policy (never read): sda.dead is an
+    // exchange of its own, with the catch-all queue bound to it.
+    expect(byName.get('sda.catch_all.dead')!.bindings).toEqual([
+      { exchange: 'rabbitmqexchange:default/sda.sda.dead', routingKey: '#' },
+    ]);
+    expect(skipped).toEqual([]);
+  });
+
+  it('sensitive-data-archive federation file: a partial file whose objects name a vhost it does not list', () => {
+    const { topology, exchanges, queues, skipped } = read(
+      'sensitive-data-archive-federation.json',
+    );
+    expect([
+      topology.exchanges.length,
+      topology.queues.length,
+      topology.bindings.length,
+    ]).toEqual([1, 1, 0]);
+    expect(exchanges.map(e => [e.metadata.name, e.spec])).toEqual([
+      [
+        'sda.to_cega',
+        {
+          owner: 'group:team-platform',
+          broker: 'prod',
+          vhost: 'sda',
+          exchangeName: 'to_cega',
+          exchangeType: 'topic',
+          durable: true,
+        },
+      ],
+    ]);
+    // Filled by federation from the central broker: no binding.
+    expect(queues.map(q => [q.metadata.name, q.spec])).toEqual([
+      [
+        'sda.from_cega',
+        {
+          owner: 'group:team-platform',
+          broker: 'prod',
+          vhost: 'sda',
+          queueName: 'from_cega',
+          queueType: 'classic',
+          durable: true,
+        },
+      ],
+    ]);
+    expect(skipped).toEqual([]);
+  });
+
+  it('never reads users or parameters: no password hash, password or upstream URI reaches the entities', () => {
     for (const file of [
       'rabbitmq-server-case3.json',
       'rabbitmq-server-case9a.json',
       'rabbitmq-server-case13.json',
+      'cluster-operator-federation-over-tls.json',
+      'cluster-operator-multiple-files.json',
+      'crypto-scout-mq.json',
+      'sensitive-data-archive.json',
+      'sensitive-data-archive-federation.json',
     ]) {
-      expect(JSON.stringify(read(file))).not.toContain('REDACTED');
+      const out = JSON.stringify(read(file));
+      for (const secret of [
+        'REDACTED',
+        'RABBITMQ_DEFAULT_PASS',
+        'amqp://',
+        'amqps://',
+        'amqp:///',
+        'CEGA_CONNECTION',
+        'federation:federation',
+      ]) {
+        expect([file, out.includes(secret)]).toEqual([file, false]);
+      }
     }
   });
 });

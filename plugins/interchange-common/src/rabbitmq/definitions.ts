@@ -187,9 +187,10 @@ export interface RabbitMQEntitiesOptions {
 /**
  * RabbitMQExchange and RabbitMQQueue entities for a topology. The broker's
  * own exchanges (`amq.*`, the default) and server-named queues
- * (`amq.gen-...`) are left out (and listed in `skipped`), as are exchange types the kinds cannot
- * express (plugin types such as `x-delayed-message`) and exchange-to-exchange
- * bindings. Queue arguments RabbitMQ does not document, or with values it
+ * (`amq.gen-...`) are left out (and listed in `skipped`), as are queues a
+ * plugin declares for itself (`x-internal-purpose`, e.g. federation links),
+ * exchange types the kinds cannot express (plugin types such as
+ * `x-delayed-message`) and exchange-to-exchange bindings. Queue arguments RabbitMQ does not document, or with values it
  * would refuse, are left out too, so every entity passes validation; what is
  * left out is listed in `skipped`.
  *
@@ -267,6 +268,18 @@ export function rabbitmqEntitiesFromTopology(
     if (q.name.startsWith('amq.')) {
       // A name the broker generated: the next declaration gets another one.
       skipped.push(`server-named queue ${q.vhost}/${q.name}`);
+      continue;
+    }
+    const purpose = q.arguments['x-internal-purpose'];
+    if (purpose !== undefined) {
+      // A queue a plugin declares for itself (a federation link's queue,
+      // bound to the link's own exchange): the plugin owns it and declares it
+      // again, under a name and from an exchange no client could declare.
+      skipped.push(
+        `internal queue ${q.vhost}/${q.name} (x-internal-purpose ${String(
+          purpose,
+        )})`,
+      );
       continue;
     }
     const queueType = QUEUE_TYPES.includes(q.type) ? q.type : 'classic';
