@@ -474,6 +474,48 @@ describe('RabbitMQ definitions files from public repositories', () => {
     expect(skipped).toEqual([]);
   });
 
+  it('rabbitmqadmin-ng vhost export: no vhost on any object, the vhost named by the export', () => {
+    const { topology, exchanges, queues, skipped } = read(
+      'rabbitmqadmin-ng-vhost.json',
+    );
+    expect([
+      topology.exchanges.length,
+      topology.queues.length,
+      topology.bindings.length,
+    ]).toEqual([0, 3, 0]);
+    // `original_vhost_name` says vh3; '/' would be another vhost's queues.
+    expect(topology.queues.map(q => q.vhost)).toEqual(['vh3', 'vh3', 'vh3']);
+    expect(exchanges).toEqual([]);
+    expect(
+      queues.map(q => [
+        q.metadata.name,
+        q.spec.queueName,
+        q.spec.queueType,
+        q.spec.durable,
+        q.spec.arguments,
+      ]),
+    ).toEqual([
+      ['vh3.stream.1', 'stream.1', 'stream', true, undefined],
+      ['vh3.qq.1', 'qq.1', 'quorum', true, undefined],
+      ['vh3.cq.1', 'cq.1', 'classic', true, undefined],
+    ]);
+    // The length-limit policy and the vhost limits are never read.
+    expect(skipped).toEqual([]);
+    // The Location's vhost wins: an export loaded into another vhost.
+    expect(
+      parseRabbitMQDefinitions(
+        fs.readFileSync(
+          path.join(
+            __dirname,
+            '__fixtures__/public/rabbitmqadmin-ng-vhost.json',
+          ),
+          'utf8',
+        ),
+        { defaultVhost: 'billing' },
+      ).queues.map(q => q.vhost),
+    ).toEqual(['billing', 'billing', 'billing']);
+  });
+
   it('never reads users or parameters: no password hash, password or upstream URI reaches the entities', () => {
     for (const file of [
       'rabbitmq-server-case3.json',
@@ -484,6 +526,7 @@ describe('RabbitMQ definitions files from public repositories', () => {
       'crypto-scout-mq.json',
       'sensitive-data-archive.json',
       'sensitive-data-archive-federation.json',
+      'rabbitmqadmin-ng-vhost.json',
     ]) {
       const out = JSON.stringify(read(file));
       for (const secret of [

@@ -73,9 +73,10 @@ const list = (value: unknown, key: string): Raw[] => {
 
 /**
  * Reads a definitions file. A vhost export (`GET /api/definitions/{vhost}`)
- * has no `vhost` on its objects: they get `defaultVhost` (default `/`).
- * Throws a message naming what is wrong when the text is not a definitions
- * file.
+ * has no `vhost` on its objects: they get `defaultVhost`, else the vhost the
+ * export names (`original_vhost_name`, written by RabbitMQ 4.0 and later),
+ * else `/`. Throws a message naming what is wrong when the text is not a
+ * definitions file.
  *
  * @public
  */
@@ -107,8 +108,16 @@ export function parseRabbitMQDefinitions(
       "not a RabbitMQ definitions file: it has none of 'queues', 'exchanges' or 'bindings'",
     );
   }
+  // A vhost export from RabbitMQ 4.0 on names the vhost it was taken from;
+  // older ones do not, and their objects would land in '/' unless the
+  // caller says where they belong (which also wins over the name, to load an
+  // export into another vhost).
+  const exportedVhost =
+    textOf(d.original_vhost_name, "'original_vhost_name'", '') || undefined;
   const vhostOf = (o: Raw) =>
-    typeof o.vhost === 'string' ? o.vhost : options.defaultVhost ?? '/';
+    typeof o.vhost === 'string'
+      ? o.vhost
+      : options.defaultVhost ?? exportedVhost ?? '/';
   return {
     exchanges: list(d.exchanges, 'exchanges').map((e, i) => ({
       vhost: vhostOf(e),
