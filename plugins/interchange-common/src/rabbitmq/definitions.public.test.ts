@@ -371,109 +371,6 @@ describe('RabbitMQ definitions files from public repositories', () => {
     expect(skipped).toEqual([]);
   });
 
-  it('sensitive-data-archive: one vhost, streams fed by shovels, an exchange without arguments', () => {
-    const { topology, exchanges, queues, skipped } = read(
-      'sensitive-data-archive.json',
-    );
-    expect([
-      topology.exchanges.length,
-      topology.queues.length,
-      topology.bindings.length,
-    ]).toEqual([2, 14, 13]);
-    expect(
-      exchanges.map(e => [e.metadata.name, e.spec.exchangeName, e.spec.vhost]),
-    ).toEqual([
-      ['sda.sda', 'sda', 'sda'],
-      ['sda.sda.dead', 'sda.dead', 'sda'],
-    ]);
-    expect(queues.map(q => q.metadata.name)).toEqual([
-      'sda.accession',
-      'sda.archived',
-      'sda.backup',
-      'sda.completed_stream',
-      'sda.error_stream',
-      'sda.inbox',
-      'sda.ingest',
-      'sda.mappings',
-      'sda.mapping_stream',
-      'sda.verified',
-      'sda.rotatekey',
-      'sda.catch_all.dead',
-      'sda.validation-job-queue',
-      'sda.validation-job-preparation-queue',
-    ]);
-    const byName = new Map(queues.map(q => [q.metadata.name, q.spec]));
-    expect(byName.get('sda.mapping_stream')).toEqual({
-      owner: 'group:team-platform',
-      broker: 'prod',
-      vhost: 'sda',
-      queueName: 'mapping_stream',
-      queueType: 'stream',
-      durable: true,
-      bindings: [
-        {
-          exchange: 'rabbitmqexchange:default/sda.sda',
-          routingKey: 'mappings',
-        },
-      ],
-      arguments: { 'x-max-age': '1M' },
-    });
-    // `mappings` is filled by a shovel (a parameter, never read), not a binding.
-    expect(byName.get('sda.mappings')).toEqual({
-      owner: 'group:team-platform',
-      broker: 'prod',
-      vhost: 'sda',
-      queueName: 'mappings',
-      queueType: 'classic',
-      durable: true,
-    });
-    // The alternate exchange is set by a policy (never read): sda.dead is an
-    // exchange of its own, with the catch-all queue bound to it.
-    expect(byName.get('sda.catch_all.dead')!.bindings).toEqual([
-      { exchange: 'rabbitmqexchange:default/sda.sda.dead', routingKey: '#' },
-    ]);
-    expect(skipped).toEqual([]);
-  });
-
-  it('sensitive-data-archive federation file: a partial file whose objects name a vhost it does not list', () => {
-    const { topology, exchanges, queues, skipped } = read(
-      'sensitive-data-archive-federation.json',
-    );
-    expect([
-      topology.exchanges.length,
-      topology.queues.length,
-      topology.bindings.length,
-    ]).toEqual([1, 1, 0]);
-    expect(exchanges.map(e => [e.metadata.name, e.spec])).toEqual([
-      [
-        'sda.to_cega',
-        {
-          owner: 'group:team-platform',
-          broker: 'prod',
-          vhost: 'sda',
-          exchangeName: 'to_cega',
-          exchangeType: 'topic',
-          durable: true,
-        },
-      ],
-    ]);
-    // Filled by federation from the central broker: no binding.
-    expect(queues.map(q => [q.metadata.name, q.spec])).toEqual([
-      [
-        'sda.from_cega',
-        {
-          owner: 'group:team-platform',
-          broker: 'prod',
-          vhost: 'sda',
-          queueName: 'from_cega',
-          queueType: 'classic',
-          durable: true,
-        },
-      ],
-    ]);
-    expect(skipped).toEqual([]);
-  });
-
   it('rabbitmqadmin-ng vhost export: no vhost on any object, the vhost named by the export', () => {
     const { topology, exchanges, queues, skipped } = read(
       'rabbitmqadmin-ng-vhost.json',
@@ -524,8 +421,6 @@ describe('RabbitMQ definitions files from public repositories', () => {
       'cluster-operator-federation-over-tls.json',
       'cluster-operator-multiple-files.json',
       'crypto-scout-mq.json',
-      'sensitive-data-archive.json',
-      'sensitive-data-archive-federation.json',
       'rabbitmqadmin-ng-vhost.json',
     ]) {
       const out = JSON.stringify(read(file));
@@ -535,7 +430,6 @@ describe('RabbitMQ definitions files from public repositories', () => {
         'amqp://',
         'amqps://',
         'amqp:///',
-        'CEGA_CONNECTION',
         'federation:federation',
       ]) {
         expect([file, out.includes(secret)]).toEqual([file, false]);
