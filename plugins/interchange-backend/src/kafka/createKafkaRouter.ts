@@ -36,9 +36,10 @@ export function addKafkaRoutes(
   options: KafkaRouterOptions,
 ): void {
   const { live, history } = options;
+  const kafka = new KafkaBusLiveState(live, history);
   const shared = createLiveStateHandlers<KafkaReadTypes>(
     options,
-    new KafkaBusLiveState(live, history),
+    kafka,
     'Kafka',
   );
   const { authorize, entity } = shared;
@@ -124,8 +125,8 @@ export function addKafkaRoutes(
       const credentials = await authorize(req);
       const found = await entity(req.params, credentials);
       if (isKafkaTopicEntity(found)) {
-        const { items } = await shared.destinations(
-          req,
+        // Authorized above: the reader itself, not the handler.
+        const items = await kafka.destinations(
           found.spec.cluster,
           getKafkaTopicName(found),
         );
