@@ -86,12 +86,16 @@ function toFlow(
       data: { node: n, bigMap: big },
     });
   }
-  const edges: MapFlowEdge[] = model.edges.map(e => edgeOf(e, false));
+  const edges: MapFlowEdge[] = model.edges.map(e => edgeOf(e, false, big));
   return { nodes, edges };
 }
 
 /** One edge as React Flow draws it; `selected` draws it thicker in its style's colour. */
-function edgeOf(e: MapModel['edges'][number], selected: boolean): MapFlowEdge {
+function edgeOf(
+  e: MapModel['edges'][number],
+  selected: boolean,
+  bigMap: boolean,
+): MapFlowEdge {
   const severity = worstSeverity(e.findings);
   const color = STYLE_COLORS[e.style];
   let label = e.label;
@@ -107,7 +111,7 @@ function edgeOf(e: MapModel['edges'][number], selected: boolean): MapFlowEdge {
     zIndex: 0,
     interactionWidth: 12,
     className: severity ? 'interchange-map-edge-marked' : undefined,
-    data: { marked: !!severity },
+    data: { marked: !!severity, bigMap },
     markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
     labelStyle: severity
       ? { fill: SEVERITY_COLORS[severity], fontWeight: 700 }
@@ -148,7 +152,7 @@ function withSelection(
     nodes: flow.nodes,
     edges: selected
       ? flow.edges.map(e =>
-          e.id === selection.id ? edgeOf(selected, true) : e,
+          e.id === selection.id ? edgeOf(selected, true, isBigMap(model)) : e,
         )
       : flow.edges,
   };
@@ -204,7 +208,13 @@ export function MapCanvas(props: {
   // after the move it is an ordinary layer again, so zooming re-draws it
   // sharp at the new scale instead of stretching the old pixels.
   const frame = useRef<HTMLDivElement>(null);
+  // Not on big maps: their overview canvas is painted again at each frame
+  // and, zoomed in, nodes mount and unmount as they enter and leave the
+  // view, so the layer's content changes while it moves; as one composited
+  // layer (thousands of pixels wide at a readable zoom) it was rastered
+  // again and again: 8.6 s to zoom in to reading, panning at 133 ms a frame.
   const moving = (on: boolean) =>
+    !isBigMap(model) &&
     frame.current
       ?.querySelector<HTMLElement>('.react-flow__viewport')
       ?.style.setProperty('will-change', on ? 'transform' : '');
