@@ -45,18 +45,20 @@ export interface LiveStateHandlers<T extends BusReadTypes>
     scope: T['scope'],
   ): Promise<{ broker: T['broker']; items: T['destination'][] }>;
   /**
-   * One destination with its history of the last `hours` (default 6); the
-   * caller's credentials come back for the bus's own catalog lookups.
+   * One destination with its history of the last `hours` (default 6), and
+   * what `alongside` reads with the caller's credentials meanwhile (the
+   * bus's own catalog lookups).
    */
-  destination(
+  destination<A = undefined>(
     req: Req,
     broker: string,
     ref: T['ref'],
     hours: number | undefined,
+    alongside?: (credentials: BackstageCredentials) => Promise<A>,
   ): Promise<{
     broker: T['broker'];
     detail: T['detail'];
-    credentials: BackstageCredentials;
+    alongside: A | undefined;
   }>;
   /**
    * Reads several brokers at once (the caller has authorized): a broker
@@ -92,14 +94,14 @@ export function createLiveStateHandlers<T extends BusReadTypes>(
       const summary = bus.brokerSummary(broker);
       return { broker: summary, items: await bus.destinations(broker, scope) };
     },
-    async destination(req, broker, ref, hours) {
+    async destination(req, broker, ref, hours, alongside) {
       const credentials = await access.authorize(req);
       const summary = bus.brokerSummary(broker);
-      return {
-        broker: summary,
-        detail: await bus.destination(broker, ref, historySince(hours)),
-        credentials,
-      };
+      const [detail, also] = await Promise.all([
+        bus.destination(broker, ref, historySince(hours)),
+        alongside?.(credentials),
+      ]);
+      return { broker: summary, detail, alongside: also };
     },
     async eachBroker(byBroker, read) {
       const items: Awaited<ReturnType<typeof read>> = [];

@@ -72,11 +72,13 @@ export function addRabbitMQRoutes(
     '/rabbitmq/brokers/:broker/queues/:vhost/:queue',
     async (req, res) => {
       const { broker, vhost, queue } = req.params;
+      // The queue on the broker and its entity in the catalog, read at once.
       const found = await live.destination(
         req,
         broker,
         { vhost, queue },
         req.query.hours,
+        credentials => declaringEntity(broker, vhost, queue, credentials),
       );
       const {
         live: onBroker,
@@ -85,12 +87,7 @@ export function addRabbitMQRoutes(
         rawBindings,
         history,
       } = found.detail;
-      const entity = await declaringEntity(
-        broker,
-        vhost,
-        queue,
-        found.credentials,
-      );
+      const entity = found.alongside;
       if (!onBroker && !entity) {
         throw new NotFoundError(
           `RabbitMQ broker '${broker}' has no queue '${queue}' in vhost '${vhost}', and no RabbitMQQueue entity declares one`,
