@@ -69,7 +69,7 @@ function QueueState(props: { value: RabbitMQQueueDetail }) {
       <Typography variant="body2" color="textSecondary" gutterBottom>
         {q.statusReason}
         {q.statsPending
-          ? ' (statistics pending: the broker reports every few seconds)'
+          ? ' (the broker reports no counts for this queue: it is down or still starting)'
           : ''}
       </Typography>
       <StatChips stats={chips} />

@@ -2509,7 +2509,7 @@ export const spec = {
       RabbitMQQueueState: {
         type: 'object',
         description:
-          "A queue's live state. The management API reports statistics every few seconds: a queue declared a moment ago has statsPending true and zero counts until its first statistics.",
+          "A queue's live state. Counts, consumers and state are read live from the broker (what rabbitmqctl list_queues prints); the publish, deliver and ack rates and the consumer utilisation come from the broker's statistics, read at most one sampling interval ago, so a queue declared since then has no rates yet. statsPending is true while the broker reports no counts for the queue (it is down or not yet started), and the counts are then zero.",
         required: [
           'vhost',
           'name',
@@ -2583,6 +2583,8 @@ export const spec = {
           },
           statsPending: {
             type: 'boolean',
+            description:
+              'The broker reports no counts for the queue (down or not yet started).',
           },
         },
       },

@@ -6,7 +6,7 @@
 import { RabbitMQQueueStatus } from '../models/RabbitMQQueueStatus.model';
 
 /**
- * A queue\'s live state. The management API reports statistics every few seconds: a queue declared a moment ago has statsPending true and zero counts until its first statistics.
+ * A queue\'s live state. Counts, consumers and state are read live from the broker (what rabbitmqctl list_queues prints); the publish, deliver and ack rates and the consumer utilisation come from the broker\'s statistics, read at most one sampling interval ago, so a queue declared since then has no rates yet. statsPending is true while the broker reports no counts for the queue (it is down or not yet started), and the counts are then zero.
  * @public
  */
 export interface RabbitMQQueueState {
@@ -44,5 +44,8 @@ export interface RabbitMQQueueState {
    * Estimated from the rates; null when the queue is not draining.
    */
   timeToDrainSeconds: number | null;
+  /**
+   * The broker reports no counts for the queue (down or not yet started).
+   */
   statsPending: boolean;
 }
