@@ -93,12 +93,19 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array | undefined {
+  let binary: string;
   try {
-    const binary = atob(text);
-    return Uint8Array.from(binary, c => c.charCodeAt(0));
+    binary = atob(text);
   } catch {
     return undefined;
   }
+  // A plain loop: Uint8Array.from with a mapping function was a visible
+  // part of each inbound delivery's verification (yarn bench:webhooks).
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    out[i] = binary.charCodeAt(i);
+  }
+  return out;
 }
 
 function toHex(bytes: Uint8Array): string {
@@ -237,6 +244,11 @@ function header(
   headers: Record<string, string | string[] | undefined>,
   name: string,
 ): string | undefined {
+  // Node's servers give header names in lower case: one lookup, no scan.
+  const exact = headers[name];
+  if (exact !== undefined) {
+    return Array.isArray(exact) ? exact[0] : exact;
+  }
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() === name) {
       return Array.isArray(value) ? value[0] : value;
