@@ -31,7 +31,8 @@ export function MapOverview(props: { scene: OverviewScene }) {
     let frame = 0;
     const paint = () => {
       frame = 0;
-      const ctx = el.getContext?.('2d');
+      if (!layers.length) return;
+      const ctx = el.getContext('2d');
       if (!ctx) return;
       const dpr = window.devicePixelRatio || 1;
       const width = Math.round(el.clientWidth * dpr);
