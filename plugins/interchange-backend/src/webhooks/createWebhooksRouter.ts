@@ -36,6 +36,7 @@ import { InterchangeRouter } from '../schema/InterchangeRouter';
 import { checkPathParameters } from '../service/pathParameters';
 import { DeliveryStore } from './DeliveryStore';
 import { nodeHmacSha256 } from './nodeHmacSha256';
+import { readPlainBody } from './readPlainBody';
 import { ReceiverEntityCache } from './ReceiverEntityCache';
 import { WebhookDeliverer } from './WebhookDeliverer';
 import { WebhookSettings } from './webhookSettings';
@@ -109,7 +110,9 @@ function sendError(
 /**
  * Reads the inbound receiver's body as raw bytes (signatures cover the
  * bytes, so they must reach verification untouched); other requests pass
- * through to the JSON parser. Too big a body is a 413.
+ * through to the JSON parser. Too big a body is a 413. The common delivery
+ * (a Content-Length, no Content-Encoding) is read by `readPlainBody`,
+ * everything else by body-parser.
  */
 export function rawWebhookBody(settings: WebhookSettings): express.Handler {
   const raw = express.raw({
@@ -119,6 +122,9 @@ export function rawWebhookBody(settings: WebhookSettings): express.Handler {
   return (req, res, next) => {
     if (req.method !== 'POST' || !isWebhookReceivePath(req.path)) {
       next();
+      return;
+    }
+    if (readPlainBody(req, settings.maxInboundBodyBytes, next)) {
       return;
     }
     raw(req, res, err => {
