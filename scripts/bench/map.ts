@@ -20,11 +20,15 @@
  *   localStorage), with Chromium's main-thread counters;
  * - frame time while panning (requestAnimationFrame intervals during a
  *   120-step mouse drag), median and 95th percentile, in the view first
- *   drawn and in the other one ("Company view: one node per system");
+ *   drawn (a big map's overview), zoomed in to reading, and in the other
+ *   one ("Company view: one node per system");
+ * - zoom in: mouse-wheel steps until the map crosses zoom 0.3, from the
+ *   step that crosses it to React Flow's nodes and edges in view drawn;
  * - focus: picking one component in "Search to focus" to its neighbourhood
  *   (2 hops, impact API) laid out and drawn.
  *
- * BENCH_MAP_PROFILE=<file> writes a CPU profile of one more next visit.
+ * BENCH_MAP_PROFILE=<file> writes a CPU profile of one more next visit,
+ * and <file>.zoom-in one of the zoom in.
  *
  * It starts the demo backend and reads packages/app/dist, so run it under
  * the machine-wide lock: `flock /tmp/e2e.lock -c 'yarn workspace app build
