@@ -242,9 +242,11 @@ function receiveWebhook(
       );
       return;
     }
+    // Decoded once: parsed here, stored as the payload below.
+    const text = body.toString('utf8');
     let event: unknown;
     try {
-      event = JSON.parse(body.toString('utf8'));
+      event = JSON.parse(text);
     } catch (e) {
       await reject(400, `body is not valid JSON: ${(e as Error).message}`);
       return;
@@ -274,7 +276,7 @@ function receiveWebhook(
             }
           : {}),
       },
-      payload: body.toString('utf8'),
+      payload: text,
     });
     if (recorded.duplicate) {
       res.status(200).json({ status: 'duplicate', eventId: verified.id });
