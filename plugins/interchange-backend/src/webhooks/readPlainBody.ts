@@ -49,7 +49,6 @@ export function readPlainBody(
       return;
     }
     settled = true;
-    cleanup();
     req.body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     next();
   };
@@ -58,7 +57,6 @@ export function readPlainBody(
       return;
     }
     settled = true;
-    cleanup();
     const received = chunks.reduce((n, c) => n + c.length, 0);
     next(
       Object.assign(new Error('request aborted'), {
@@ -73,12 +71,8 @@ export function readPlainBody(
       }),
     );
   };
-  const cleanup = () => {
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.off('aborted', onAborted);
-    req.off('error', onAborted);
-  };
+  // The listeners stay: the request ends here, and a late 'error' after an
+  // abort then finds a listener that ignores it.
   req.on('data', onData);
   req.on('end', onEnd);
   req.on('aborted', onAborted);
