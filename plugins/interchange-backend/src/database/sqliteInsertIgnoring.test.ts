@@ -19,14 +19,14 @@ describe('sqliteInsertIgnoring', () => {
 
   it('inserts new rows, skips conflicting ones, and says which it wrote', async () => {
     const knex = await sqlite();
-    const insert = sqliteInsertIgnoring(knex, 't', ['id', 'key'], 'key')!;
-    expect(await insert([['a', 'k1']])).toEqual([true]);
+    const insert = sqliteInsertIgnoring(knex, 't', 'key')!;
+    expect(await insert([{ id: 'a', key: 'k1' }])).toEqual([true]);
     // A conflict with a stored row and one within the same call.
     expect(
       await insert([
-        ['b', 'k1'],
-        ['c', 'k2'],
-        ['d', 'k2'],
+        { id: 'b', key: 'k1' },
+        { id: 'c', key: 'k2' },
+        { id: 'd', key: 'k2' },
       ]),
     ).toEqual([false, true, false]);
     expect(await knex('t').orderBy('id').pluck('id')).toEqual(['a', 'c']);
@@ -42,13 +42,10 @@ describe('sqliteInsertIgnoring', () => {
       note: undefined,
       flag: true,
     });
-    const insert = sqliteInsertIgnoring(
-      knex,
-      't',
-      ['id', 'key', 'at', 'note', 'flag'],
-      'key',
-    )!;
-    await insert([['by-helper', 'k2', at, undefined, true]]);
+    const insert = sqliteInsertIgnoring(knex, 't', 'key')!;
+    await insert([
+      { id: 'by-helper', key: 'k2', at, note: undefined, flag: true },
+    ]);
     const [byKnex, byHelper] = await knex('t')
       .orderBy('id')
       .select('at', 'note', 'flag');
@@ -58,11 +55,11 @@ describe('sqliteInsertIgnoring', () => {
 
   it('writes all rows of a call or none: a failing row rolls the others back', async () => {
     const knex = await sqlite();
-    const insert = sqliteInsertIgnoring(knex, 't', ['id', 'key'], 'key')!;
+    const insert = sqliteInsertIgnoring(knex, 't', 'key')!;
     await expect(
       insert([
-        ['a', 'k1'],
-        ['b', null],
+        { id: 'a', key: 'k1' },
+        { id: 'b', key: null },
       ]),
       // better-sqlite3's SqliteError is not an Error to jest's toThrow.
     ).rejects.toMatchObject({
@@ -70,16 +67,29 @@ describe('sqliteInsertIgnoring', () => {
     });
     expect(await knex('t').count({ n: '*' })).toEqual([{ n: 0 }]);
     // The connection is back in the pool and usable.
-    expect(await insert([['a', 'k1']])).toEqual([true]);
+    expect(await insert([{ id: 'a', key: 'k1' }])).toEqual([true]);
+  });
+
+  it('takes every column any row has, NULL where a row lacks it, as knex does', async () => {
+    const knex = await sqlite();
+    const insert = sqliteInsertIgnoring(knex, 't', 'key')!;
+    await insert([
+      { id: 'a', key: 'k1' },
+      { id: 'b', key: 'k2', note: 'second' },
+    ]);
+    expect(await knex('t').orderBy('id').select('id', 'note')).toEqual([
+      { id: 'a', note: null },
+      { id: 'b', note: 'second' },
+    ]);
   });
 
   it('waits for a knex transaction holding the connection', async () => {
     const knex = await sqlite();
-    const insert = sqliteInsertIgnoring(knex, 't', ['id', 'key'], 'key')!;
+    const insert = sqliteInsertIgnoring(knex, 't', 'key')!;
     let written: Promise<boolean[]> | undefined;
     await knex.transaction(async trx => {
       await trx('t').insert({ id: 'in-trx', key: 'k1' });
-      written = insert([['outside', 'k1']]);
+      written = insert([{ id: 'outside', key: 'k1' }]);
       // Still inside the transaction: the insert has not run.
       await new Promise(r => setTimeout(r, 50));
       expect(await trx('t').pluck('id')).toEqual(['in-trx']);
@@ -94,7 +104,7 @@ describe('sqliteInsertIgnoring', () => {
   if (others.length > 0) {
     it.each(others)('leaves %s to knex', async id => {
       const knex = await databases.init(id);
-      expect(sqliteInsertIgnoring(knex, 't', ['id'], 'id')).toBeUndefined();
+      expect(sqliteInsertIgnoring(knex, 't', 'id')).toBeUndefined();
     });
   }
 });
