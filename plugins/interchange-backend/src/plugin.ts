@@ -23,6 +23,7 @@ import { MeshAccessService } from './mesh/MeshAccessService';
 import { registerInterchangeActions } from './actions';
 import { readChecksSettings } from './checks/checksSettings';
 import { IntegrationGraphCache } from './checks/IntegrationGraphCache';
+import { MapLayouts } from './map/MapLayouts';
 import { collectLiveData } from './checks/liveData/collectLiveData';
 import { scheduleIntegrationChecks } from './checks/scheduleChecks';
 import { DatabaseActivityWatchStore } from './database/DatabaseActivityWatchStore';
@@ -220,9 +221,13 @@ export const interchangePlugin = createBackendPlugin({
         });
 
         const checks = new DatabaseChecksStore(db);
+        // The company map laid out ahead of time, each time the graph is
+        // read again (the checks task, impact requests, the map's layouts).
+        const mapLayouts = new MapLayouts({ logger });
         const graphs = new IntegrationGraphCache({
           catalog: deps.catalog,
           auth: deps.auth,
+          onRead: entities => mapLayouts.update(entities),
         });
         await scheduleIntegrationChecks({
           settings: checksSettings,
@@ -297,6 +302,7 @@ export const interchangePlugin = createBackendPlugin({
             settings: webhookSettings,
             checks,
             graphs,
+            mapLayouts,
             meshAccess,
             secretLinks,
             secretLinkSettings,

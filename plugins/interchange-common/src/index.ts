@@ -17,6 +17,7 @@ export * from './mesh';
 export * from './graph';
 export * from './checks';
 export * from './strategy';
+export * from './map';
 // The HTTP contract's client and models, generated from the backend's
 // OpenAPI spec (yarn --cwd plugins/interchange-backend generate).
 export { DefaultApiClient } from './schema/openapi';

@@ -1,4 +1,5 @@
 import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildIntegrationGraph,
@@ -23,6 +24,7 @@ export class IntegrationGraphCache {
   readonly #auth: AuthService;
   readonly #maxAgeMs: number;
   readonly #now: () => number;
+  readonly #onRead?: (entities: Entity[]) => void;
   #cached?: { graph: IntegrationGraph; builtAt: number };
   #building?: Promise<IntegrationGraph>;
 
@@ -31,11 +33,14 @@ export class IntegrationGraphCache {
     auth: AuthService;
     maxAgeMs?: number;
     now?: () => number;
+    /** Told the entities each time the catalog is read (the map's layouts follow them). */
+    onRead?: (entities: Entity[]) => void;
   }) {
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#maxAgeMs = options.maxAgeMs ?? GRAPH_MAX_AGE_MS;
     this.#now = options.now ?? Date.now;
+    this.#onRead = options.onRead;
   }
 
   /** A graph at most `maxAgeMs` old. */
@@ -56,6 +61,7 @@ export class IntegrationGraphCache {
         );
         const graph = buildIntegrationGraph(entities);
         this.#cached = { graph, builtAt: this.#now() };
+        this.#onRead?.(entities);
         return graph;
       })().finally(() => {
         this.#building = undefined;

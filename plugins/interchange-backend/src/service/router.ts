@@ -9,6 +9,7 @@ import {
   ChecksRouterOptions,
 } from '../checks/createChecksRouter';
 import { addKafkaRoutes, KafkaRouterOptions } from '../kafka/createKafkaRouter';
+import { addMapRoutes, MapRouterOptions } from '../map/createMapRouter';
 import { addMeshRoutes, MeshRouterOptions } from '../mesh/createMeshRouter';
 import {
   addRabbitMQRoutes,
@@ -34,6 +35,7 @@ export interface RouterOptions
     RabbitMQRouterOptions,
     WebhooksRouterOptions,
     ChecksRouterOptions,
+    MapRouterOptions,
     StrategyRouterOptions,
     MeshRouterOptions,
     SecretLinksRouterOptions {
@@ -77,6 +79,7 @@ export async function createRouter(
   addRabbitMQRoutes(router, options);
   addWebhookRoutes(router, options);
   addChecksRoutes(router, options);
+  addMapRoutes(router, options);
   addStrategyRoutes(router, options);
   addMeshRoutes(router, options);
   addSecretLinkRoutes(router, options);

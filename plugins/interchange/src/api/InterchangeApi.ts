@@ -10,6 +10,7 @@ import type {
   KafkaLagTrendPoint,
   KafkaTopicLiveState,
   KafkaTopicNameCheck,
+  MapLayoutList,
   MeshAccess,
   RabbitMQQueueDetail,
   RabbitMQQueueList,
@@ -37,6 +38,9 @@ export type {
   KafkaLagTrendPoint,
   KafkaPartitionState,
   KafkaTopicLiveState,
+  MapLayout,
+  MapLayoutList,
+  MapLayoutPlacement,
   RabbitMQQueueDetail,
   RabbitMQQueueList,
   RabbitMQQueueState,
@@ -140,6 +144,12 @@ export interface InterchangeApi {
     direction?: 'downstream' | 'upstream';
     depth?: number;
   }): Promise<IntegrationImpact>;
+  /**
+   * The map's layouts the backend computed ahead of time, by job hash.
+   * Optional: without it (an older or custom implementation) the map lays
+   * everything out in the browser.
+   */
+  getMapLayouts?(): Promise<MapLayoutList>;
   /** The generated integration strategy document, Markdown. */
   getStrategy(): Promise<string>;
   /** A component's callers and callees: declared, allowed by the mesh, observed. */

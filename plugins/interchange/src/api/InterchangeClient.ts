@@ -5,10 +5,7 @@ import {
   DefaultApiClient,
   TypedResponse,
 } from '@interchange/plugin-interchange-common';
-import {
-  InterchangeApi,
-  IntegrationChecksFilter,
-} from './InterchangeApi';
+import { InterchangeApi, IntegrationChecksFilter } from './InterchangeApi';
 
 /**
  * Entity path parameters. Kafka routes get them lower-cased (the catalog
@@ -139,6 +136,10 @@ export class InterchangeClient implements InterchangeApi {
       await this.#client.listCheckFindings({ query: filter }),
     );
     return { ...rest, findings: items };
+  }
+
+  async getMapLayouts() {
+    return ok(await this.#client.listMapLayouts({}));
   }
 
   async getImpact(query: {

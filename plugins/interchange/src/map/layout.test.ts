@@ -1,6 +1,14 @@
-import { buildIntegrationGraph } from '@interchange/plugin-interchange-common';
-import { buildMapModel, MapModel, NO_FILTERS } from './mapModel';
-import { LAYERED_BOXES_MAX, layoutMap, toElkJobs } from './layout';
+import {
+  buildIntegrationGraph,
+  buildMapModel,
+  hashJob,
+  LAYERED_BOXES_MAX,
+  MapModel,
+  NO_FILTERS,
+  toElkJobs,
+  toMapLayoutPlacement,
+} from '@interchange/plugin-interchange-common';
+import { layoutMap, seedLayouts } from './layout';
 import { elkPoolSize, elkRunsInWorker, getElkPool } from './createElk';
 import { LAYOUT_CACHE_KEY } from './layoutCache';
 import { testCompany } from './testCompany';
@@ -10,18 +18,6 @@ describe('layoutMap', () => {
     collapseIntegrations: false,
     filters: NO_FILTERS,
     findings: [],
-  });
-
-  it('makes one job per system box, and a root job linking the boxes by their members edges', () => {
-    const { groups, root } = toElkJobs(model);
-    const shop = groups.find(c => c.id === 'system:default/shop')!;
-    expect(shop.children!.map(c => c.id)).toContain('component:default/cart');
-    expect(shop.layoutOptions!['elk.algorithm']).toBe('layered');
-    expect(root.children!.map(c => c.id)).toContain('system:default/shop');
-    expect(root.layoutOptions!['elk.algorithm']).toBe('layered');
-    expect(root.edges!.map(e => e.id)).toContain(
-      '__between:system:default/shop>system:default/ops',
-    );
   });
 
   it('lays every node out with ELK (in this thread: jsdom has no Worker)', async () => {
@@ -116,5 +112,44 @@ describe('layoutMap', () => {
     const height = Math.max(...boxes.map(b => b.y + b.height));
     expect(width / height).toBeGreaterThan(0.8);
     expect(width / height).toBeLessThan(4);
+  });
+
+  it('places a job the backend served (same hash) without ELK, and lays out the others', async () => {
+    // A model no earlier test laid out, so nothing of it is cached.
+    const other = buildMapModel(
+      buildIntegrationGraph(testCompany.filter(e => e.kind !== 'API')),
+      { collapseIntegrations: true, filters: NO_FILTERS, findings: [] },
+    );
+    const { groups } = toElkJobs(other);
+    const shop = groups.find(g => g.id === 'system:default/shop')!;
+    const shopHash = hashJob(JSON.stringify(shop));
+    // Positions as the backend serves them: no ids, in the job's order.
+    const served = toMapLayoutPlacement(shop, {
+      width: 999,
+      height: 555,
+      children: shop.children!.map((c, i) => [c.id, 16, 40 + 60 * i, 190, 46]),
+    });
+    seedLayouts([{ hash: shopHash, job: served }]);
+    const [elk] = await getElkPool();
+    const layout = jest.spyOn(elk, 'layout');
+    try {
+      const placements = await layoutMap(other);
+      const laidOut = layout.mock.calls.map(([job]) => job.id);
+      expect(laidOut).not.toContain('system:default/shop');
+      expect(laidOut.length).toBeGreaterThan(0); // the other systems, the root
+      expect(placements.get(shop.children![1].id)).toEqual({
+        x: 16,
+        y: 100,
+        width: 190,
+        height: 46,
+      });
+      // The root job placed the box at the served size.
+      expect(placements.get('system:default/shop')).toMatchObject({
+        width: 999,
+        height: 555,
+      });
+    } finally {
+      layout.mockRestore();
+    }
   });
 });

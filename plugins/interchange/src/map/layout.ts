@@ -1,7 +1,18 @@
-import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { MapModel } from './mapModel';
-import { getElkPool } from './createElk';
-import { hashJob, LayoutCache, PlacedJob } from './layoutCache';
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+import {
+  ENTITY_SIZE,
+  fromMapLayoutPlacement,
+  GROUP_LAYOUT,
+  hashJob,
+  MapLayoutJob,
+  MapLayoutPlacement,
+  MapModel,
+  PlacedJob,
+  sizeRootJob,
+  toElkJobs,
+} from '@interchange/plugin-interchange-common';
+import { elkPoolSize, getElkPool } from './createElk';
+import { LayoutCache } from './layoutCache';
 
 /** Where a node goes; relative to its system box when it sits in one. */
 export interface NodePlacement {
@@ -9,130 +20,6 @@ export interface NodePlacement {
   y: number;
   width: number;
   height: number;
-}
-
-export const ENTITY_SIZE = { width: 190, height: 46 };
-export const SYSTEM_SIZE = { width: 220, height: 64 };
-
-/**
- * Up to this many system boxes are arranged by ELK's layered algorithm
- * along their system -> system edges (related systems side by side, data
- * flowing left to right); above it they are packed in name order by ELK's
- * rectpacking into a near-screen-shaped rectangle: layered on a hundred
- * boxes took a second and drew a strip 100,000 px wide.
- */
-export const LAYERED_BOXES_MAX = 20;
-
-const LAYERED = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-  'elk.spacing.nodeNode': '24',
-  'elk.spacing.componentComponent': '48',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  // React Flow draws its own edges: ELK's routes are never read, and its
-  // orthogonal router is the dearest of the three.
-  'elk.edgeRouting': 'POLYLINE',
-};
-
-const GROUP = {
-  ...LAYERED,
-  // Room for the system's title above its members.
-  'elk.padding': '[top=40,left=16,bottom=16,right=16]',
-};
-
-/**
- * For the boxes of a big map (more than LAYERED_BOXES_MAX): one sweep of
- * crossing minimisation free to reorder nodes, instead of seven sweeps
- * keeping the catalog's order; about a third less CPU per system, for a
- * picture seen mostly zoomed out.
- */
-const QUICK_GROUP = {
-  ...GROUP,
-  'elk.layered.thoroughness': '1',
-  'elk.layered.considerModelOrder.strategy': 'NONE',
-  // Layers by longest path instead of network simplex, and nodes placed
-  // by ELK's simple placer instead of Brandes-Koepf: a hundred 50-node
-  // systems took 2.2 s of CPU in Node (warm) with the defaults, 0.9 s
-  // with these, for boxes of the same width.
-  'elk.layered.layering.strategy': 'LONGEST_PATH',
-  'elk.layered.nodePlacement.strategy': 'SIMPLE',
-};
-
-const PACKED = {
-  'elk.algorithm': 'rectpacking',
-  'elk.spacing.nodeNode': '48',
-  // About the map's shape on a laptop screen, so "fit view" is not a sliver.
-  'elk.aspectRatio': '1.8',
-};
-
-/**
- * The ELK jobs for a map model. Each system box is its own small layered
- * job (its members and the edges between them), so a company of a hundred
- * systems is a hundred jobs of fifty nodes, laid out in parallel workers
- * and each cached, instead of one layout of five thousand. `root` then
- * places the boxes (sized by their jobs' answers) and any node outside a
- * box (the company view's system nodes), with one edge per connected pair
- * of boxes.
- */
-export function toElkJobs(model: MapModel): {
-  groups: ElkNode[];
-  root: ElkNode;
-} {
-  const parentOf = new Map<string, string | undefined>();
-  for (const n of model.nodes) parentOf.set(n.id, n.parent);
-  const groups = new Map<string, ElkNode>();
-  const root: ElkNode = { id: '__root', children: [], edges: [] };
-  for (const n of model.nodes) {
-    if (n.type === 'group') {
-      groups.set(n.id, {
-        id: n.id,
-        layoutOptions: GROUP,
-        children: [],
-        edges: [],
-      });
-      // Its place in the root job; sized once its own job has answered.
-      root.children!.push({ id: n.id });
-    }
-  }
-  for (const n of model.nodes) {
-    if (n.type === 'group') continue;
-    const size = n.type === 'system' ? SYSTEM_SIZE : ENTITY_SIZE;
-    const node: ElkNode = { id: n.id, ...size };
-    const parent = n.parent ? groups.get(n.parent) : undefined;
-    (parent ?? root).children!.push(node);
-  }
-  const between = new Set<string>();
-  for (const e of model.edges) {
-    const a = parentOf.get(e.from);
-    const b = parentOf.get(e.to);
-    if (a === b) {
-      const edge: ElkExtendedEdge = {
-        id: e.id,
-        sources: [e.from],
-        targets: [e.to],
-      };
-      (a ? groups.get(a) : root)?.edges!.push(edge);
-      continue;
-    }
-    const from = a ?? e.from;
-    const to = b ?? e.to;
-    const key = `${from}>${to}`;
-    if (from !== to && !between.has(key)) {
-      between.add(key);
-      root.edges!.push({
-        id: `__between:${key}`,
-        sources: [from],
-        targets: [to],
-      });
-    }
-  }
-  const packed = groups.size > LAYERED_BOXES_MAX;
-  root.layoutOptions = packed ? PACKED : LAYERED;
-  if (packed) for (const g of groups.values()) g.layoutOptions = QUICK_GROUP;
-  // Rectpacking reads no edges; leave them out of its input.
-  if (packed) root.edges = root.edges!.filter(e => !e.id.startsWith('__'));
-  return { groups: [...groups.values()], root };
 }
 
 /**
@@ -168,15 +55,42 @@ function saveSoon() {
   }
 }
 
-async function run(elk: ELK, job: ElkNode): Promise<PlacedJob> {
-  const key = hashJob(JSON.stringify(job));
-  const known = cache.get(key);
+/**
+ * Placements the backend computed ahead of time for the whole catalog's
+ * map (`GET /map/layouts`), by job hash: a job the browser built the same
+ * (the same entities, sizes and edges) is placed from here without ELK.
+ */
+const served = new Map<string, MapLayoutPlacement>();
+
+/** Adds the backend's placements; jobs not among them are laid out here. */
+export function seedLayouts(
+  items: ReadonlyArray<{ hash: string; job: MapLayoutPlacement }>,
+): void {
+  for (const item of items) served.set(item.hash, item.job);
+}
+
+/** An answer without ELK: from the cache, else from the backend's placements. */
+function known(key: string, job: MapLayoutJob): PlacedJob | undefined {
+  const cached = cache.get(key);
   // A hash collision would show as a child the answer does not place.
-  if (known && known.children.length === (job.children?.length ?? 0)) {
-    const ids = new Set(known.children.map(c => c[0]));
-    if (job.children!.every(c => ids.has(c.id))) return known;
+  if (cached && cached.children.length === (job.children?.length ?? 0)) {
+    const ids = new Set(cached.children.map(c => c[0]));
+    if (job.children!.every(c => ids.has(c.id))) return cached;
   }
-  const answer = await elk.layout(job);
+  const seeded = served.get(key);
+  const placed = seeded && fromMapLayoutPlacement(job, seeded);
+  if (placed) cache.set(key, placed);
+  return placed;
+}
+
+async function run(
+  elk: () => Promise<ELK>,
+  job: MapLayoutJob,
+): Promise<PlacedJob> {
+  const key = hashJob(JSON.stringify(job));
+  const found = known(key, job);
+  if (found) return found;
+  const answer = await (await elk()).layout(job as ElkNode);
   const placed: PlacedJob = {
     width: answer.width ?? 0,
     height: answer.height ?? 0,
@@ -192,9 +106,16 @@ async function run(elk: ELK, job: ElkNode): Promise<PlacedJob> {
   return placed;
 }
 
-/** Runs jobs across the pool, biggest first, each to the least loaded ELK. */
-function runAll(pool: ELK[], jobs: ElkNode[]): Promise<PlacedJob[]> {
-  const load = pool.map(() => 0);
+/**
+ * Runs jobs across the pool, biggest first, each to the least loaded ELK;
+ * the pool is only waited for by jobs that are not known already.
+ */
+function runAll(
+  elkAt: (worker: number) => Promise<ELK>,
+  workers: number,
+  jobs: MapLayoutJob[],
+): Promise<PlacedJob[]> {
+  const load = Array.from({ length: workers }, () => 0);
   const order = jobs
     .map((job, i) => ({ job, i, size: job.children!.length }))
     .sort((a, b) => b.size - a.size);
@@ -202,7 +123,7 @@ function runAll(pool: ELK[], jobs: ElkNode[]): Promise<PlacedJob[]> {
   for (const { job, i, size } of order) {
     const w = load.indexOf(Math.min(...load));
     load[w] += size + 1;
-    out[i] = run(pool[w], job);
+    out[i] = run(() => elkAt(w), job);
   }
   return Promise.all(out);
 }
@@ -217,7 +138,7 @@ export function prepareLayout(): void {
     pool => {
       const warmUp: ElkNode = {
         id: '__warm-up',
-        layoutOptions: GROUP,
+        layoutOptions: GROUP_LAYOUT,
         children: Array.from({ length: 12 }, (_, i) => ({
           id: `n${i}`,
           ...ENTITY_SIZE,
@@ -238,18 +159,16 @@ export function prepareLayout(): void {
 export async function layoutMap(
   model: MapModel,
 ): Promise<Map<string, NodePlacement>> {
-  const pool = await getElkPool();
+  // Started only when a job is not known (cached, or served by the backend).
+  let pool: Promise<ELK[]> | undefined;
+  const elkAt = async (worker: number) => {
+    const elks = await (pool ??= getElkPool());
+    return elks[worker % elks.length];
+  };
   const { groups, root } = toElkJobs(model);
-  const laidOutGroups = await runAll(pool, groups);
-  const sizes = new Map(groups.map((g, i) => [g.id, laidOutGroups[i]]));
-  for (const child of root.children!) {
-    const g = sizes.get(child.id);
-    if (g) {
-      child.width = g.width;
-      child.height = g.height;
-    }
-  }
-  const laidOutRoot = await run(pool[0], root);
+  const laidOutGroups = await runAll(elkAt, elkPoolSize(), groups);
+  sizeRootJob(root, groups, laidOutGroups);
+  const laidOutRoot = await run(() => elkAt(0), root);
   saveSoon();
   const placements = new Map<string, NodePlacement>();
   const place = ([id, x, y, width, height]: PlacedJob['children'][number]) =>

@@ -1,3 +1,5 @@
+import type { PlacedJob } from '@interchange/plugin-interchange-common';
+
 /**
  * ELK's answers for the map's layout jobs, kept in the browser's
  * localStorage between visits: laying out a 5,000-entity company costs
@@ -7,29 +9,9 @@
  * are kept (ELK's edge routes are never read). Bounded; a full or
  * unavailable storage only means layouts are computed again.
  */
-export interface PlacedJob {
-  width: number;
-  height: number;
-  /** Each child: id, x, y, width, height. */
-  children: Array<[string, number, number, number, number]>;
-}
-
 export const LAYOUT_CACHE_KEY = 'interchange-map-layouts-v1';
 /** Jobs remembered: a hundred-system company uses about a hundred. */
 export const LAYOUT_CACHE_MAX = 1000;
-
-/** A 64-bit FNV-1a hash of the job's JSON, as 16 hex digits. */
-export function hashJob(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return hex(h1) + hex(h2);
-}
 
 function browserStorage(): Storage | undefined {
   try {

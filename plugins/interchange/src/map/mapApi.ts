@@ -2,12 +2,14 @@ import type {
   CheckFinding,
   ImpactDirection,
   ImpactResult,
+  MapLayout,
 } from '@interchange/plugin-interchange-common';
 import { InterchangeApi } from '../api';
 
 /*
- * The two backend answers the map reads: the scheduled checks' findings
- * (`GET /api/interchange/checks`) and impact (`GET /api/interchange/impact`).
+ * The backend answers the map reads: the scheduled checks' findings
+ * (`GET /api/interchange/checks`), impact (`GET /api/interchange/impact`)
+ * and the layouts computed ahead of time (`GET /api/interchange/map/layouts`).
  * Their models are generated from the OpenAPI spec; they carry the same
  * fields as -common's CheckFinding and ImpactResult, which the map's pure
  * code takes.
@@ -29,4 +31,17 @@ export async function loadImpact(
   depth: number,
 ): Promise<ImpactResult> {
   return (await api.getImpact({ entityRef, direction, depth })) as ImpactResult;
+}
+
+/**
+ * The layouts the backend computed ahead of time; none when it has none
+ * yet, cannot answer, or the API has no such call: the browser then lays
+ * the map out itself, as it does any job the backend's do not match.
+ */
+export async function loadLayouts(api: InterchangeApi): Promise<MapLayout[]> {
+  try {
+    return (await api.getMapLayouts?.())?.items ?? [];
+  } catch {
+    return [];
+  }
 }

@@ -1,5 +1,8 @@
-import { buildIntegrationGraph } from '@interchange/plugin-interchange-common';
-import { buildMapModel, NO_FILTERS } from './mapModel';
+import {
+  buildIntegrationGraph,
+  buildMapModel,
+  NO_FILTERS,
+} from '@interchange/plugin-interchange-common';
 import { layoutMap } from './layout';
 import {
   absoluteRects,
@@ -62,18 +65,24 @@ describe('the overview of a big map', () => {
       .reduce((n, l) => n + (l.d.match(/M/g)?.length ?? 0), 0);
     expect(boxes).toBe(scene.rects.length);
     // Edges under nodes: every curve layer comes before every fill.
-    const lastCurve = scene.layers.map(l => l.d.includes('C')).lastIndexOf(true);
+    const lastCurve = scene.layers
+      .map(l => l.d.includes('C'))
+      .lastIndexOf(true);
     const firstFill = scene.layers.findIndex(l => l.screenWidth === 0);
     expect(lastCurve).toBeLessThan(firstFill);
     // A marked node is outlined in its worst finding's colour.
-    const marked = model.nodes.find(n => n.findings.length && scene.rects.some(r => r.id === n.id))!;
+    const marked = model.nodes.find(
+      n => n.findings.length && scene.rects.some(r => r.id === n.id),
+    )!;
     const r = scene.rects.find(x => x.id === marked.id)!;
     const outline = scene.layers.find(
       l => l.screenWidth === 2 && l.d.includes(`M${r.x} ${r.y}h`),
     );
     expect(Object.values(SEVERITY_COLORS)).toContain(outline?.color);
     // Unmarked edges are one half-transparent pixel in their style's colour.
-    const plain = scene.layers.find(l => l.d.includes('C') && l.screenWidth === 1);
+    const plain = scene.layers.find(
+      l => l.d.includes('C') && l.screenWidth === 1,
+    );
     expect(Object.values(STYLE_COLORS)).toContain(plain?.color);
     expect(plain?.opacity).toBeLessThan(1);
   });

@@ -1,6 +1,8 @@
 import { getBezierPath, Position } from '@xyflow/react';
-import type { CheckFinding } from '@interchange/plugin-interchange-common';
-import { MapModel } from './mapModel';
+import type {
+  CheckFinding,
+  MapModel,
+} from '@interchange/plugin-interchange-common';
 import type { NodePlacement } from './layout';
 import {
   SEVERITY_COLORS,

@@ -5,56 +5,21 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   buildIntegrationGraph,
   CheckFinding,
-  DEFAULT_INTEGRATION_KINDS,
+  FocusSet,
+  focusSetOf,
   impact,
   IntegrationGraph,
+  MAP_FIELDS,
+  MAP_KINDS,
 } from '@interchange/plugin-interchange-common';
 import { interchangeApiRef } from '../api';
-import { loadFindings, loadImpact } from './mapApi';
-import { focusSetOf } from './focus';
-import { FocusSet } from './mapModel';
+import { loadFindings, loadImpact, loadLayouts } from './mapApi';
+import { prepareLayout, seedLayouts } from './layout';
 import { MAP_MARKS, markMap } from './marks';
 
-/** Kinds the map draws or reads (owners come from `spec.owner`/`ownedBy`). */
-export const MAP_KINDS = [
-  'Component',
-  'System',
-  'API',
-  ...DEFAULT_INTEGRATION_KINDS.map(k => k.kind),
-];
-
-/**
- * Only what buildIntegrationGraph reads: names, a few spec fields, the
- * relations, and the spec fields naming writers, readers and calls (the
- * graph reads those too, so the map stays right where a processor did not
- * emit the relations).
- */
-export const MAP_FIELDS = [
-  ...new Set(
-    [
-      ...DEFAULT_INTEGRATION_KINDS.flatMap(k => [
-        ...k.writers,
-        ...k.readers,
-        ...(k.links ?? []),
-      ]).map(f => f.field),
-      'producesTo',
-      'consumesFrom',
-      'consumesApis',
-      'providesApis',
-      'dependsOn',
-    ].map(f => `spec.${f}`),
-  ),
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.owner',
-  'spec.system',
-  'spec.lifecycle',
-  'spec.type',
-  'spec.url',
-  'relations',
-];
+// Kinds and fields the map reads: shared with the backend, which builds the
+// same graph to lay the company map out ahead of time.
+export { MAP_FIELDS, MAP_KINDS };
 
 export interface MapData {
   graph: IntegrationGraph;
@@ -65,7 +30,10 @@ export interface MapData {
 
 /**
  * The company's integration graph, built in the browser from the catalog,
- * and the findings of the backend's scheduled checks.
+ * and the findings of the backend's scheduled checks. The layouts the
+ * backend computed ahead of time are read at the same time and seed the
+ * layout cache; without any (none computed yet, an error), ELK's workers
+ * start and warm up while the catalog query is in flight.
  */
 export function useMapData() {
   const catalogApi = useApi(catalogApiRef);
@@ -75,7 +43,7 @@ export function useMapData() {
       catalogApi
         .getEntities({
           filter: MAP_KINDS.map(kind => ({ kind })),
-          fields: MAP_FIELDS,
+          fields: [...MAP_FIELDS],
         })
         .then(answer => {
           markMap(MAP_MARKS.catalog);
@@ -85,6 +53,10 @@ export function useMapData() {
         value => ({ value, error: undefined }),
         (error: Error) => ({ value: [] as CheckFinding[], error }),
       ),
+      loadLayouts(interchangeApi).then(items => {
+        if (items.length) seedLayouts(items);
+        else prepareLayout();
+      }),
     ]);
     const graph = buildIntegrationGraph(entities.items);
     markMap(MAP_MARKS.graph);

@@ -4,7 +4,10 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useMapLink } from '../../map/useMapLink';
-import { buildMapModel, NO_FILTERS } from '../../map/mapModel';
+import {
+  buildMapModel,
+  NO_FILTERS,
+} from '@interchange/plugin-interchange-common';
 import { useFocus, useMapData } from '../../map/useMapData';
 import { InterchangeErrorPanel } from '../InterchangeErrorPanel';
 import { MapCanvas, MapSelection } from '../IntegrationMapPage/MapCanvas';

@@ -18,15 +18,15 @@ import {
   Progress,
   SupportButton,
 } from '@backstage/core-components';
-import type { IntegrationGraph } from '@interchange/plugin-interchange-common';
 import {
   buildMapModel,
+  IntegrationGraph,
   filterChoices,
   labelOf,
   MapFilters,
   NO_FILTERS,
   NO_SYSTEM,
-} from '../../map/mapModel';
+} from '@interchange/plugin-interchange-common';
 import { useFocus, useMapData } from '../../map/useMapData';
 import { describeError, InterchangeErrorPanel } from '../InterchangeErrorPanel';
 import { MapCanvas, MapSelection } from './MapCanvas';
@@ -34,7 +34,6 @@ import { ImpactPaths, MapDetails } from './MapDetails';
 import { MapLegend } from './MapLegend';
 import { ALL_STYLES, STYLE_LABELS } from './mapStyles';
 import { MAP_MARKS, markMap } from '../../map/marks';
-import { prepareLayout } from '../../map/layout';
 
 function MultiFilter(props: {
   label: string;
@@ -97,12 +96,8 @@ function SearchToFocus(props: {
  * @public
  */
 export function IntegrationMapPage() {
-  // Once per mount: where the app's boot ends and the map's own work starts;
-  // ELK's workers load and warm up while the catalog query is in flight.
-  useState(() => {
-    markMap(MAP_MARKS.mounted);
-    prepareLayout();
-  });
+  // Once per mount: where the app's boot ends and the map's own work starts.
+  useState(() => markMap(MAP_MARKS.mounted));
   const [params, setParams] = useSearchParams();
   const { value, loading, error, retry } = useMapData();
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);

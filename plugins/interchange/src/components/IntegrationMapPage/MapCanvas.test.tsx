@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { MapModel, MapNode } from '../../map/mapModel';
+import { MapModel, MapNode } from '@interchange/plugin-interchange-common';
 import { OUTLINE_MIN_NODES } from '../../map/overview';
 import { installFlowTestShims } from '../../map/flowTestShims';
 import { MapCanvas } from './MapCanvas';

@@ -13,7 +13,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { Progress } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
-import { MapModel } from '../../map/mapModel';
+import { MapModel } from '@interchange/plugin-interchange-common';
 import { layoutMap, NodePlacement } from '../../map/layout';
 import { MapFlowNode, nodeTypes } from './MapNodes';
 import { edgeTypes, MapFlowEdge } from './MapEdges';

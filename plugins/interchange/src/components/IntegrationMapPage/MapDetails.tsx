@@ -1,11 +1,13 @@
 import { Box, Button, Chip, Divider, Typography } from '@material-ui/core';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
+import {
   CheckFinding,
   ImpactResult,
   IntegrationGraph,
+  labelOf,
+  MapModel,
+  NO_SYSTEM,
 } from '@interchange/plugin-interchange-common';
-import { labelOf, MapModel, NO_SYSTEM } from '../../map/mapModel';
 import { MapSelection } from './MapCanvas';
 import { SEVERITY_COLORS } from './mapStyles';
 

@@ -7,7 +7,7 @@ import {
   ReactFlowState,
   useStore,
 } from '@xyflow/react';
-import { MapNode } from '../../map/mapModel';
+import { MapNode } from '@interchange/plugin-interchange-common';
 import { SEVERITY_COLORS, STYLE_COLORS, worstSeverity } from './mapStyles';
 import { TEXT_MIN_ZOOM } from '../../map/overview';
 

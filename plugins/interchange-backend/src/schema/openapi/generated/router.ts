@@ -1058,6 +1058,28 @@ export const spec = {
         },
       },
     },
+    '/map/layouts': {
+      get: {
+        operationId: 'listMapLayouts',
+        summary:
+          "The integration map's layouts, computed ahead of time by this backend instance for the whole catalog's map as the page first draws it and for its company view (docs/map-and-strategy.md): one item per ELK job, keyed by the hash of the job's JSON, with its children's positions and sizes in the job's order and no entity refs. A browser whose own job has the same hash uses it instead of running ELK. Empty until the first layout is done; recomputed when the catalog's graph changes.",
+        responses: {
+          '200': {
+            description: 'The placed jobs (empty while none is computed).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MapLayoutList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/mesh/access': {
       get: {
         operationId: 'getMeshAccess',
@@ -2251,6 +2273,63 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/EntityImpactEntry',
+            },
+          },
+        },
+      },
+      MapLayoutList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          computedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the layouts were last computed; absent while none is.',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MapLayout',
+            },
+          },
+        },
+      },
+      MapLayout: {
+        type: 'object',
+        required: ['hash', 'job'],
+        properties: {
+          hash: {
+            type: 'string',
+            description:
+              "16 hex digits, the 64-bit FNV-1a hash of the job's JSON.",
+          },
+          job: {
+            $ref: '#/components/schemas/MapLayoutPlacement',
+          },
+        },
+      },
+      MapLayoutPlacement: {
+        type: 'object',
+        description:
+          "What ELK answered for one job: its size, and each child's x, y, width and height in the order of the job's children.",
+        required: ['width', 'height', 'children'],
+        properties: {
+          width: {
+            type: 'number',
+          },
+          height: {
+            type: 'number',
+          },
+          children: {
+            type: 'array',
+            items: {
+              type: 'array',
+              minItems: 4,
+              maxItems: 4,
+              items: {
+                type: 'number',
+              },
             },
           },
         },

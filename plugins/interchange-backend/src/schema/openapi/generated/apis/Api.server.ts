@@ -18,6 +18,7 @@ import { KafkaLagTrend } from '../models/KafkaLagTrend.model';
 import { KafkaTopicLiveState } from '../models/KafkaTopicLiveState.model';
 import { KafkaTopicNameCheck } from '../models/KafkaTopicNameCheck.model';
 import { KafkaTopicState } from '../models/KafkaTopicState.model';
+import { MapLayoutList } from '../models/MapLayoutList.model';
 import { MeshAccess } from '../models/MeshAccess.model';
 import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
 import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
@@ -239,6 +240,12 @@ export type ListKafkaTopicConsumerGroups = {
 /**
  * @public
  */
+export type ListMapLayouts = {
+  response: MapLayoutList | ErrorBody;
+};
+/**
+ * @public
+ */
 export type ListRabbitMQBrokers = {
   response: RabbitMQBrokerList | ErrorBody | ErrorBody | ErrorBody;
 };
@@ -361,6 +368,8 @@ export type EndpointMap = {
   '#get|/kafka/entities/{namespace}/{kind}/{name}/consumer-groups': ListKafkaEntityConsumerGroups;
 
   '#get|/kafka/clusters/{cluster}/topics/{topic}/consumer-groups': ListKafkaTopicConsumerGroups;
+
+  '#get|/map/layouts': ListMapLayouts;
 
   '#get|/rabbitmq/brokers': ListRabbitMQBrokers;
 

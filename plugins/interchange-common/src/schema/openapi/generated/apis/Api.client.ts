@@ -22,6 +22,7 @@ import { KafkaLagTrend } from '../models/KafkaLagTrend.model';
 import { KafkaTopicLiveState } from '../models/KafkaTopicLiveState.model';
 import { KafkaTopicNameCheck } from '../models/KafkaTopicNameCheck.model';
 import { KafkaTopicState } from '../models/KafkaTopicState.model';
+import { MapLayoutList } from '../models/MapLayoutList.model';
 import { MeshAccess } from '../models/MeshAccess.model';
 import { RabbitMQBrokerList } from '../models/RabbitMQBrokerList.model';
 import { RabbitMQQueueDetail } from '../models/RabbitMQQueueDetail.model';
@@ -194,6 +195,10 @@ export type ListKafkaTopicConsumerGroups = {
     topic: string;
   };
 };
+/**
+ * @public
+ */
+export type ListMapLayouts = {};
 /**
  * @public
  */
@@ -725,6 +730,29 @@ export class DefaultApiClient {
       cluster: request.path.cluster,
       topic: request.path.topic,
     });
+
+    return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
+      headers: {
+        'Content-Type': 'application/json',
+        ...(options?.token && { Authorization: `Bearer ${options?.token}` }),
+      },
+      method: 'GET',
+    });
+  }
+
+  /**
+   * The integration map\'s layouts, computed ahead of time by this backend instance for the whole catalog\'s map as the page first draws it and for its company view (docs/map-and-strategy.md): one item per ELK job, keyed by the hash of the job\'s JSON, with its children\'s positions and sizes in the job\'s order and no entity refs. A browser whose own job has the same hash uses it instead of running ELK. Empty until the first layout is done; recomputed when the catalog\'s graph changes.
+   */
+  public async listMapLayouts(
+    // @ts-ignore
+    request: ListMapLayouts,
+    options?: RequestOptions,
+  ): Promise<TypedResponse<MapLayoutList>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+
+    const uriTemplate = `/map/layouts`;
+
+    const uri = parser.parse(uriTemplate).expand({});
 
     return await this.fetchApi.fetch(`${baseUrl}${uri}`, {
       headers: {

@@ -1,7 +1,4 @@
-import {
-  buildIntegrationGraph,
-  impact,
-} from '@interchange/plugin-interchange-common';
+import { buildIntegrationGraph, impact } from '../graph';
 import { focusSetOf } from './focus';
 import {
   buildMapModel,

@@ -1,4 +1,4 @@
-import type { ImpactResult } from '@interchange/plugin-interchange-common';
+import type { ImpactResult } from '../graph';
 import { FocusSet } from './mapModel';
 
 /**

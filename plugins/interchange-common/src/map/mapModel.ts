@@ -1,9 +1,9 @@
+import type { CheckFinding } from '../checks';
 import type {
-  CheckFinding,
   IntegrationEdgeStyle,
   IntegrationGraph,
   IntegrationGraphNode,
-} from '@interchange/plugin-interchange-common';
+} from '../graph';
 
 /** What the map draws: boxes for systems, nodes for entities, flow edges. */
 export interface MapNode {
