@@ -58,8 +58,23 @@ export class DatabaseDeliveryStore implements DeliveryStore {
   /** SQLite (better-sqlite3) only: inbound rows through a cached statement. */
   readonly #sqliteInsertInbound: ReturnType<typeof sqliteInsertIgnoring>;
 
+  readonly #inbound: GroupCommit<NewDelivery, InboundResult | Error>;
+
   constructor(private readonly db: Knex) {
     this.#sqliteInsertInbound = sqliteInsertIgnoring(db, TABLE, 'dedup_key');
+    this.#inbound = new GroupCommit(batch => this.#insertInbound(batch), {
+      // 200 rows x 16 columns stays far below SQLite's and PostgreSQL's
+      // bound-parameter limits; two writes in flight keep the database busy
+      // while the next batch gathers.
+      maxBatch: 200,
+      maxInFlight: 2,
+      // Deliveries read in the same event loop turn share a write. Without
+      // it SQLite (whose write ends before the next delivery is read) wrote
+      // every delivery alone, and PostgreSQL batches of about three; with
+      // it the receiver's CPU per delivery fell by about a third on both
+      // (yarn bench:webhooks).
+      collectTurn: true,
+    });
   }
 
   async add(delivery: NewDelivery): Promise<Delivery> {
@@ -82,14 +97,6 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     }
     return result;
   }
-
-  readonly #inbound = new GroupCommit<NewDelivery, InboundResult | Error>(
-    batch => this.#insertInbound(batch),
-    // 200 rows x 16 columns stays far below SQLite's and PostgreSQL's
-    // bound-parameter limits; two writes in flight keep the database busy
-    // while the next batch gathers.
-    { maxBatch: 200, maxInFlight: 2 },
-  );
 
   async #insertInbound(
     batch: NewDelivery[],

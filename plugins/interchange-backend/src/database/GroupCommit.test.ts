@@ -15,6 +15,25 @@ describe('GroupCommit', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('with collectTurn, writes what one event loop turn submitted together, and at the end of that turn', async () => {
+    const batches: number[][] = [];
+    const commit = new GroupCommit<number, number>(
+      async items => {
+        batches.push(items);
+        return items;
+      },
+      { collectTurn: true },
+    );
+    const firstTurn = [1, 2, 3].map(i => commit.submit(i));
+    expect(batches).toEqual([]);
+    await new Promise(r => setImmediate(r));
+    expect(batches).toEqual([[1, 2, 3]]);
+    expect(await Promise.all(firstTurn)).toEqual([1, 2, 3]);
+    // A later turn is a batch of its own, written without waiting for more.
+    expect(await commit.submit(4)).toBe(4);
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
   it('settles a caller only after the write that carried its item', async () => {
     let finish!: () => void;
     const commit = new GroupCommit<string, string>(

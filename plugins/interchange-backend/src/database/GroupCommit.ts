@@ -14,13 +14,22 @@ type Pending<T, R> = {
  * during the previous write. Each caller's promise settles only when the
  * write that carried its item has finished, so a caller that answers a
  * sender after `submit` resolves answers only for durable data.
+ *
+ * With `collectTurn`, a write waits for the end of the event loop's current
+ * turn (`setImmediate`), so everything submitted during that turn goes out
+ * together. For a database whose writes finish before the next request is
+ * read (SQLite, in the process), batches would otherwise never form: every
+ * delivery paid a write of its own. Still no timer: nothing waits for input
+ * that has not arrived.
  */
 export class GroupCommit<T, R> {
   readonly #write: (items: T[]) => Promise<R[]>;
   readonly #maxBatch: number;
   readonly #maxInFlight: number;
+  readonly #collectTurn: boolean;
   #queue: Array<Pending<T, R>> = [];
   #inFlight = 0;
+  #drainScheduled = false;
 
   /**
    * @param write - writes a batch and returns one result per item, in order;
@@ -29,20 +38,35 @@ export class GroupCommit<T, R> {
    *   the databases' bound-parameter limits).
    * @param options.maxInFlight - writes at the same time (at most the
    *   connections a caller wants to hold for this).
+   * @param options.collectTurn - write what the current event loop turn
+   *   submitted together, at its end, instead of the first item at once.
    */
   constructor(
     write: (items: T[]) => Promise<R[]>,
-    options: { maxBatch?: number; maxInFlight?: number } = {},
+    options: {
+      maxBatch?: number;
+      maxInFlight?: number;
+      collectTurn?: boolean;
+    } = {},
   ) {
     this.#write = write;
     this.#maxBatch = options.maxBatch ?? 200;
     this.#maxInFlight = options.maxInFlight ?? 1;
+    this.#collectTurn = options.collectTurn ?? false;
   }
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queue.push({ item, resolve, reject });
-      this.#drain();
+      if (!this.#collectTurn) {
+        this.#drain();
+      } else if (!this.#drainScheduled) {
+        this.#drainScheduled = true;
+        setImmediate(() => {
+          this.#drainScheduled = false;
+          this.#drain();
+        });
+      }
     });
   }
 
