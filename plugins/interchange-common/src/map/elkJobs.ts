@@ -5,6 +5,8 @@ import type { PlacedJob } from './placedJob';
 /**
  * An ELK layout job, as much of ELK's `ElkNode` as the map uses (so this
  * package needs no elkjs): a graph whose children ELK places.
+ *
+ * @public
  */
 export interface MapLayoutJob {
   id: string;
@@ -15,15 +17,19 @@ export interface MapLayoutJob {
   edges?: Array<{ id: string; sources: string[]; targets: string[] }>;
 }
 
+/** @public */
 export const ENTITY_SIZE = { width: 190, height: 46 };
+/** @public */
 export const SYSTEM_SIZE = { width: 220, height: 64 };
 
 /**
  * Up to this many system boxes are arranged by ELK's layered algorithm
- * along their system -> system edges (related systems side by side, data
+ * along their system to system edges (related systems side by side, data
  * flowing left to right); above it they are packed in name order by ELK's
  * rectpacking into a near-screen-shaped rectangle: layered on a hundred
  * boxes took a second and drew a strip 100,000 px wide.
+ *
+ * @public
  */
 export const LAYERED_BOXES_MAX = 20;
 
@@ -39,7 +45,11 @@ const LAYERED = {
   'elk.edgeRouting': 'POLYLINE',
 };
 
-/** A system box's own layout. */
+/**
+ * A system box's own layout.
+ *
+ * @public
+ */
 export const GROUP_LAYOUT: Record<string, string> = {
   ...LAYERED,
   // Room for the system's title above its members.
@@ -87,6 +97,8 @@ function byId(a: { id: string }, b: { id: string }): number {
  * connected pair of boxes. Members and edges are in ref order, not the
  * catalog's answer order, so the browser and the backend (which read the
  * catalog differently) make the same jobs, with the same hashes.
+ *
+ * @public
  */
 export function toElkJobs(model: MapModel): {
   groups: MapLayoutJob[];
@@ -145,7 +157,11 @@ export function toElkJobs(model: MapModel): {
   return { groups: [...groups.values()], root };
 }
 
-/** Gives the root job's boxes the sizes their own jobs answered. */
+/**
+ * Gives the root job's boxes the sizes their own jobs answered.
+ *
+ * @public
+ */
 export function sizeRootJob(
   root: MapLayoutJob,
   groups: readonly MapLayoutJob[],
@@ -167,6 +183,8 @@ export function sizeRootJob(
  * every entity up to MAX_ENTITY_NODES, else the company view), and its
  * company view (one node per system). The backend lays these out ahead of
  * time.
+ *
+ * @public
  */
 export function companyMapModels(graph: IntegrationGraph): MapModel[] {
   const base = {

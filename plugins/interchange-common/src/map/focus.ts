@@ -5,6 +5,8 @@ import { FocusSet } from './mapModel';
  * The entities focus mode keeps: the focused one, what depends on it
  * (downstream) and what it depends on (upstream), with everything on the
  * paths between them.
+ *
+ * @public
  */
 export function focusSetOf(
   center: string,

@@ -5,7 +5,11 @@ import type {
   IntegrationGraphNode,
 } from '../graph';
 
-/** What the map draws: boxes for systems, nodes for entities, flow edges. */
+/**
+ * What the map draws: boxes for systems, nodes for entities, flow edges.
+ *
+ * @public
+ */
 export interface MapNode {
   id: string;
   /** `group`: a system's box holding its members; `system`: a system drawn as one node. */
@@ -23,6 +27,7 @@ export interface MapNode {
   members?: number;
 }
 
+/** @public */
 export interface MapEdge {
   id: string;
   from: string;
@@ -37,6 +42,7 @@ export interface MapEdge {
   findings: CheckFinding[];
 }
 
+/** @public */
 export interface MapModel {
   nodes: MapNode[];
   edges: MapEdge[];
@@ -46,6 +52,7 @@ export interface MapModel {
   systemsOnly: boolean;
 }
 
+/** @public */
 export interface MapFilters {
   owners: string[];
   systems: string[];
@@ -53,6 +60,7 @@ export interface MapFilters {
   lifecycles: string[];
 }
 
+/** @public */
 export const NO_FILTERS: MapFilters = {
   owners: [],
   systems: [],
@@ -60,21 +68,26 @@ export const NO_FILTERS: MapFilters = {
   lifecycles: [],
 };
 
-/** The entities kept in focus mode, with their side of the focused one. */
+/**
+ * The entities kept in focus mode, with their side of the focused one.
+ *
+ * @public
+ */
 export type FocusSet = Map<
   string,
   'center' | 'downstream' | 'upstream' | 'both'
 >;
 
+/** @public */
 export interface MapModelOptions {
-  /** Integration entities and APIs become labelled component -> component edges. */
+  /** Integration entities and APIs become labelled component to component edges. */
   collapseIntegrations: boolean;
   filters: MapFilters;
   findings: readonly CheckFinding[];
   focus?: FocusSet;
   /**
    * Above this many entity nodes the map draws one node per system (with
-   * the collapsed system -> system edges) unless `expandAll`. Default
+   * the collapsed system to system edges) unless `expandAll`. Default
    * MAX_ENTITY_NODES.
    */
   maxEntityNodes?: number;
@@ -87,15 +100,25 @@ export interface MapModelOptions {
  * Up to this many entities the map draws every one by default: 5,000 (the
  * size `yarn bench:map` measures) lays out and draws in seconds and pans
  * fluidly (docs/benchmarks.md); above it the company view comes first.
+ *
+ * @public
  */
 export const MAX_ENTITY_NODES = 6000;
 
-/** Box for entities that belong to no system. */
+/**
+ * Box for entities that belong to no system.
+ *
+ * @public
+ */
 export const NO_SYSTEM = 'system:interchange/no-system';
 
 const DRAWN = new Set(['component', 'integration', 'api', 'external']);
 
-/** `kind:ns/name` -> a readable name (title when there is one). */
+/**
+ * `kind:ns/name` to a readable name (title when there is one).
+ *
+ * @public
+ */
 export function labelOf(node: IntegrationGraphNode | undefined, ref: string) {
   if (node?.title) return node.title;
   if (node) return node.name;
@@ -107,6 +130,8 @@ export function labelOf(node: IntegrationGraphNode | undefined, ref: string) {
  * The system box an entity sits in: its own system; for a channel (topic,
  * webhook, API, route) without one, the system of its first writer, else
  * of its first reader, so it sits next to who owns the data flow.
+ *
+ * @public
  */
 export function groupOf(
   graph: IntegrationGraph,
@@ -160,7 +185,11 @@ function passes(
   return true;
 }
 
-/** Findings by the refs they involve. */
+/**
+ * Findings by the refs they involve.
+ *
+ * @public
+ */
 export function indexFindings(findings: readonly CheckFinding[]) {
   const byRef = new Map<string, CheckFinding[]>();
   for (const f of findings) {
@@ -195,6 +224,8 @@ function shortName(ref: string, graph: IntegrationGraph) {
  * Turns the integration graph into what the map draws, after filters,
  * focus and the collapse toggle. Pure, so the page, the entity card and
  * the tests share it.
+ *
+ * @public
  */
 export function buildMapModel(
   graph: IntegrationGraph,
@@ -347,7 +378,11 @@ function systemsView(
   return { nodes, edges, entityCount, systemsOnly: true };
 }
 
-/** Owners, systems and lifecycles present, for the filter menus. */
+/**
+ * Owners, systems and lifecycles present, for the filter menus.
+ *
+ * @public
+ */
 export function filterChoices(graph: IntegrationGraph) {
   const owners = new Set<string>();
   const systems = new Set<string>();

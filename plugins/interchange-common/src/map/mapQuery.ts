@@ -4,6 +4,8 @@ import { DEFAULT_INTEGRATION_KINDS } from '../graph';
  * Kinds the map draws or reads (owners come from `spec.owner`/`ownedBy`).
  * The browser asks the catalog for these, and the backend builds the graph
  * it lays out ahead of time from the same kinds, so both make the same jobs.
+ *
+ * @public
  */
 export const MAP_KINDS: readonly string[] = [
   'Component',
@@ -17,6 +19,8 @@ export const MAP_KINDS: readonly string[] = [
  * relations, and the spec fields naming writers, readers and calls (the
  * graph reads those too, so the map stays right where a processor did not
  * emit the relations).
+ *
+ * @public
  */
 export const MAP_FIELDS: readonly string[] = [
   ...new Set(

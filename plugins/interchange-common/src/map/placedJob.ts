@@ -4,6 +4,8 @@ import type { MapLayoutJob } from './elkJobs';
 /**
  * A laid-out map job: what ELK answered, kept as positions and sizes only
  * (the map draws its own edges, so ELK's routes are never read).
+ *
+ * @public
  */
 export interface PlacedJob {
   width: number;
@@ -12,7 +14,11 @@ export interface PlacedJob {
   children: Array<[string, number, number, number, number]>;
 }
 
-/** A 64-bit FNV-1a hash of the job's JSON, as 16 hex digits. */
+/**
+ * A 64-bit FNV-1a hash of the job's JSON, as 16 hex digits.
+ *
+ * @public
+ */
 export function hashJob(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ text.length;
@@ -30,6 +36,8 @@ export function hashJob(text: string): string {
  * children's positions and sizes in the order of the job's children,
  * without their ids. A browser that built the same job (same hash) names
  * them from its own job, so the answer carries no entity ref at all.
+ *
+ * @public
  */
 export function toMapLayoutPlacement(
   job: MapLayoutJob,
@@ -50,6 +58,8 @@ export function toMapLayoutPlacement(
 /**
  * Names a served placement's children from the job it was computed for;
  * undefined when it cannot be that job's (another number of children).
+ *
+ * @public
  */
 export function fromMapLayoutPlacement(
   job: MapLayoutJob,
