@@ -32,10 +32,12 @@ export interface MapData {
  * The company's integration graph, built in the browser from the catalog,
  * and the findings of the backend's scheduled checks. The layouts the
  * backend computed ahead of time are read at the same time and seed the
- * layout cache; without any (none computed yet, an error), ELK's workers
+ * layout cache; with `warmUpLayout` (the map page, which draws the whole
+ * company) and none of them (none computed yet, an error), ELK's workers
  * start and warm up while the catalog query is in flight.
  */
-export function useMapData() {
+export function useMapData(options: { warmUpLayout?: boolean } = {}) {
+  const { warmUpLayout = false } = options;
   const catalogApi = useApi(catalogApiRef);
   const interchangeApi = useApi(interchangeApiRef);
   return useAsyncRetry(async (): Promise<MapData> => {
@@ -55,7 +57,7 @@ export function useMapData() {
       ),
       loadLayouts(interchangeApi).then(items => {
         if (items.length) seedLayouts(items);
-        else prepareLayout();
+        else if (warmUpLayout) prepareLayout();
       }),
     ]);
     const graph = buildIntegrationGraph(entities.items);
@@ -65,7 +67,7 @@ export function useMapData() {
       findings: findings.value,
       findingsError: findings.error,
     };
-  }, [catalogApi, interchangeApi]);
+  }, [catalogApi, interchangeApi, warmUpLayout]);
 }
 
 export interface FocusAnswer {

@@ -99,7 +99,7 @@ export function IntegrationMapPage() {
   // Once per mount: where the app's boot ends and the map's own work starts.
   useState(() => markMap(MAP_MARKS.mounted));
   const [params, setParams] = useSearchParams();
-  const { value, loading, error, retry } = useMapData();
+  const { value, loading, error, retry } = useMapData({ warmUpLayout: true });
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [collapse, setCollapse] = useState(false);
   // 'auto': every entity up to MAX_ENTITY_NODES, the company view above.
