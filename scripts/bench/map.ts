@@ -9,13 +9,16 @@
  * with the demo's config plus a generated one whose only catalog
  * locations are the demo's org file and the generated catalog file; the
  * backend serves the built app (run `yarn workspace app build` first), the
- * catalog, the checks and the impact APIs as in production. It waits until
- * the catalog holds every generated entity, then measures in Chromium:
+ * catalog, the checks, the impact and map layouts APIs as in production. It
+ * waits until the catalog holds every generated entity and the backend serves
+ * a layout for every system box of the map as the page first draws it, then
+ * measures in Chromium:
  *
  * - first visit: navigation to the map's `interchange-map-ready`
  *   performance mark in a new browser profile (no HTTP cache, no layouts in
  *   localStorage), best and median of 3, split by the page's marks
- *   (plugins/interchange/src/map/marks.ts);
+ *   (plugins/interchange/src/map/marks.ts), with the backend's layouts, and
+ *   without them (their request refused: ELK in the browser's workers);
  * - next visits: the same in the same profile (ELK's answers from
  *   localStorage), with Chromium's main-thread counters;
  * - frame time while panning (requestAnimationFrame intervals during a
@@ -40,6 +43,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, Page } from 'playwright-core';
+import {
+  buildIntegrationGraph,
+  companyMapModels,
+  hashJob,
+  MAP_FIELDS,
+  MAP_KINDS,
+  toElkJobs,
+} from '@interchange/plugin-interchange-common';
 
 const root = path.resolve(__dirname, '../..');
 let PORT = 0;
@@ -192,12 +203,50 @@ async function waitFor<T>(
   }
 }
 
-/** Whether the catalog holds every generated entity of each drawn kind. */
-async function catalogComplete(): Promise<boolean | undefined> {
+async function guestToken(): Promise<string> {
   const auth = await fetch(`${BASE}/api/auth/guest/refresh`, {
     headers: { 'x-requested-with': 'XMLHttpRequest' },
   });
-  const token = ((await auth.json()) as any).backstageIdentity?.token;
+  return ((await auth.json()) as any).backstageIdentity?.token;
+}
+
+/**
+ * The hashes of the system boxes' jobs of the map as the page first draws
+ * it, from the catalog as the page reads it (its kinds and fields).
+ */
+async function mapJobHashes(token: string): Promise<string[]> {
+  const query = new URLSearchParams();
+  for (const kind of MAP_KINDS) query.append('filter', `kind=${kind}`);
+  query.set('fields', MAP_FIELDS.join(','));
+  const res = await fetch(`${BASE}/api/catalog/entities?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const graph = buildIntegrationGraph((await res.json()) as any[]);
+  const { groups } = toElkJobs(companyMapModels(graph)[0]);
+  return groups.map(g => hashJob(JSON.stringify(g)));
+}
+
+/**
+ * Whether the backend serves a layout for every system box the page will
+ * lay out (`GET /map/layouts`); each poll also has the backend read the
+ * catalog again when its graph is more than a minute old.
+ */
+async function backendLayoutsReady(
+  token: string,
+  hashes: string[],
+): Promise<number | undefined> {
+  const res = await fetch(`${BASE}/api/interchange/map/layouts`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const served = new Set(
+    ((await res.json()) as any).items.map((i: any) => i.hash),
+  );
+  return hashes.every(h => served.has(h)) ? served.size : undefined;
+}
+
+/** Whether the catalog holds every generated entity of each drawn kind. */
+async function catalogComplete(): Promise<boolean | undefined> {
+  const token = await guestToken();
   const expected: Record<string, number> = {
     component: SYSTEMS * PER_SYSTEM.components,
     api: SYSTEMS * PER_SYSTEM.apis,
@@ -394,6 +443,28 @@ async function main() {
     console.log(
       `catalog ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
+    // First visits are measured with the backend's layouts of the whole
+    // catalog's map in place (it lays them out when it reads the catalog).
+    const t1 = Date.now();
+    const token = await guestToken();
+    const hashes = await mapJobHashes(token);
+    const servedJobs = await waitFor("the backend's map layouts", 300_000, () =>
+      backendLayoutsReady(token, hashes),
+    );
+    const layoutsAfter = ((Date.now() - t1) / 1000).toFixed(0);
+    console.log(
+      `the backend serves ${servedJobs} layouts, every one of the ${hashes.length} system boxes' jobs, ${layoutsAfter} s later`,
+    );
+    // The backend's own account of its last layout (MapLayouts' log line).
+    const backendLayout =
+      fs
+        .readFileSync(path.join(dir, 'backend.log'), 'utf8')
+        // eslint-disable-next-line no-control-regex
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .match(/Laid the integration map out ahead of time: (.*)/g)
+        ?.at(-1)
+        ?.replace(/^Laid the integration map out ahead of time: /, '')
+        .trim() ?? 'not in the log';
 
     const loadStart = os
       .loadavg()
@@ -422,13 +493,24 @@ async function main() {
       Number(await p.getByTestId('integration-map').getAttribute('data-nodes'));
 
     // A first visit: a new browser profile each time (no HTTP cache, no
-    // layouts kept in localStorage), so ELK lays out every system.
+    // layouts kept in localStorage). First without the backend's layouts
+    // (that request refused), so ELK lays out every system in the browser;
+    // then as it comes, with them.
+    const coldElk: Split[] = [];
     const cold: Split[] = [];
     let page!: Page;
-    for (let i = 0; i < 3; i++) {
-      if (page) await page.context().close();
-      page = await newSignedInPage();
-      cold.push(await openMap(page));
+    for (const [splits, blocked] of [
+      [coldElk, true],
+      [cold, false],
+    ] as const) {
+      for (let i = 0; i < 3; i++) {
+        if (page) await page.context().close();
+        page = await newSignedInPage();
+        if (blocked) {
+          await page.route('**/api/interchange/map/layouts', r => r.abort());
+        }
+        splits.push(await openMap(page));
+      }
     }
     const nodes = await drawnNodes(page);
     const drawnAs =
@@ -643,10 +725,21 @@ async function main() {
         `${catalog.count} (${catalog.drawn})`,
       ],
       [
-        `first visit: first layout and render (${view(nodes)})`,
+        `the backend's layouts of the whole catalog's map (worker thread; its log)`,
+        `${backendLayout}; served ${layoutsAfter} s after the catalog was complete`,
+      ],
+      [
+        `first visit: first layout and render (${view(
+          nodes,
+        )}; layouts from the backend)`,
         firstRender(cold),
       ],
       ...splitRows('first visit', cold),
+      [
+        `first visit without the backend's layouts (ELK in the browser's workers)`,
+        firstRender(coldElk),
+      ],
+      ...splitRows('first visit, ELK in the browser', coldElk),
       [
         `next visits: first layout and render (layouts from localStorage)`,
         firstRender(warm),

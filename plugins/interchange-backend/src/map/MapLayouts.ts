@@ -88,25 +88,40 @@ export class MapLayouts {
 
   async #compute(entities: Entity[]) {
     const started = Date.now();
+    // Time on this thread (the event loop's), for the log.
+    let onThread = 0;
+    let mark = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      onThread += now - mark;
+      mark = now;
+    };
     const graph = buildIntegrationGraph(
       entities.filter(e => MAP_KIND_SET.has(e.kind.toLocaleLowerCase('en-US'))),
     );
+    lap();
     await yieldToEventLoop();
+    mark = performance.now();
     const jobs = companyMapModels(graph).map(toElkJobs);
+    lap();
     await yieldToEventLoop();
+    mark = performance.now();
     // The root jobs' hashes depend on the boxes' sizes; the unsized jobs
     // say whether anything changed.
     const key = jobs
       .flatMap(({ groups, root }) => [...groups, root])
       .map(jobHash)
       .join();
+    lap();
     if (key === this.#jobsKey) return;
 
     const worker = this.#newWorker();
     const placed = new Map<string, { job: MapLayoutJob; placed: PlacedJob }>();
     let laidOut = 0;
     const place = async (job: MapLayoutJob) => {
+      mark = performance.now();
       const hash = jobHash(job);
+      lap();
       let known = placed.get(hash) ?? this.#placed.get(hash);
       if (!known) {
         known = { job, placed: await worker.layout(job) };
@@ -125,6 +140,7 @@ export class MapLayouts {
     } finally {
       await worker.close();
     }
+    mark = performance.now();
     this.#placed = placed;
     this.#items = [...placed].map(([hash, { job, placed: p }]) => ({
       hash,
@@ -132,12 +148,15 @@ export class MapLayouts {
     }));
     this.#jobsKey = key;
     this.#computedAt = new Date();
+    lap();
     this.#logger.info(
       `Laid the integration map out ahead of time: ${
         placed.size
       } jobs (${laidOut} new) for ${graph.nodes.size} graph nodes in ${
         Date.now() - started
-      } ms`,
+      } ms, ${Math.round(
+        onThread,
+      )} ms of it on the event loop in steps, the rest in a worker thread`,
     );
   }
 }
