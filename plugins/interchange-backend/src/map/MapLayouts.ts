@@ -73,6 +73,8 @@ export class MapLayouts {
   }
 
   async #drain() {
+    // Not in the caller's turn: the graph's reader returns its graph first.
+    await yieldToEventLoop();
     while (this.#next) {
       const entities = this.#next;
       this.#next = undefined;

@@ -62,10 +62,14 @@ function saveSoon() {
  */
 const served = new Map<string, MapLayoutPlacement>();
 
-/** Adds the backend's placements; jobs not among them are laid out here. */
+/**
+ * Takes the backend's latest placements (replacing earlier ones; answers
+ * already used stay in the cache); jobs not among them are laid out here.
+ */
 export function seedLayouts(
   items: ReadonlyArray<{ hash: string; job: MapLayoutPlacement }>,
 ): void {
+  served.clear();
   for (const item of items) served.set(item.hash, item.job);
 }
 
