@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { CSSProperties, memo } from 'react';
 import {
   Handle,
   NodeProps,
@@ -153,6 +153,19 @@ const titleScaleOf = (s: ReactFlowState) => {
   return Math.min(12, Math.round((2 * TEXT_MIN_ZOOM) / zoom) / 2);
 };
 
+/** A system's box, filling its node: as a group of members or as one node. */
+function systemBox(border: string, background: string): CSSProperties {
+  return {
+    position: 'relative',
+    width: '100%',
+    height: '100%',
+    boxSizing: 'border-box',
+    borderRadius: 10,
+    border,
+    background,
+  };
+}
+
 /** A system's box holding its members. */
 export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node } = data;
@@ -164,17 +177,12 @@ export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       data-testid="map-system"
       data-ref={node.id}
       data-marked={node.findings.length > 0 || undefined}
-      style={{
-        position: 'relative',
-        width: '100%',
-        height: '100%',
-        boxSizing: 'border-box',
-        borderRadius: 10,
-        border: severity
+      style={systemBox(
+        severity
           ? `2px dashed ${SEVERITY_COLORS[severity]}`
           : '1px solid #90a4ae',
-        background: 'rgba(236, 239, 241, 0.55)',
-      }}
+        'rgba(236, 239, 241, 0.55)',
+      )}
     >
       <div
         style={{
@@ -205,13 +213,7 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
       data-ref={node.id}
       data-marked={node.findings.length > 0 || undefined}
       style={{
-        position: 'relative',
-        width: '100%',
-        height: '100%',
-        boxSizing: 'border-box',
-        borderRadius: 10,
-        border: borderOf(node, selected),
-        background: 'rgba(236, 239, 241, 0.9)',
+        ...systemBox(borderOf(node, selected), 'rgba(236, 239, 241, 0.9)'),
         padding: '8px 12px',
         cursor: 'pointer',
       }}
