@@ -2,7 +2,7 @@ import { buildIntegrationGraph } from '../graph';
 import { companyMapModels, sizeRootJob, toElkJobs } from './elkJobs';
 import { buildMapModel, NO_FILTERS } from './mapModel';
 import { hashJob } from './placedJob';
-import { testCompany } from './testCompany';
+import { testCompany } from '../testUtils';
 
 const options = {
   collapseIntegrations: false,

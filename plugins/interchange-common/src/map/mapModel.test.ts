@@ -6,7 +6,7 @@ import {
   NO_FILTERS,
   NO_SYSTEM,
 } from './mapModel';
-import { testCompany, testFindings } from './testCompany';
+import { testCompany, testFindings } from '../testUtils';
 
 const graph = buildIntegrationGraph(testCompany);
 const base = {

@@ -11,7 +11,7 @@ import {
 import { layoutMap, seedLayouts } from './layout';
 import { elkPoolSize, elkRunsInWorker, getElkPool } from './createElk';
 import { LAYOUT_CACHE_KEY } from './layoutCache';
-import { testCompany } from './testCompany';
+import { testCompany } from '@interchange/plugin-interchange-common/testUtils';
 
 describe('layoutMap', () => {
   const model = buildMapModel(buildIntegrationGraph(testCompany), {

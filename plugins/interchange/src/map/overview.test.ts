@@ -11,7 +11,7 @@ import {
   nodeAt,
   OUTLINE_MIN_NODES,
 } from './overview';
-import { testCompany, testFindings } from './testCompany';
+import { testCompany, testFindings } from '@interchange/plugin-interchange-common/testUtils';
 import {
   SEVERITY_COLORS,
   STYLE_COLORS,

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { pending, renderForEntity } from '../../__testUtils__/renderForEntity';
-import { testCompany, testFindings } from '../../map/testCompany';
+import { testCompany, testFindings } from '@interchange/plugin-interchange-common/testUtils';
 import { installFlowTestShims } from '../../map/flowTestShims';
 import { IntegrationMapCard } from './IntegrationMapCard';
 

@@ -9,7 +9,7 @@ import {
   pending,
   renderForEntity,
 } from '../../__testUtils__/renderForEntity';
-import { testCompany, testFindings } from '../../map/testCompany';
+import { testCompany, testFindings } from '@interchange/plugin-interchange-common/testUtils';
 import { installFlowTestShims } from '../../map/flowTestShims';
 import { IntegrationMapPage } from './IntegrationMapPage';
 

@@ -20,6 +20,11 @@ const entity = (
 
 const interchange = 'interchange.dev/v1alpha1';
 
+/**
+ * A small company's catalog for tests of the map and the graph.
+ *
+ * @public
+ */
 export const testCompany: Entity[] = [
   entity('System', 'shop', { owner: 'team-shop' }),
   entity('System', 'ops', { owner: 'team-ops' }),
@@ -87,6 +92,11 @@ export const testCompany: Entity[] = [
   ),
 ];
 
+/**
+ * Findings on {@link testCompany}, as the checks API answers them.
+ *
+ * @public
+ */
 export const testFindings: CheckFinding[] = [
   {
     rule: 'hygiene/unsigned-webhook',
