@@ -96,7 +96,7 @@ function tokenize(text: string): Token[] {
       const lower = word.toLowerCase();
       if (lower === 'and' || lower === 'or' || lower === 'not') {
         tokens.push({ kind: 'logic', value: lower });
-      } else if (WORD_OPS[lower]) {
+      } else if (Object.hasOwn(WORD_OPS, lower)) {
         tokens.push({ kind: 'op', value: WORD_OPS[lower] });
       } else {
         tokens.push({ kind: 'word', value: word });

@@ -277,7 +277,11 @@ function parseAwsTemplate(
   )) {
     const type = resource?.Type;
     const properties = resource?.Properties ?? {};
-    const bodyKey = BODY_PROPERTY[type];
+    // Own keys only: a Type such as `__proto__` must not find the prototype.
+    const bodyKey =
+      typeof type === 'string' && Object.hasOwn(BODY_PROPERTY, type)
+        ? BODY_PROPERTY[type]
+        : undefined;
     if (bodyKey) {
       const body = properties[bodyKey];
       const at = `Resources.${id}.Properties.${bodyKey}`;

@@ -95,4 +95,20 @@ describe('bad input', () => {
       createGatewayFormatRegistry().parseBundle(readZipBundle(other)),
     ).toThrow(/not a configuration bundle/);
   });
+
+  it('a kind named like an Object property (found by fast-check) is skipped with a text reason', () => {
+    for (const kind of ['__proto__', 'constructor', 'toString']) {
+      const result = createGatewayFormatRegistry().parse(
+        JSON.stringify({
+          apiVersion: 'gateway.networking.k8s.io/v1',
+          kind,
+          metadata: { name: 'cors-allow-credentials' },
+          spec: { rules: [] },
+        }),
+      );
+      for (const skipped of result.skipped) {
+        expect(typeof skipped.reason).toBe('string');
+      }
+    }
+  });
 });

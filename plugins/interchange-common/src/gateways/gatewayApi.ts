@@ -74,9 +74,11 @@ export function parseGatewayApiDocument(
           document,
           kind,
           name: textAt(mapAt(doc.metadata, 'metadata').name, 'metadata.name'),
-          reason:
-            OTHER_ROUTES[kind] ??
-            `${kind} is not a route (GatewayRoute entities come from HTTPRoutes)`,
+          // Own keys only: a kind such as `__proto__` or `toString` must not
+          // find the object's prototype.
+          reason: Object.hasOwn(OTHER_ROUTES, kind)
+            ? OTHER_ROUTES[kind]
+            : `${kind} is not a route (GatewayRoute entities come from HTTPRoutes)`,
         },
       ],
     };

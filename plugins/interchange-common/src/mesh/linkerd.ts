@@ -277,14 +277,30 @@ export function parseLinkerdPolicies(docs: Doc[]): {
       targets = s ? [serverTargets(s)] : [];
     } else if (ref.kind === 'HTTPRoute') {
       const route = routes.get(`${namespace}/${ref.name}`);
-      const matches: any[] = (route?.spec?.rules ?? []).flatMap(
-        (r: any) => r?.matches ?? [{}],
-      );
-      targets = (route?.spec?.parentRefs ?? [])
+      const rules = route?.spec?.rules ?? [];
+      const parents = route?.spec?.parentRefs ?? [];
+      if (
+        !Array.isArray(rules) ||
+        !Array.isArray(parents) ||
+        rules.some(
+          (r: any) => r?.matches !== undefined && !Array.isArray(r.matches),
+        )
+      ) {
+        // Read as "no matches" it would allow every path: skipped instead.
+        skipped.push({
+          document,
+          kind: 'AuthorizationPolicy',
+          name: doc.metadata?.name,
+          reason: `its HTTPRoute ${namespace}/${ref.name} has a spec.rules, spec.rules[].matches or spec.parentRefs that is not a list; fix the HTTPRoute`,
+        });
+        continue;
+      }
+      const matches: any[] = rules.flatMap((r: any) => r?.matches ?? [{}]);
+      targets = parents
         .filter((p: any) => p?.kind === 'Server')
         .map((p: any) => servers.get(`${p.namespace ?? namespace}/${p.name}`))
-        .filter(Boolean)
-        .map((s: Record<string, any>) => ({
+        .filter((s): s is Record<string, any> => Boolean(s))
+        .map(s => ({
           ...serverTargets(s),
           destination: `${namespace}/${ref.name} (HTTPRoute on Server ${s.metadata?.name})`,
           paths: [...new Set(matches.map(routePath))],

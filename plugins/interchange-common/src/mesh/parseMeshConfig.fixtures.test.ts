@@ -298,4 +298,37 @@ describe('mesh parsers on real public files (see __fixtures__/SOURCES.md)', () =
       true,
     );
   });
+
+  it('Linkerd: an HTTPRoute whose rules are not a list (found by fast-check) skips its AuthorizationPolicy, never allows every path', () => {
+    const text = `apiVersion: policy.linkerd.io/v1beta3
+kind: Server
+metadata: { name: authors-server, namespace: booksapp }
+spec:
+  podSelector: { matchLabels: { app: authors } }
+  port: service
+---
+apiVersion: policy.linkerd.io/v1beta1
+kind: HTTPRoute
+metadata: { name: authors-probe-route, namespace: booksapp }
+spec:
+  parentRefs: [{ name: authors-server, kind: Server, group: policy.linkerd.io }]
+  rules: "- matches"
+---
+apiVersion: policy.linkerd.io/v1alpha1
+kind: AuthorizationPolicy
+metadata: { name: authors-probe-policy, namespace: booksapp }
+spec:
+  targetRef: { group: policy.linkerd.io, kind: HTTPRoute, name: authors-probe-route }
+  requiredAuthenticationRefs: []
+`;
+    const r = parseMeshConfig(text, { fileName: 'linkerd.yaml' });
+    expect(r.rules).toEqual([]);
+    expect(r.skipped).toEqual([
+      expect.objectContaining({
+        kind: 'AuthorizationPolicy',
+        name: 'authors-probe-policy',
+        reason: expect.stringMatching(/spec\.rules.*not a list/),
+      }),
+    ]);
+  });
 });

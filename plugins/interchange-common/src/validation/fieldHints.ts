@@ -80,7 +80,8 @@ export const FIELD_HINTS: Record<string, string> = {
 /** Strips array indexes so `spec.paths[2]` finds the hint for `spec.paths[]`. */
 export function hintFor(path: string): string | undefined {
   const generic = path.replace(/\[\d+\]/g, '[]');
-  if (FIELD_HINTS[generic]) {
+  // Own keys only: a field named `constructor` must not find Object's.
+  if (Object.hasOwn(FIELD_HINTS, generic)) {
     return FIELD_HINTS[generic];
   }
   if (generic.startsWith('spec.config.')) {
