@@ -277,12 +277,12 @@ export function parseLinkerdPolicies(docs: Doc[]): {
       targets = s ? [serverTargets(s)] : [];
     } else if (ref.kind === 'HTTPRoute') {
       const route = routes.get(`${namespace}/${ref.name}`);
-      const rules = route?.spec?.rules ?? [];
+      const routeRules = route?.spec?.rules ?? [];
       const parents = route?.spec?.parentRefs ?? [];
       if (
-        !Array.isArray(rules) ||
+        !Array.isArray(routeRules) ||
         !Array.isArray(parents) ||
-        rules.some(
+        routeRules.some(
           (r: any) => r?.matches !== undefined && !Array.isArray(r.matches),
         )
       ) {
@@ -295,7 +295,7 @@ export function parseLinkerdPolicies(docs: Doc[]): {
         });
         continue;
       }
-      const matches: any[] = rules.flatMap((r: any) => r?.matches ?? [{}]);
+      const matches: any[] = routeRules.flatMap((r: any) => r?.matches ?? [{}]);
       targets = parents
         .filter((p: any) => p?.kind === 'Server')
         .map((p: any) => servers.get(`${p.namespace ?? namespace}/${p.name}`))
