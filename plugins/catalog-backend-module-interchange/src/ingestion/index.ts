@@ -7,6 +7,7 @@
  */
 export * from './readConfigFile';
 export * from './readLocationFiles';
+export * from './configFileLocationType';
 export * from './parseConfigFile';
 export * from './componentIndex';
 export * from './linkToComponents';

@@ -24,14 +24,13 @@ import {
   ANNOTATION_LOCATION_GATEWAY,
   chooseGateway,
   ComponentIndex,
+  ConfigFileLocationType,
   configuredTargetsOf,
   linkToComponents,
   LocationFile,
-  locationOfType,
   mapToEntities,
   noKnownFormatMessage,
   parseConfigFile,
-  readLocationFiles,
 } from '../ingestion';
 
 export { ANNOTATION_LOCATION_GATEWAY };
@@ -68,13 +67,11 @@ export const GATEWAY_CONFIG_LOCATION_TYPE = 'interchange-gateway-config';
  * @public
  */
 export class GatewayConfigLocationProcessor implements CatalogProcessor {
-  readonly #reader: UrlReaderService;
-  readonly #integrations: ScmIntegrationRegistry;
+  readonly #locationType: ConfigFileLocationType;
   readonly #gateways: GatewayConfig[];
   readonly #logger: LoggerService;
   readonly #defaultOwner: string;
   readonly #defaultSystem?: string;
-  readonly #configuredTargets: () => string[];
   readonly #formats: GatewayFormatRegistry;
   readonly #components: ComponentIndex;
 
@@ -104,13 +101,20 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
      */
     components?: ComponentIndex;
   }) {
-    this.#reader = options.reader;
-    this.#integrations = options.integrations;
+    this.#locationType = new ConfigFileLocationType({
+      ...options,
+      type: GATEWAY_CONFIG_LOCATION_TYPE,
+      words: {
+        unreadable: 'gateway configuration',
+        files: 'the gateway configuration files',
+        missing: (name, raw) =>
+          `Gateway configuration ${name} does not exist (target '${raw}')`,
+      },
+    });
     this.#gateways = options.gateways;
     this.#logger = options.logger;
     this.#defaultOwner = options.defaultOwner;
     this.#defaultSystem = options.defaultSystem;
-    this.#configuredTargets = options.configuredTargets ?? (() => []);
     this.#formats = options.formats ?? createGatewayFormatRegistry();
     this.#components =
       options.components ??
@@ -129,12 +133,8 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
     return 'InterchangeGatewayConfigLocationProcessor';
   }
 
-  /**
-   * Claims the location type so the catalog does not report it as unknown;
-   * the files are read in postProcessEntity of the Location entity.
-   */
   async readLocation(location: LocationSpec): Promise<boolean> {
-    return location.type === GATEWAY_CONFIG_LOCATION_TYPE;
+    return this.#locationType.claims(location);
   }
 
   async postProcessEntity(
@@ -142,26 +142,11 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    const spec = locationOfType(entity, GATEWAY_CONFIG_LOCATION_TYPE);
+    const spec = this.#locationType.specOf(entity);
     if (!spec) {
       return entity;
     }
-    const files = await readLocationFiles({
-      entity,
-      spec,
-      location,
-      emit,
-      locationType: GATEWAY_CONFIG_LOCATION_TYPE,
-      words: {
-        unreadable: 'gateway configuration',
-        files: 'the gateway configuration files',
-        missing: (name, raw) =>
-          `Gateway configuration ${name} does not exist (target '${raw}')`,
-      },
-      reader: this.#reader,
-      integrations: this.#integrations,
-      configuredTargets: this.#configuredTargets,
-    });
+    const files = await this.#locationType.read(entity, spec, location, emit);
     const annotated =
       entity.metadata.annotations?.[ANNOTATION_LOCATION_GATEWAY]?.trim() ||
       undefined;

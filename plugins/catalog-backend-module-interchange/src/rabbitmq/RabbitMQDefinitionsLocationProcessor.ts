@@ -17,11 +17,7 @@ import {
   parseRabbitMQDefinitions,
   rabbitmqEntitiesFromTopology,
 } from '@interchange/plugin-interchange-common';
-import {
-  configuredTargetsOf,
-  locationOfType,
-  readLocationFiles,
-} from '../ingestion';
+import { ConfigFileLocationType, configuredTargetsOf } from '../ingestion';
 
 /**
  * Location type for RabbitMQ definitions files (`rabbitmqctl
@@ -51,11 +47,9 @@ export const ANNOTATION_RABBITMQ_OWNER = 'interchange.dev/rabbitmq-owner';
  * @public
  */
 export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
-  readonly #reader: UrlReaderService;
-  readonly #integrations: ScmIntegrationRegistry;
+  readonly #locationType: ConfigFileLocationType;
   readonly #brokers: string[];
   readonly #defaultOwner: string;
-  readonly #configuredTargets: () => string[];
   readonly #logger: LoggerService;
 
   constructor(options: {
@@ -67,11 +61,18 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
     configuredTargets?: () => string[];
     logger: LoggerService;
   }) {
-    this.#reader = options.reader;
-    this.#integrations = options.integrations;
+    this.#locationType = new ConfigFileLocationType({
+      ...options,
+      type: RABBITMQ_DEFINITIONS_LOCATION_TYPE,
+      words: {
+        unreadable: 'RabbitMQ definitions',
+        files: 'the definitions files',
+        missing: (name, raw) =>
+          `RabbitMQ definitions ${name} do not exist (target '${raw}')`,
+      },
+    });
     this.#brokers = options.brokers;
     this.#defaultOwner = options.defaultOwner;
-    this.#configuredTargets = options.configuredTargets ?? (() => []);
     this.#logger = options.logger;
   }
 
@@ -85,7 +86,7 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
   }
 
   async readLocation(location: LocationSpec): Promise<boolean> {
-    return location.type === RABBITMQ_DEFINITIONS_LOCATION_TYPE;
+    return this.#locationType.claims(location);
   }
 
   async postProcessEntity(
@@ -93,7 +94,7 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    const spec = locationOfType(entity, RABBITMQ_DEFINITIONS_LOCATION_TYPE);
+    const spec = this.#locationType.specOf(entity);
     if (!spec) {
       return entity;
     }
@@ -117,22 +118,7 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
       );
       return entity;
     }
-    const files = await readLocationFiles({
-      entity,
-      spec,
-      location,
-      emit,
-      locationType: RABBITMQ_DEFINITIONS_LOCATION_TYPE,
-      words: {
-        unreadable: 'RabbitMQ definitions',
-        files: 'the definitions files',
-        missing: (name, raw) =>
-          `RabbitMQ definitions ${name} do not exist (target '${raw}')`,
-      },
-      reader: this.#reader,
-      integrations: this.#integrations,
-      configuredTargets: this.#configuredTargets,
-    });
+    const files = await this.#locationType.read(entity, spec, location, emit);
     for (const { name, file, source, sourceRef } of files) {
       let result;
       try {
