@@ -1,15 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import request from 'supertest';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { startCatalogBackend } from '../__testUtils__/catalogBackend';
-import { waitFor } from '../__testUtils__/catalogQueries';
 import {
-  processingRounds,
-  waitForNoProcessingErrors,
-  waitForProcessingError,
-} from '../__testUtils__/processingErrors';
+  breakLocationFileThreeWays,
+  entityNames,
+  locationFileFolder,
+} from '../__testUtils__/locationFileFaults';
 
 jest.setTimeout(300_000);
 
@@ -18,20 +15,16 @@ const fixture = path.resolve(
   '../../../interchange-common/src/rabbitmq/__fixtures__/management-api-vhost-billing.json',
 );
 
-const LOCATION = 'location:default/billing-rabbitmq';
-
 describe('interchange-rabbitmq-definitions locations when the file breaks', () => {
-  let dir: string;
-  let file: string;
+  let folder: ReturnType<typeof locationFileFolder>;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'interchange-rmq-faults-'));
-    file = path.join(dir, 'definitions.json');
-    fs.copyFileSync(fixture, file);
-    fs.writeFileSync(
-      path.join(dir, 'catalog-info.yaml'),
-      `apiVersion: backstage.io/v1alpha1
+    folder = locationFileFolder({
+      prefix: 'interchange-rmq-faults-',
+      fixture,
+      fileName: 'definitions.json',
+      locationYaml: `apiVersion: backstage.io/v1alpha1
 kind: Location
 metadata:
   name: billing-rabbitmq
@@ -43,13 +36,11 @@ spec:
   type: interchange-rabbitmq-definitions
   target: ./definitions.json
 `,
-    );
+    });
     backend = await startCatalogBackend({
       catalog: {
         rules: [{ allow: ['Location', 'RabbitMQExchange', 'RabbitMQQueue'] }],
-        locations: [
-          { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
-        ],
+        locations: [{ type: 'file', target: folder.catalogInfo }],
       },
       interchange: {
         // Never contacted: definitions files are read without the
@@ -69,68 +60,10 @@ spec:
 
   afterAll(async () => {
     await backend?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    folder?.remove();
   });
 
-  /** The names of the RabbitMQ entities in the catalog, sorted. */
-  async function rabbitmqEntities(): Promise<string[]> {
-    const res = await request(backend.server).get(
-      '/api/catalog/entities?filter=kind=rabbitmqexchange&filter=kind=rabbitmqqueue',
-    );
-    expect(res.status).toBe(200);
-    return (res.body as { kind: string; metadata: { name: string } }[])
-      .map(e => `${e.kind}:${e.metadata.name}`)
-      .sort();
-  }
-
   it('keeps every exchange and queue it emitted while the definitions file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
-    const server = backend.server;
-    const before = [
-      'RabbitMQExchange:billing.internal.audit',
-      'RabbitMQExchange:billing.invoices',
-      'RabbitMQExchange:billing.invoices.dlx',
-      'RabbitMQQueue:billing.audit.log',
-      'RabbitMQQueue:billing.invoices.email',
-      'RabbitMQQueue:billing.invoices.parking',
-      'RabbitMQQueue:billing.invoices.pdf',
-    ];
-    await waitFor(async () => {
-      const now = await rabbitmqEntities();
-      return now.length === before.length ? now : undefined;
-    }, 'the entities of the definitions file');
-    expect(await rabbitmqEntities()).toEqual(before);
-
-    const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-    // Invalid: the file is cut off in the middle.
-    fs.writeFileSync(file, '{"queues": [{"name": "invoices.email"');
-    await waitForProcessingError(server, LOCATION, new RegExp(`${escaped}: `));
-    await processingRounds();
-    expect(await rabbitmqEntities()).toEqual(before);
-
-    // Unreadable: a folder in its place (as root, a chmod would not stop
-    // the read).
-    fs.rmSync(file);
-    fs.mkdirSync(file);
-    await waitForProcessingError(
-      server,
-      LOCATION,
-      new RegExp(`Unable to read RabbitMQ definitions ${escaped}: .*folder`),
-    );
-    await processingRounds();
-    expect(await rabbitmqEntities()).toEqual(before);
-
-    // Gone.
-    fs.rmSync(file, { recursive: true });
-    await waitForProcessingError(
-      server,
-      LOCATION,
-      new RegExp(`RabbitMQ definitions ${escaped} do not exist`),
-    );
-    await processingRounds();
-    expect(await rabbitmqEntities()).toEqual(before);
-
-    // Fixed, with one more queue: the error goes and the entity appears.
     const definitions = JSON.parse(fs.readFileSync(fixture, 'utf8'));
     definitions.queues.push({
       name: 'invoices.archive',
@@ -138,14 +71,33 @@ spec:
       auto_delete: false,
       arguments: {},
     });
-    fs.writeFileSync(file, JSON.stringify(definitions, null, 2));
-    await waitForNoProcessingErrors(server, LOCATION);
-    await waitFor(async () => {
-      const now = await rabbitmqEntities();
-      return now.length === before.length + 1 ? now : undefined;
-    }, 'the queue the fixed file adds');
-    expect(await rabbitmqEntities()).toEqual(
-      [...before, 'RabbitMQQueue:billing.invoices.archive'].sort(),
-    );
+    await breakLocationFileThreeWays({
+      server: backend.server,
+      location: 'location:default/billing-rabbitmq',
+      file: folder.file,
+      entities: () =>
+        entityNames(backend.server, ['RabbitMQExchange', 'RabbitMQQueue']),
+      before: [
+        'RabbitMQExchange:billing.internal.audit',
+        'RabbitMQExchange:billing.invoices',
+        'RabbitMQExchange:billing.invoices.dlx',
+        'RabbitMQQueue:billing.audit.log',
+        'RabbitMQQueue:billing.invoices.email',
+        'RabbitMQQueue:billing.invoices.parking',
+        'RabbitMQQueue:billing.invoices.pdf',
+      ],
+      // The file is cut off in the middle.
+      invalid: {
+        text: '{"queues": [{"name": "invoices.email"',
+        error: file => new RegExp(`${file}: `),
+      },
+      unreadable: file =>
+        new RegExp(`Unable to read RabbitMQ definitions ${file}: .*folder`),
+      missing: file => new RegExp(`RabbitMQ definitions ${file} do not exist`),
+      fixed: {
+        text: JSON.stringify(definitions, null, 2),
+        adds: 'RabbitMQQueue:billing.invoices.archive',
+      },
+    });
   });
 });

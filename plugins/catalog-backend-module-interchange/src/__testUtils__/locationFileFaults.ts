@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { waitFor } from './catalogQueries';
+import {
+  processingRounds,
+  waitForNoProcessingErrors,
+  waitForProcessingError,
+} from './processingErrors';
+
+/**
+ * A temporary folder holding a copy of `fixture` as `fileName` and a
+ * `catalog-info.yaml` with `locationYaml`, the Location that lists it, for
+ * a test that breaks a configuration file on disk. `remove` deletes it.
+ */
+export function locationFileFolder(options: {
+  prefix: string;
+  fixture: string;
+  fileName: string;
+  locationYaml: string;
+}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), options.prefix));
+  const file = path.join(dir, options.fileName);
+  fs.copyFileSync(options.fixture, file);
+  const catalogInfo = path.join(dir, 'catalog-info.yaml');
+  fs.writeFileSync(catalogInfo, options.locationYaml);
+  return {
+    file,
+    catalogInfo,
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** `kind:name` of the catalog's entities of `kinds`, sorted. */
+export async function entityNames(
+  server: any,
+  kinds: string[],
+): Promise<string[]> {
+  const res = await request(server).get(
+    `/api/catalog/entities?${kinds
+      .map(k => `filter=kind=${k.toLocaleLowerCase('en-US')}`)
+      .join('&')}`,
+  );
+  expect(res.status).toBe(200);
+  return (res.body as { kind: string; metadata: { name: string } }[])
+    .map(e => `${e.kind}:${e.metadata.name}`)
+    .sort();
+}
+
+/** `text` with every regular-expression character escaped. */
+export const escapeRegExp = (text: string) =>
+  text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What every configuration-file Location type must do when its file
+ * breaks, in one sequence: the file becomes invalid, then unreadable (a
+ * folder in its place: as root, a chmod would not stop the read), then
+ * gone. Each time the Location shows the error naming the file and the
+ * catalog keeps the entities the file gave before. Then the fixed file,
+ * with one entity more, clears the error and adds that entity.
+ */
+export async function breakLocationFileThreeWays(options: {
+  server: any;
+  /** The Location's entity ref. */
+  location: string;
+  /** The file on disk the Location lists. */
+  file: string;
+  /** The entities the catalog holds from the file, sorted. */
+  entities: () => Promise<string[]>;
+  /** What `entities` gives from the intact file. */
+  before: string[];
+  /** Content that no longer parses, and the error it gives (file escaped). */
+  invalid: { text: string; error: (escapedFile: string) => RegExp };
+  /** The error for the folder in the file's place. */
+  unreadable: (escapedFile: string) => RegExp;
+  /** The error for the deleted file. */
+  missing: (escapedFile: string) => RegExp;
+  /** The fixed file, and the entity it adds as `entities` names it. */
+  fixed: { text: string; adds: string };
+}): Promise<void> {
+  const { server, location, file, entities, before } = options;
+  await waitFor(async () => {
+    const now = await entities();
+    return now.length === before.length ? now : undefined;
+  }, `the entities of ${file}`);
+  expect(await entities()).toEqual(before);
+
+  const escaped = escapeRegExp(file);
+
+  // Invalid.
+  fs.writeFileSync(file, options.invalid.text);
+  await waitForProcessingError(
+    server,
+    location,
+    options.invalid.error(escaped),
+  );
+  await processingRounds();
+  expect(await entities()).toEqual(before);
+
+  // Unreadable.
+  fs.rmSync(file);
+  fs.mkdirSync(file);
+  await waitForProcessingError(server, location, options.unreadable(escaped));
+  await processingRounds();
+  expect(await entities()).toEqual(before);
+
+  // Gone.
+  fs.rmSync(file, { recursive: true });
+  await waitForProcessingError(server, location, options.missing(escaped));
+  await processingRounds();
+  expect(await entities()).toEqual(before);
+
+  // Fixed, with one entity more: the error goes and the entity appears.
+  fs.writeFileSync(file, options.fixed.text);
+  await waitForNoProcessingErrors(server, location);
+  await waitFor(async () => {
+    const now = await entities();
+    return now.length === before.length + 1 ? now : undefined;
+  }, `the entity the fixed ${file} adds`);
+  expect(await entities()).toEqual([...before, options.fixed.adds].sort());
+}
