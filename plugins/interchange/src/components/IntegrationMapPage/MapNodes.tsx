@@ -34,6 +34,27 @@ const KIND_LABELS: Record<string, string> = {
  */
 const HIDDEN_HANDLE = { visibility: 'hidden' } as const;
 
+/** Incoming edges attach on the left, outgoing on the right. */
+function HiddenHandle({ type }: { type: 'source' | 'target' }) {
+  return (
+    <Handle
+      type={type}
+      position={type === 'target' ? Position.Left : Position.Right}
+      isConnectable={false}
+      style={HIDDEN_HANDLE}
+    />
+  );
+}
+
+/** What the unit and end-to-end tests find a node and its findings by. */
+function nodeAttributes(testId: string, node: MapNode) {
+  return {
+    'data-testid': testId,
+    'data-ref': node.id,
+    'data-marked': node.findings.length > 0 || undefined,
+  };
+}
+
 const FOCUS_LABELS = {
   center: 'focused',
   downstream: 'depends on it',
@@ -86,10 +107,8 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node, selected } = data;
   return (
     <div
-      data-testid="map-node"
-      data-ref={node.id}
+      {...nodeAttributes('map-node', node)}
       data-kind={node.kind}
-      data-marked={node.findings.length > 0 || undefined}
       data-focus={node.focus}
       style={{
         position: 'relative',
@@ -105,12 +124,7 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         cursor: 'pointer',
       }}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
+      <HiddenHandle type="target" />
       <div
         style={{
           fontWeight: 600,
@@ -132,12 +146,7 @@ export const EntityNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         {node.focus ? ` · ${FOCUS_LABELS[node.focus]}` : ''}
       </div>
       <FindingBadge node={node} />
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
+      <HiddenHandle type="source" />
     </div>
   );
 });
@@ -174,9 +183,7 @@ export const GroupNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const titleScale = data.bigMap ? zoomedOutScale : 1;
   return (
     <div
-      data-testid="map-system"
-      data-ref={node.id}
-      data-marked={node.findings.length > 0 || undefined}
+      {...nodeAttributes('map-system', node)}
       style={systemBox(
         severity
           ? `2px dashed ${SEVERITY_COLORS[severity]}`
@@ -209,21 +216,14 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
   const { node, selected } = data;
   return (
     <div
-      data-testid="map-system"
-      data-ref={node.id}
-      data-marked={node.findings.length > 0 || undefined}
+      {...nodeAttributes('map-system', node)}
       style={{
         ...systemBox(borderOf(node, selected), 'rgba(236, 239, 241, 0.9)'),
         padding: '8px 12px',
         cursor: 'pointer',
       }}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
+      <HiddenHandle type="target" />
       <div style={{ fontWeight: 700, fontSize: 14, color: '#37474f' }}>
         {node.label}
       </div>
@@ -231,12 +231,7 @@ export const SystemNode = memo(({ data }: NodeProps<MapFlowNode>) => {
         {node.members} entities
       </div>
       <FindingBadge node={node} />
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={false}
-        style={HIDDEN_HANDLE}
-      />
+      <HiddenHandle type="source" />
     </div>
   );
 });
