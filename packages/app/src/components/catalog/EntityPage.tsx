@@ -154,37 +154,68 @@ const entityWarningContent = (
 const aboutAndGraphContent = (
   <>
     {half(<EntityAboutCard />)}
-    <Grid item md={6} xs={12}>
+    {half(
       <EntityCatalogGraphCard
         height={400}
         relations={graphRelations}
         relationPairs={graphRelationPairs}
-      />
-    </Grid>
+      />,
+    )}
   </>
 );
 
-/** Cards one under the other, each the page's full width. */
-function stackedCards(...cards: ReactNode[]) {
+/** A tab's grid of cards. */
+function cards(content: ReactNode) {
   return (
     <Grid container spacing={3} alignItems="stretch">
-      {cards.map((card, i) => (
-        <Grid item xs={12} key={i}>
-          {card}
-        </Grid>
-      ))}
+      {content}
     </Grid>
   );
 }
 
-const overviewContent = (
-  <Grid container spacing={3} alignItems="stretch">
-    {entityWarningContent}
-    {aboutAndGraphContent}
+/** Cards one under the other, each the page's full width. */
+function stackedCards(...stacked: ReactNode[]) {
+  return cards(
+    stacked.map((card, i) => (
+      <Grid item xs={12} key={i}>
+        {card}
+      </Grid>
+    )),
+  );
+}
 
+/** An Overview tab: the entity's warnings first, then `content`. */
+function overviewRoute(content: ReactNode) {
+  return (
+    <EntityLayout.Route path="/" title="Overview">
+      {cards(
+        <>
+          {entityWarningContent}
+          {content}
+        </>,
+      )}
+    </EntityLayout.Route>
+  );
+}
+
+/** A page with an Overview tab only. */
+function overviewPage(content: ReactNode) {
+  return <EntityLayout>{overviewRoute(content)}</EntityLayout>;
+}
+
+// About, graph and links: the top of the overview of most kinds.
+const aboutGraphAndLinksContent = (
+  <>
+    {aboutAndGraphContent}
     <Grid item md={4} xs={12}>
       <EntityLinksCard />
     </Grid>
+  </>
+);
+
+const componentOverviewContent = (
+  <>
+    {aboutGraphAndLinksContent}
     <Grid item md={8} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
@@ -197,23 +228,23 @@ const overviewContent = (
       </EntitySwitch.Case>
     </EntitySwitch>
     {full(<EntityRoutesCard />)}
-  </Grid>
+  </>
 );
 
 const dependenciesRoute = (
   <EntityLayout.Route path="/dependencies" title="Dependencies">
-    <Grid container spacing={3} alignItems="stretch">
-      {half(<EntityDependsOnComponentsCard />)}
-      {half(<EntityDependsOnResourcesCard />)}
-    </Grid>
+    {cards(
+      <>
+        {half(<EntityDependsOnComponentsCard />)}
+        {half(<EntityDependsOnResourcesCard />)}
+      </>,
+    )}
   </EntityLayout.Route>
 );
 
 const serviceEntityPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
+    {overviewRoute(componentOverviewContent)}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -226,10 +257,12 @@ const serviceEntityPage = (
     </EntityLayout.Route>
 
     <EntityLayout.Route path="/api" title="API">
-      <Grid container spacing={3} alignItems="stretch">
-        {half(<EntityProvidedApisCard />)}
-        {half(<EntityConsumedApisCard />)}
-      </Grid>
+      {cards(
+        <>
+          {half(<EntityProvidedApisCard />)}
+          {half(<EntityConsumedApisCard />)}
+        </>,
+      )}
     </EntityLayout.Route>
 
     {dependenciesRoute}
@@ -238,9 +271,7 @@ const serviceEntityPage = (
 
 const websiteEntityPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
+    {overviewRoute(componentOverviewContent)}
 
     <EntityLayout.Route path="/ci-cd" title="CI/CD">
       {cicdContent}
@@ -257,13 +288,7 @@ const websiteEntityPage = (
  * https://material-ui.com/components/grid/#basic-grid.
  */
 
-const defaultEntityPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      {overviewContent}
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const defaultEntityPage = overviewPage(componentOverviewContent);
 
 const componentPage = (
   <EntitySwitch>
@@ -281,26 +306,20 @@ const componentPage = (
 
 const apiPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        {aboutAndGraphContent}
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+    {overviewRoute(
+      <>
+        {aboutGraphAndLinksContent}
         {full(<EntityIntegrationsCard title="Topics, webhooks and routes" />)}
         {full(<EntityRoutesCard />)}
         <Grid container item md={12}>
           {half(<EntityProvidingComponentsCard />)}
           {half(<EntityConsumingComponentsCard />)}
         </Grid>
-      </Grid>
-    </EntityLayout.Route>
+      </>,
+    )}
 
     <EntityLayout.Route path="/definition" title="Definition">
-      <Grid container spacing={3}>
-        {full(<EntityApiDefinitionCard />)}
-      </Grid>
+      {stackedCards(<EntityApiDefinitionCard />)}
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -310,11 +329,10 @@ const apiPage = (
  */
 const integrationPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
+    {overviewRoute(
+      <>
         {half(<EntityInterchangeOverviewCard />)}
-        <Grid item md={6} xs={12}>
+        {half(
           <EntityCatalogGraphCard
             height={400}
             title="Integration graph"
@@ -322,14 +340,14 @@ const integrationPage = (
             relationPairs={graphRelationPairs}
             maxDepth={1}
             unidirectional={false}
-          />
-        </Grid>
+          />,
+        )}
         {full(<EntityInterchangeRelationsCard />)}
         {full(<EntityIntegrationMapCard />)}
         {full(<EntityInterchangeChecksCard />)}
         {onlyIf(isGatewayRouteEntity, full(<EntityGatewayRouteDriftCard />))}
-      </Grid>
-    </EntityLayout.Route>
+      </>,
+    )}
 
     <EntityLayout.Route
       path="/kafka"
@@ -360,42 +378,28 @@ const integrationPage = (
   </EntityLayout>
 );
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        {half(<EntityUserProfileCard />)}
-        {half(<EntityOwnershipCard />)}
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const userPage = overviewPage(
+  <>
+    {half(<EntityUserProfileCard />)}
+    {half(<EntityOwnershipCard />)}
+  </>,
 );
 
-const groupPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        {entityWarningContent}
-        {half(<EntityGroupProfileCard />)}
-        {half(<EntityOwnershipCard />)}
-        {half(<EntityMembersListCard />)}
-        {half(<EntityLinksCard />)}
-        {full(<EntityInterchangeChecksCard />)}
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const groupPage = overviewPage(
+  <>
+    {half(<EntityGroupProfileCard />)}
+    {half(<EntityOwnershipCard />)}
+    {half(<EntityMembersListCard />)}
+    {half(<EntityLinksCard />)}
+    {full(<EntityInterchangeChecksCard />)}
+  </>,
 );
 
 const systemPage = (
   <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        {aboutAndGraphContent}
-        <Grid item md={4} xs={12}>
-          <EntityLinksCard />
-        </Grid>
+    {overviewRoute(
+      <>
+        {aboutGraphAndLinksContent}
         <Grid item md={8}>
           <EntityHasComponentsCard />
         </Grid>
@@ -403,8 +407,8 @@ const systemPage = (
         {half(<EntityHasResourcesCard />)}
         {full(<EntityIntegrationMapCard />)}
         {full(<EntityInterchangeChecksCard />)}
-      </Grid>
-    </EntityLayout.Route>
+      </>,
+    )}
     <EntityLayout.Route path="/diagram" title="Diagram">
       <EntityCatalogGraphCard
         direction={Direction.TOP_BOTTOM}
@@ -426,16 +430,11 @@ const systemPage = (
   </EntityLayout>
 );
 
-const domainPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3} alignItems="stretch">
-        {entityWarningContent}
-        {aboutAndGraphContent}
-        {half(<EntityHasSystemsCard />)}
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const domainPage = overviewPage(
+  <>
+    {aboutAndGraphContent}
+    {half(<EntityHasSystemsCard />)}
+  </>,
 );
 
 export const entityPage = (
