@@ -24,62 +24,46 @@ const entity = (
 const core = 'backstage.io/v1alpha1';
 const ic = 'interchange.dev/v1alpha1';
 
+/**
+ * A builder of one kind: `defaults()` is the spec every entity of it gets
+ * (made anew for each, so no two entities share an object), `spec` adds or
+ * overrides fields.
+ */
+const ofKind =
+  (apiVersion: string, kind: string, defaults: () => Spec) =>
+  (name: string, spec: Spec = {}, annotations?: Record<string, string>) =>
+    entity(apiVersion, kind, name, { ...defaults(), ...spec }, annotations);
+
 export const group = (name: string) =>
   entity(core, 'Group', name, { type: 'team', children: [] });
 export const system = (name: string) =>
   entity(core, 'System', name, { owner: 'team-a' });
-export const component = (
-  name: string,
-  spec: Spec = {},
-  annotations?: Record<string, string>,
-) =>
-  entity(
-    core,
-    'Component',
-    name,
-    { type: 'service', lifecycle: 'production', owner: 'team-a', ...spec },
-    annotations,
-  );
-export const api = (name: string, spec: Spec = {}) =>
-  entity(core, 'API', name, {
-    type: 'openapi',
-    lifecycle: 'production',
-    owner: 'team-a',
-    definition: '{}',
-    ...spec,
-  });
-export const topic = (
-  name: string,
-  spec: Spec = {},
-  annotations?: Record<string, string>,
-) =>
-  entity(
-    ic,
-    'KafkaTopic',
-    name,
-    { owner: 'team-a', cluster: 'local', ...spec },
-    annotations,
-  );
-export const route = (
-  name: string,
-  spec: Spec = {},
-  annotations?: Record<string, string>,
-) =>
-  entity(
-    ic,
-    'GatewayRoute',
-    name,
-    { owner: 'team-a', gateway: 'kong', paths: ['/'], ...spec },
-    annotations,
-  );
-export const webhook = (name: string, spec: Spec = {}) =>
-  entity(ic, 'Webhook', name, {
-    owner: 'team-a',
-    events: ['e'],
-    sender: 'a',
-    signing: { scheme: 'standard-webhooks', secretRef: 's' },
-    ...spec,
-  });
+export const component = ofKind(core, 'Component', () => ({
+  type: 'service',
+  lifecycle: 'production',
+  owner: 'team-a',
+}));
+export const api = ofKind(core, 'API', () => ({
+  type: 'openapi',
+  lifecycle: 'production',
+  owner: 'team-a',
+  definition: '{}',
+}));
+export const topic = ofKind(ic, 'KafkaTopic', () => ({
+  owner: 'team-a',
+  cluster: 'local',
+}));
+export const route = ofKind(ic, 'GatewayRoute', () => ({
+  owner: 'team-a',
+  gateway: 'kong',
+  paths: ['/'],
+}));
+export const webhook = ofKind(ic, 'Webhook', () => ({
+  owner: 'team-a',
+  events: ['e'],
+  sender: 'a',
+  signing: { scheme: 'standard-webhooks', secretRef: 's' },
+}));
 
 /** Runs one rule on entities (with group team-a added). */
 export function runRule(
