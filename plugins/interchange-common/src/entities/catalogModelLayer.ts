@@ -1,4 +1,7 @@
-import { createCatalogModelLayer } from '@backstage/catalog-model/alpha';
+import {
+  CatalogModelKindRelationFieldDefinition,
+  createCatalogModelLayer,
+} from '@backstage/catalog-model/alpha';
 import { JsonObject } from '@backstage/types';
 import {
   GATEWAY_ROUTE_KIND,
@@ -126,6 +129,82 @@ const RELATION_PAIRS: Array<{
 ];
 
 /**
+ * Each Interchange kind as the layer declares it: its description, the spec
+ * fields that are relations, and its spec's schema. Its names are the kind
+ * in lower case, plural with an s (`kafkatopic`, `kafkatopics`).
+ */
+const KINDS: Array<{
+  kind: string;
+  description: string;
+  relationFields: CatalogModelKindRelationFieldDefinition[];
+  spec: JsonObject;
+}> = [
+  {
+    kind: KAFKA_TOPIC_KIND,
+    description: 'A Kafka topic, with its owner, producers and consumers.',
+    relationFields: [
+      owner,
+      system,
+      schema,
+      componentRef('spec.producers', RELATION_PRODUCED_BY),
+    ],
+    spec: kafkaTopicSpecSchema,
+  },
+  {
+    kind: GATEWAY_ROUTE_KIND,
+    description: 'A route on an API gateway and the component it forwards to.',
+    relationFields: [
+      owner,
+      system,
+      componentRef('spec.upstream', RELATION_ROUTES_TO),
+      {
+        selector: { path: 'spec.api' },
+        relation: RELATION_EXPOSES,
+        defaultKind: 'API',
+        defaultNamespace: 'inherit',
+        allowedKinds: ['API'],
+      },
+    ],
+    spec: gatewayRouteSpecSchema,
+  },
+  {
+    kind: WEBHOOK_KIND,
+    description:
+      'A webhook: who sends which events to which receiver, and how it is signed.',
+    relationFields: [
+      owner,
+      system,
+      schema,
+      componentRef('spec.sender', RELATION_PRODUCED_BY),
+      componentRef('spec.receiver', RELATION_CONSUMED_BY),
+    ],
+    spec: webhookSpecSchema,
+  },
+  {
+    kind: RABBITMQ_EXCHANGE_KIND,
+    description: 'A RabbitMQ exchange, with its owner and producers.',
+    relationFields: [
+      owner,
+      system,
+      schema,
+      componentRef('spec.producers', RELATION_PRODUCED_BY),
+    ],
+    spec: rabbitmqExchangeSpecSchema,
+  },
+  {
+    kind: RABBITMQ_QUEUE_KIND,
+    description:
+      'A RabbitMQ queue, with its owner, bindings and consumers (bindings become boundTo relations through the catalog module).',
+    relationFields: [
+      owner,
+      system,
+      componentRef('spec.consumers', RELATION_CONSUMED_BY),
+    ],
+    spec: rabbitmqQueueSpecSchema,
+  },
+];
+
+/**
  * The Interchange kinds and relation pairs as a catalog model layer, for
  * portals that use Backstage's declarative catalog model. The catalog module's
  * processor does the same validation with friendlier messages and also handles
@@ -137,116 +216,21 @@ const RELATION_PAIRS: Array<{
 export const interchangeCatalogModelLayer = createCatalogModelLayer({
   layerId: 'interchange.dev/kinds',
   builder: model => {
-    model.addKind({
-      group: 'interchange.dev',
-      names: {
-        kind: KAFKA_TOPIC_KIND,
-        singular: 'kafkatopic',
-        plural: 'kafkatopics',
-      },
-      description: 'A Kafka topic, with its owner, producers and consumers.',
-      versions: [
-        {
-          name: 'v1alpha1',
-          relationFields: [
-            owner,
-            system,
-            schema,
-            componentRef('spec.producers', RELATION_PRODUCED_BY),
-          ],
-          schema: { jsonSchema: entitySchema(kafkaTopicSpecSchema) },
-        },
-      ],
-    });
-    model.addKind({
-      group: 'interchange.dev',
-      names: {
-        kind: GATEWAY_ROUTE_KIND,
-        singular: 'gatewayroute',
-        plural: 'gatewayroutes',
-      },
-      description:
-        'A route on an API gateway and the component it forwards to.',
-      versions: [
-        {
-          name: 'v1alpha1',
-          relationFields: [
-            owner,
-            system,
-            componentRef('spec.upstream', RELATION_ROUTES_TO),
-            {
-              selector: { path: 'spec.api' },
-              relation: RELATION_EXPOSES,
-              defaultKind: 'API',
-              defaultNamespace: 'inherit',
-              allowedKinds: ['API'],
-            },
-          ],
-          schema: { jsonSchema: entitySchema(gatewayRouteSpecSchema) },
-        },
-      ],
-    });
-    model.addKind({
-      group: 'interchange.dev',
-      names: { kind: WEBHOOK_KIND, singular: 'webhook', plural: 'webhooks' },
-      description:
-        'A webhook: who sends which events to which receiver, and how it is signed.',
-      versions: [
-        {
-          name: 'v1alpha1',
-          relationFields: [
-            owner,
-            system,
-            schema,
-            componentRef('spec.sender', RELATION_PRODUCED_BY),
-            componentRef('spec.receiver', RELATION_CONSUMED_BY),
-          ],
-          schema: { jsonSchema: entitySchema(webhookSpecSchema) },
-        },
-      ],
-    });
-    model.addKind({
-      group: 'interchange.dev',
-      names: {
-        kind: RABBITMQ_EXCHANGE_KIND,
-        singular: 'rabbitmqexchange',
-        plural: 'rabbitmqexchanges',
-      },
-      description: 'A RabbitMQ exchange, with its owner and producers.',
-      versions: [
-        {
-          name: 'v1alpha1',
-          relationFields: [
-            owner,
-            system,
-            schema,
-            componentRef('spec.producers', RELATION_PRODUCED_BY),
-          ],
-          schema: { jsonSchema: entitySchema(rabbitmqExchangeSpecSchema) },
-        },
-      ],
-    });
-    model.addKind({
-      group: 'interchange.dev',
-      names: {
-        kind: RABBITMQ_QUEUE_KIND,
-        singular: 'rabbitmqqueue',
-        plural: 'rabbitmqqueues',
-      },
-      description:
-        'A RabbitMQ queue, with its owner, bindings and consumers (bindings become boundTo relations through the catalog module).',
-      versions: [
-        {
-          name: 'v1alpha1',
-          relationFields: [
-            owner,
-            system,
-            componentRef('spec.consumers', RELATION_CONSUMED_BY),
-          ],
-          schema: { jsonSchema: entitySchema(rabbitmqQueueSpecSchema) },
-        },
-      ],
-    });
+    for (const { kind, description, relationFields, spec } of KINDS) {
+      const singular = kind.toLocaleLowerCase('en-US');
+      model.addKind({
+        group: 'interchange.dev',
+        names: { kind, singular, plural: `${singular}s` },
+        description,
+        versions: [
+          {
+            name: 'v1alpha1',
+            relationFields,
+            schema: { jsonSchema: entitySchema(spec) },
+          },
+        ],
+      });
+    }
     for (const { type, fromKind, toKind, description } of RELATION_PAIRS) {
       model.addRelationPair({
         fromKind,
