@@ -1,8 +1,6 @@
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { readProviderSchedule } from './providerEntries';
 
 /** `catalog.providers.interchangeGateways`, with defaults. */
 export interface GatewayProviderSettings {
@@ -24,16 +22,13 @@ export function readGatewayProviderSettings(
 ): GatewayProviderSettings {
   const c = config.getOptionalConfig('catalog.providers.interchangeGateways');
   return {
-    defaultOwner: c?.getOptionalString('defaultOwner') ?? 'group:default/platform',
+    defaultOwner:
+      c?.getOptionalString('defaultOwner') ?? 'group:default/platform',
     defaultSystem: c?.getOptionalString('defaultSystem'),
-    schedule: c?.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          c.getConfig('schedule'),
-        )
-      : {
-          frequency: { minutes: 30 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 15 },
-        },
+    schedule: readProviderSchedule(c, {
+      frequency: { minutes: 30 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 15 },
+    }),
   };
 }

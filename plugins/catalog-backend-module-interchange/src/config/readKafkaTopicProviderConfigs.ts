@@ -1,9 +1,6 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { compileUntrustedPattern } from '@interchange/plugin-interchange-common';
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { readProviderEntries } from './providerEntries';
 
 export interface KafkaTopicProviderConfig {
   id: string;
@@ -19,21 +16,6 @@ export interface KafkaTopicProviderConfig {
 const DEFAULT_EXCLUDE =
   '^(__.*|_schemas|_confluent.*|connect-(configs|offsets|status))$';
 
-function regex(
-  c: Config,
-  id: string,
-  key: string,
-  fallback?: string,
-): RegExp | undefined {
-  const value = c.getOptionalString(key) ?? fallback;
-  return value === undefined
-    ? undefined
-    : compileUntrustedPattern(
-        value,
-        `catalog.providers.interchangeKafka.${id}.${key}`,
-      );
-}
-
 /**
  * `catalog.providers.interchangeKafka.<id>`: one provider per entry, each
  * reading one cluster of `interchange.kafka.clusters`.
@@ -41,29 +23,17 @@ function regex(
 export function readKafkaTopicProviderConfigs(
   config: Config,
 ): KafkaTopicProviderConfig[] {
-  const root = config.getOptionalConfig('catalog.providers.interchangeKafka');
-  if (!root) {
-    return [];
-  }
-  return root.keys().map(id => {
-    const c = root.getConfig(id);
-    const defaultOwner = c.getString('defaultOwner');
+  return readProviderEntries(config, 'interchangeKafka', entry => {
+    // Read before the cluster, so a missing owner is the error shown first.
+    const defaultOwner = entry.config.getString('defaultOwner');
     return {
-      id,
-      cluster: c.getString('cluster'),
+      id: entry.id,
+      cluster: entry.config.getString('cluster'),
       defaultOwner,
-      namespace: c.getOptionalString('namespace') ?? 'default',
-      include: regex(c, id, 'include'),
-      exclude: regex(c, id, 'exclude', DEFAULT_EXCLUDE)!,
-      schedule: c.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            c.getConfig('schedule'),
-          )
-        : {
-            frequency: { minutes: 30 },
-            timeout: { minutes: 3 },
-            initialDelay: { minutes: 1 },
-          },
+      namespace: entry.config.getOptionalString('namespace') ?? 'default',
+      include: entry.pattern('include'),
+      exclude: entry.pattern('exclude', DEFAULT_EXCLUDE)!,
+      schedule: entry.schedule(),
     };
   });
 }

@@ -1,9 +1,6 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { compileUntrustedPattern } from '@interchange/plugin-interchange-common';
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { readProviderEntries } from '../config/providerEntries';
 
 export interface RabbitMQProviderConfig {
   id: string;
@@ -17,16 +14,6 @@ export interface RabbitMQProviderConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
-function regex(c: Config, key: string, id: string): RegExp | undefined {
-  const value = c.getOptionalString(key);
-  return value === undefined
-    ? undefined
-    : compileUntrustedPattern(
-        value,
-        `catalog.providers.interchangeRabbitMQ.${id}.${key}`,
-      );
-}
-
 /**
  * `catalog.providers.interchangeRabbitMQ.<id>`: one provider per entry, each
  * reading one broker of `interchange.rabbitmq.brokers`.
@@ -34,30 +21,13 @@ function regex(c: Config, key: string, id: string): RegExp | undefined {
 export function readRabbitMQProviderConfigs(
   config: Config,
 ): RabbitMQProviderConfig[] {
-  const root = config.getOptionalConfig(
-    'catalog.providers.interchangeRabbitMQ',
-  );
-  if (!root) {
-    return [];
-  }
-  return root.keys().map(id => {
-    const c = root.getConfig(id);
-    return {
-      id,
-      broker: c.getString('broker'),
-      defaultOwner: c.getString('defaultOwner'),
-      namespace: c.getOptionalString('namespace') ?? 'default',
-      vhosts: regex(c, 'vhosts', id),
-      exclude: regex(c, 'exclude', id),
-      schedule: c.has('schedule')
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-            c.getConfig('schedule'),
-          )
-        : {
-            frequency: { minutes: 30 },
-            timeout: { minutes: 3 },
-            initialDelay: { minutes: 1 },
-          },
-    };
-  });
+  return readProviderEntries(config, 'interchangeRabbitMQ', entry => ({
+    id: entry.id,
+    broker: entry.config.getString('broker'),
+    defaultOwner: entry.config.getString('defaultOwner'),
+    namespace: entry.config.getOptionalString('namespace') ?? 'default',
+    vhosts: entry.pattern('vhosts'),
+    exclude: entry.pattern('exclude'),
+    schedule: entry.schedule(),
+  }));
 }
