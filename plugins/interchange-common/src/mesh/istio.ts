@@ -184,33 +184,21 @@ export function parseIstioAuthorizationPolicy(
   const spec = doc.spec ?? {};
   const rawAction = String(spec.action ?? 'ALLOW').toUpperCase();
   const action = ACTIONS[rawAction];
+  /** The whole policy left out, for `reason`. */
+  const skippedPolicy = (reason: string) => ({
+    rules: [],
+    defaultDeny: [],
+    skipped: [{ document, kind: 'AuthorizationPolicy', name, reason }],
+  });
   if (!action) {
-    return {
-      rules: [],
-      defaultDeny: [],
-      skipped: [
-        {
-          document,
-          kind: 'AuthorizationPolicy',
-          name,
-          reason: `action '${rawAction}' is not ALLOW, DENY, CUSTOM or AUDIT`,
-        },
-      ],
-    };
+    return skippedPolicy(
+      `action '${rawAction}' is not ALLOW, DENY, CUSTOM or AUDIT`,
+    );
   }
   if (doc.metadata?.annotations?.['istio.io/dry-run'] === 'true') {
-    return {
-      rules: [],
-      defaultDeny: [],
-      skipped: [
-        {
-          document,
-          kind: 'AuthorizationPolicy',
-          name,
-          reason: 'istio.io/dry-run: "true": the policy is not enforced',
-        },
-      ],
-    };
+    return skippedPolicy(
+      'istio.io/dry-run: "true": the policy is not enforced',
+    );
   }
   const destination = destinationOf(doc, namespace);
   const defaultDeny: MeshDefaultDeny[] =
