@@ -12,6 +12,7 @@ import {
   isKafkaTopicEntity,
 } from '@interchange/plugin-interchange-common';
 import { InterchangeRouter } from '../schema/InterchangeRouter';
+import { actualTopicOf } from './actualTopic';
 import { createLiveStateHandlers } from '../liveState';
 import { KafkaBusLiveState, KafkaReadTypes } from './KafkaBusLiveState';
 import { KafkaLiveState } from './KafkaLiveState';
@@ -102,18 +103,7 @@ export function addKafkaRoutes(
       cluster: live.summary(found.spec.cluster),
       topic,
       state,
-      drift: computeTopicDrift(
-        found,
-        state.exists
-          ? {
-              partitions: state.partitions.length,
-              replicationFactor: state.replicationFactor,
-              configs: Object.fromEntries(
-                state.configs.map(c => [c.name, c.value]),
-              ),
-            }
-          : undefined,
-      ),
+      drift: computeTopicDrift(found, actualTopicOf(state)),
     });
   });
 

@@ -15,6 +15,7 @@ import {
 import { describeKafkaError } from '@interchange/plugin-interchange-node';
 import { ChecksStore } from '../checks/ChecksStore';
 import { readCatalogEntities } from '../checks/readCatalogEntities';
+import { actualTopicOf } from '../kafka/actualTopic';
 import { KafkaLiveState } from '../kafka/KafkaLiveState';
 import { DeliveryStore } from '../webhooks/DeliveryStore';
 import { NotificationStateStore } from './NotificationStateStore';
@@ -216,15 +217,7 @@ export class InterchangeNotifier {
         );
         result.push({
           entity,
-          live: state.exists
-            ? {
-                partitions: state.partitions.length,
-                replicationFactor: state.replicationFactor,
-                configs: Object.fromEntries(
-                  state.configs.map(c => [c.name, c.value]),
-                ),
-              }
-            : undefined,
+          live: actualTopicOf(state),
         });
       } catch (e) {
         // One unreachable cluster: skip its other topics this run.
