@@ -25,6 +25,9 @@ export INTERCHANGE_REQUIRE_KAFKA=1
 # Installs Debian's rabbitmq-server when missing; prints the management URL.
 INTERCHANGE_TEST_RABBITMQ_URL="$(scripts/rabbitmq/start.sh | tail -n 1)"
 export INTERCHANGE_TEST_RABBITMQ_URL
+# The same node's rabbitmq_prometheus endpoint (scripts/rabbitmq/lib.sh).
+INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL="$(source scripts/rabbitmq/lib.sh && echo "$RABBITMQ_PROMETHEUS_URL")"
+export INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL
 export INTERCHANGE_REQUIRE_RABBITMQ=1
 # Installs Debian's prometheus when missing; prints its URL. The mesh
 # metrics tests list the endpoint they serve as its scrape target.

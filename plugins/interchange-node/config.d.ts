@@ -123,6 +123,17 @@ export interface Config {
         /** Base URL of the management HTTP API, e.g. `https://rabbit.internal:15671`. */
         managementUrl: string;
         /**
+         * Base URL of the broker's `rabbitmq_prometheus` plugin (RabbitMQ
+         * 3.10 or later), e.g. `http://rabbit.internal:15692`. Optional. When
+         * set, the queue list and depth sampling read queue counts and
+         * consumers from its per-queue metrics (`/metrics/detailed`), which
+         * costs the broker a fraction of the management API's queue totals
+         * on large brokers; the counts are then those the queues last
+         * reported, at most the broker's statistics interval old (default
+         * 5 s). The credentials below are sent to it too. See docs/rabbitmq.md.
+         */
+        prometheusUrl?: string;
+        /**
          * A user with the `monitoring` tag (read) or `management` (the
          * scaffolder action declares queues). Take both from the
          * environment, e.g. `${RABBITMQ_PROD_PASSWORD}`; they are never

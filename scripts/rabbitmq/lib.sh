@@ -12,6 +12,10 @@ RABBITMQ_MANAGEMENT_PORT="${INTERCHANGE_RABBITMQ_MANAGEMENT_PORT:-15673}"
 RABBITMQ_EPMD_PORT="${INTERCHANGE_RABBITMQ_EPMD_PORT:-4370}"
 RABBITMQ_NODE="${INTERCHANGE_RABBITMQ_NODE:-interchange@localhost}"
 RABBITMQ_MANAGEMENT_URL="http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT"
+# The rabbitmq_prometheus plugin's endpoint: by default the management port
+# + 20 (15693 next to 15673), so private nodes on other ports never share it.
+RABBITMQ_PROMETHEUS_PORT="${INTERCHANGE_RABBITMQ_PROMETHEUS_PORT:-$((RABBITMQ_MANAGEMENT_PORT + 20))}"
+RABBITMQ_PROMETHEUS_URL="http://127.0.0.1:$RABBITMQ_PROMETHEUS_PORT"
 RABBITMQ_BIN=/usr/lib/rabbitmq/bin
 
 rabbitmq_log() { printf '[rabbitmq] %s\n' "$*" >&2; }

@@ -207,7 +207,9 @@ export class RabbitMQLiveState
   /**
    * Every queue of the broker: counts, consumers and state from the cheap
    * listing (queue totals and the consumers list, what `rabbitmqctl`
-   * prints), rates from the last statistics read (at most one sampling
+   * prints; with the broker's `prometheusUrl`, the queue records and the
+   * Prometheus plugin's per-queue metrics, at most the broker's statistics
+   * interval old), rates from the last statistics read (at most one sampling
    * interval old), and one history query. A queue is `statsPending` while
    * it has no counts (it is down); a queue declared since the last
    * statistics read has its counts and consumers, and no rates until the

@@ -7,6 +7,7 @@ import {
   createTestVhost,
   describeRabbitMQ,
   rabbitmqctlListQueues,
+  rabbitmqPrometheusUrl,
   rabbitmqUrl,
   waitForApiToMatchRabbitmqctl,
 } from '@interchange/plugin-interchange-node/testUtils';
@@ -71,6 +72,17 @@ describeRabbitMQ('/api/interchange/rabbitmq against a real broker', () => {
               credentials: { username: 'u', password: 'never-shown' },
               requestTimeoutMs: 2000,
             },
+            // The same broker, its counts read from the Prometheus plugin.
+            ...(rabbitmqPrometheusUrl
+              ? [
+                  {
+                    id: 'metrics',
+                    managementUrl: rabbitmqUrl,
+                    prometheusUrl: rabbitmqPrometheusUrl,
+                    credentials: { username: 'guest', password: 'guest' },
+                  },
+                ]
+              : []),
           ],
         },
       },
@@ -104,56 +116,70 @@ describeRabbitMQ('/api/interchange/rabbitmq against a real broker', () => {
     expect(res.body.items).toEqual([
       { id: 'local', title: 'local', dashboardUrl: rabbitmqUrl },
       { id: 'down', title: 'down', dashboardUrl: 'http://127.0.0.1:1' },
+      ...(rabbitmqPrometheusUrl
+        ? [{ id: 'metrics', title: 'metrics', dashboardUrl: rabbitmqUrl }]
+        : []),
     ]);
     expect(JSON.stringify(res.body)).not.toContain('never-shown');
   });
 
-  it('shows the depths and consumers rabbitmqctl list_queues prints', async () => {
-    // The API reads the queues' own counts as rabbitmqctl does; a quorum
-    // queue reports its counts at its next tick, so first wait until the
-    // setup's messages show, then until both say the same, twice in a row.
-    const ours = vhost.name;
-    await waitForMessages(ours, { email: 5, sms: 3 });
-    let body: any;
-    const { api, cli } = await waitForApiToMatchRabbitmqctl(ours, async () => {
-      const res = await request(server).get(
-        '/api/interchange/rabbitmq/brokers/local/queues',
+  // 'metrics' reads the counts from the Prometheus plugin: what the
+  // queues last emitted, so equal once they have emitted their statistics.
+  const brokerIds = rabbitmqPrometheusUrl ? ['local', 'metrics'] : ['local'];
+  it.each(brokerIds)(
+    'shows the depths and consumers rabbitmqctl list_queues prints (broker %s)',
+    async broker => {
+      // The API reads the queues' own counts as rabbitmqctl does; a quorum
+      // queue reports its counts at its next tick, so first wait until the
+      // setup's messages show, then until both say the same, twice in a row.
+      const ours = vhost.name;
+      await waitForMessages(ours, { email: 5, sms: 3 });
+      let body: any;
+      const { api, cli } = await waitForApiToMatchRabbitmqctl(
+        ours,
+        async () => {
+          const res = await request(server).get(
+            `/api/interchange/rabbitmq/brokers/${broker}/queues`,
+          );
+          expect(res.status).toBe(200);
+          body = res.body;
+          return Object.fromEntries(
+            body.items
+              .filter((q: any) => q.vhost === ours)
+              .map((q: any) => [
+                q.name,
+                {
+                  messagesReady: q.messagesReady,
+                  messagesUnacknowledged: q.messagesUnacknowledged,
+                  consumers: q.consumers,
+                },
+              ]),
+          );
+        },
       );
-      expect(res.status).toBe(200);
-      body = res.body;
-      return Object.fromEntries(
-        body.items
-          .filter((q: any) => q.vhost === ours)
-          .map((q: any) => [
-            q.name,
-            {
-              messagesReady: q.messagesReady,
-              messagesUnacknowledged: q.messagesUnacknowledged,
-              consumers: q.consumers,
-            },
-          ]),
+      expect(api).toEqual(sortKeys(cli));
+      expect(cli).toEqual({
+        email: { messagesReady: 5, messagesUnacknowledged: 0, consumers: 0 },
+        sms: { messagesReady: 3, messagesUnacknowledged: 0, consumers: 0 },
+        empty: { messagesReady: 0, messagesUnacknowledged: 0, consumers: 0 },
+      });
+      const email = body.items.find(
+        (q: any) => q.vhost === vhost.name && q.name === 'email',
       );
-    });
-    expect(api).toEqual(sortKeys(cli));
-    expect(cli).toEqual({
-      email: { messagesReady: 5, messagesUnacknowledged: 0, consumers: 0 },
-      sms: { messagesReady: 3, messagesUnacknowledged: 0, consumers: 0 },
-      empty: { messagesReady: 0, messagesUnacknowledged: 0, consumers: 0 },
-    });
-    const email = body.items.find(
-      (q: any) => q.vhost === vhost.name && q.name === 'email',
-    );
-    expect(email).toMatchObject({
-      type: 'quorum',
-      status: 'STOPPED',
-      statusReason: '5 messages waiting and no consumer attached',
-      timeToDrainSeconds: null,
-      statsPending: false,
-    });
-    expect(
-      body.items.find((q: any) => q.vhost === vhost.name && q.name === 'empty'),
-    ).toMatchObject({ status: 'OK', timeToDrainSeconds: 0 });
-  });
+      expect(email).toMatchObject({
+        type: 'quorum',
+        status: 'STOPPED',
+        statusReason: '5 messages waiting and no consumer attached',
+        timeToDrainSeconds: null,
+        statsPending: false,
+      });
+      expect(
+        body.items.find(
+          (q: any) => q.vhost === vhost.name && q.name === 'empty',
+        ),
+      ).toMatchObject({ status: 'OK', timeToDrainSeconds: 0 });
+    },
+  );
 
   it('shows one queue with bindings, drift against its entity and history', async () => {
     const res = await request(server).get(

@@ -5,3 +5,4 @@ export * from './queueStatus';
 export * from './drift';
 export * from './definitions';
 export * from './queuePolicy';
+export * from './prometheusQueueMetrics';

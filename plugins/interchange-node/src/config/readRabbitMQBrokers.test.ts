@@ -19,6 +19,7 @@ describe('readRabbitMQBrokers', () => {
         id: 'local',
         title: 'local',
         managementUrl: 'http://127.0.0.1:15673',
+        prometheusUrl: undefined,
         credentials: { username: 'guest', password: 'guest' },
         tls: undefined,
         requestTimeoutMs: 10000,
@@ -51,6 +52,19 @@ describe('readRabbitMQBrokers', () => {
     expect(broker.requestTimeoutMs).toBe(2000);
     expect(broker.pageSize).toBe(100);
     expect(broker.queueStatus.errorDepth).toBe(50);
+  });
+
+  it('reads the optional Prometheus endpoint', () => {
+    const [broker] = read([
+      { ...base, prometheusUrl: 'http://rabbit.internal:15692/' },
+    ]);
+    expect(broker.prometheusUrl).toBe('http://rabbit.internal:15692');
+    expect(() => read([{ ...base, prometheusUrl: 'rabbit:15692' }])).toThrow(
+      "interchange.rabbitmq.brokers[0].prometheusUrl: use http or https (got 'rabbit:')",
+    );
+    expect(() => read([{ ...base, prometheusUrl: 'not a url' }])).toThrow(
+      "interchange.rabbitmq.brokers[0].prometheusUrl: 'not a url' is not a URL; use the rabbitmq_prometheus plugin's base URL, e.g. 'http://127.0.0.1:15692'",
+    );
   });
 
   it('names the key and the fix for bad values', () => {

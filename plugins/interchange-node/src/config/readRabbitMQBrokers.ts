@@ -25,6 +25,12 @@ export interface RabbitMQBrokerConfig {
   id: string;
   title: string;
   managementUrl: string;
+  /**
+   * The `rabbitmq_prometheus` plugin's endpoint: when set, queue counts and
+   * consumers come from its per-queue metrics instead of the management
+   * API's queue totals (see RabbitMQManagementClient.listQueues).
+   */
+  prometheusUrl?: string;
   /** Never returned by an API nor logged. */
   credentials: { username: string; password: string };
   tls?: RabbitMQTlsConfig;
@@ -80,6 +86,33 @@ function positive(
   return value;
 }
 
+/** An http(s) base URL without credentials and trailing slashes. */
+function readBaseUrl(
+  c: Config,
+  name: string,
+  key: string,
+  example: string,
+): string {
+  const raw = c.getString(name);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${key}.${name}: '${raw}' is not a URL; use ${example}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(
+      `${key}.${name}: use http or https (got '${url.protocol}')`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new Error(
+      `${key}.${name}: put the user and password in ${key}.credentials (from the environment), not in the URL`,
+    );
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
 /**
  * Reads `interchange.rabbitmq.brokers`, applying defaults and failing with
  * the offending key when something is wrong.
@@ -91,26 +124,20 @@ export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
     config,
     'interchange.rabbitmq.brokers',
     (c, { key, id, title }) => {
-      const raw = c.getString('managementUrl');
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        throw new Error(
-          `${key}.managementUrl: '${raw}' is not a URL; use the management API's base URL, e.g. 'http://127.0.0.1:15672'`,
-        );
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Error(
-          `${key}.managementUrl: use http or https (got '${url.protocol}')`,
-        );
-      }
-      if (url.username || url.password) {
-        throw new Error(
-          `${key}.managementUrl: put the user and password in ${key}.credentials (from the environment), not in the URL`,
-        );
-      }
-      const managementUrl = url.toString().replace(/\/+$/, '');
+      const managementUrl = readBaseUrl(
+        c,
+        'managementUrl',
+        key,
+        "the management API's base URL, e.g. 'http://127.0.0.1:15672'",
+      );
+      const prometheusUrl = c.has('prometheusUrl')
+        ? readBaseUrl(
+            c,
+            'prometheusUrl',
+            key,
+            "the rabbitmq_prometheus plugin's base URL, e.g. 'http://127.0.0.1:15692'",
+          )
+        : undefined;
       const credentials = c.getOptionalConfig('credentials');
       if (!credentials) {
         throw new Error(
@@ -122,6 +149,7 @@ export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
         id,
         title,
         managementUrl,
+        prometheusUrl,
         credentials: {
           username: credentials.getString('username'),
           password: credentials.getString('password'),

@@ -4,6 +4,8 @@ import amqp from 'amqplib';
 import {
   createTestVhost,
   describeRabbitMQ,
+  rabbitmqPrometheusUrl,
+  rabbitmqUrl,
   testRabbitMQBroker,
   waitForApiToMatchRabbitmqctl,
 } from '../testUtils/rabbitmq';
@@ -154,6 +156,65 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     expect(busy.consumers).toBeUndefined();
     expect(typeof busy.publishRate).toBe('number');
   }, 120_000);
+
+  // The Prometheus plugin's metrics are what each queue last emitted, so
+  // they match rabbitmqctl once the queues have emitted their statistics.
+  const withPrometheus = rabbitmqPrometheusUrl ? it : it.skip;
+  withPrometheus(
+    "with prometheusUrl, reads the counts rabbitmqctl prints from the per-queue metrics, for sampling's depth listing and the API's live one",
+    async () => {
+      const metrics = new RabbitMQManagementClient(
+        testRabbitMQBroker({ prometheusUrl: rabbitmqPrometheusUrl }),
+      );
+      try {
+        for (const fields of ['depth', 'live'] as const) {
+          const { api, cli } = await waitForApiToMatchRabbitmqctl(
+            vhost.name,
+            async () =>
+              counts(await metrics.listQueues(vhost.name, { fields })),
+          );
+          expect(api).toEqual(cli);
+          expect(cli.busy).toEqual({
+            messagesReady: 4,
+            messagesUnacknowledged: 2,
+            consumers: 1,
+          });
+        }
+        // All vhosts at once, with the type and node from the queue records.
+        const all = await metrics.listQueues(undefined, { fields: 'live' });
+        expect(
+          all.find(q => q.vhost === vhost.name && q.name === 'quorum.q'),
+        ).toMatchObject({
+          type: 'quorum',
+          durable: true,
+          node: expect.any(String),
+          messagesReady: 0,
+          consumers: 0,
+        });
+      } finally {
+        metrics.close();
+      }
+    },
+    120_000,
+  );
+
+  withPrometheus(
+    'says what prometheusUrl must be when it is not the Prometheus plugin',
+    async () => {
+      const wrong = new RabbitMQManagementClient(
+        testRabbitMQBroker({ prometheusUrl: rabbitmqUrl }),
+      );
+      try {
+        await expect(
+          wrong.listQueues(vhost.name, { fields: 'depth' }),
+        ).rejects.toThrow(
+          /GET \/metrics\/detailed: HTTP 40\d.*prometheusUrl must be the base URL of the rabbitmq_prometheus plugin/,
+        );
+      } finally {
+        wrong.close();
+      }
+    },
+  );
 
   it('lists in one request by default, with only the fields asked for', async () => {
     const single = new RabbitMQManagementClient(testRabbitMQBroker());

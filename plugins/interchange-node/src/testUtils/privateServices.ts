@@ -72,6 +72,7 @@ export async function startPrivateRabbitMQNode(name: string) {
   // Distribution listens on the AMQP port + 20000.
   const amqpPort = await freePort([20000]);
   const managementPort = await freePort();
+  const prometheusPort = await freePort();
   const epmdPort = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), `interchange-${name}-`));
   const node = `${name.replace(/[^a-zA-Z0-9_-]/g, '-')}-${amqpPort}@localhost`;
@@ -79,6 +80,7 @@ export async function startPrivateRabbitMQNode(name: string) {
     ...process.env,
     INTERCHANGE_RABBITMQ_PORT: String(amqpPort),
     INTERCHANGE_RABBITMQ_MANAGEMENT_PORT: String(managementPort),
+    INTERCHANGE_RABBITMQ_PROMETHEUS_PORT: String(prometheusPort),
     INTERCHANGE_RABBITMQ_EPMD_PORT: String(epmdPort),
     INTERCHANGE_RABBITMQ_DIR: dir,
     INTERCHANGE_RABBITMQ_NODE: node,
@@ -97,6 +99,7 @@ export async function startPrivateRabbitMQNode(name: string) {
   await start();
   return {
     managementUrl: `http://127.0.0.1:${managementPort}`,
+    prometheusUrl: `http://127.0.0.1:${prometheusPort}`,
     dir,
     start,
     stop,

@@ -46,6 +46,22 @@ export function testRabbitMQUrl(): string | undefined {
 /** The test broker's management URL, or undefined (tests skip). */
 export const rabbitmqUrl: string | undefined = testRabbitMQUrl();
 
+/**
+ * The test broker's `rabbitmq_prometheus` endpoint
+ * (INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL, which `scripts/test.sh` sets
+ * from scripts/rabbitmq/start.sh), or undefined: tests of the Prometheus
+ * listing skip, unless INTERCHANGE_REQUIRE_RABBITMQ is set.
+ */
+export const rabbitmqPrometheusUrl: string | undefined = (() => {
+  const value = process.env.INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL;
+  if (!value && rabbitmqUrl && process.env.INTERCHANGE_REQUIRE_RABBITMQ) {
+    throw new Error(
+      'INTERCHANGE_REQUIRE_RABBITMQ is set but INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL is not: scripts/rabbitmq/start.sh logs it (the management port + 20 by default)',
+    );
+  }
+  return value?.replace(/\/+$/, '');
+})();
+
 /** `describe` when a test broker is available, `describe.skip` otherwise. */
 export const describeRabbitMQ = rabbitmqUrl ? describe : describe.skip;
 

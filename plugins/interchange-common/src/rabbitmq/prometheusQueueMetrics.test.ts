@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  parseRabbitMQQueueMetrics,
+  queueMetricsOf,
+  RabbitMQQueueCounts,
+} from './prometheusQueueMetrics';
+
+/** What the backend does: parse once, then look each listed queue up. */
+function readRabbitMQQueueMetrics(
+  text: string,
+  queues: { vhost: string; name: string }[],
+  keyOf: (q: { vhost: string; name: string }) => string,
+) {
+  const parsed = parseRabbitMQQueueMetrics(text);
+  const found = new Map<string, RabbitMQQueueCounts>();
+  for (const q of queues) {
+    const counts = queueMetricsOf(parsed, q.vhost, q.name);
+    if (counts) {
+      found.set(keyOf(q), counts);
+    }
+  }
+  return found;
+}
+
+const recorded = fs.readFileSync(
+  path.join(__dirname, '__fixtures__/prometheus/detailed-3.10.8.txt'),
+  'utf8',
+);
+const key = (q: { vhost: string; name: string }) => `${q.vhost}/${q.name}`;
+const WEIRD = 'we"ird\\q ü,x}';
+
+describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
+  it('reads the counts of the listed queues from a real answer', () => {
+    const counts = readRabbitMQQueueMetrics(
+      recorded,
+      [
+        { vhost: 'probe', name: 'q-3' },
+        { vhost: 'probe', name: 'q-5' },
+        { vhost: 'probe', name: WEIRD },
+      ],
+      key,
+    );
+    expect(Object.fromEntries(counts)).toEqual({
+      'probe/q-3': {
+        messages: 1,
+        messagesReady: 1,
+        messagesUnacknowledged: 0,
+        consumers: 0,
+      },
+      'probe/q-5': {
+        messages: 0,
+        messagesReady: 0,
+        messagesUnacknowledged: 0,
+        consumers: 0,
+      },
+      // Written unescaped by RabbitMQ 3.10, matched by its listed name.
+      [`probe/${WEIRD}`]: {
+        messages: 1,
+        messagesReady: 1,
+        messagesUnacknowledged: 0,
+        consumers: 0,
+      },
+    });
+  });
+
+  it('passes over queues not listed and queues the answer lacks', () => {
+    const counts = readRabbitMQQueueMetrics(
+      recorded,
+      [
+        { vhost: 'probe', name: 'declared-since' },
+        { vhost: 'other', name: 'q-3' },
+      ],
+      key,
+    );
+    expect(counts.size).toBe(0);
+  });
+
+  it('matches label values written with the format escapes too', () => {
+    const text = [
+      `rabbitmq_detailed_queue_messages_ready{vhost="v",queue="a\\"b\\\\c\\nd"} 7`,
+      `rabbitmq_detailed_queue_consumers{vhost="v",queue="a\\"b\\\\c\\nd"} 2 1700000000000`,
+    ].join('\n');
+    const counts = readRabbitMQQueueMetrics(
+      text,
+      [{ vhost: 'v', name: 'a"b\\c\nd' }],
+      key,
+    );
+    expect(counts.get('v/a"b\\c\nd')).toEqual({
+      messagesReady: 7,
+      consumers: 2,
+    });
+  });
+
+  it('passes over malformed lines and values that are not numbers', () => {
+    const text = [
+      'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="q"} NaN',
+      'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="q"',
+      'rabbitmq_detailed_queue_messages_unacked{vhost="v",queue="q"} +Inf',
+      'rabbitmq_detailed_queue_process_reductions_total{vhost="v",queue="q"} 5',
+      'rabbitmq_detailed_queue_consumers{vhost="v",queue="q"} 3',
+      '',
+    ].join('\n');
+    const counts = readRabbitMQQueueMetrics(
+      text,
+      [{ vhost: 'v', name: 'q' }],
+      key,
+    );
+    expect(counts.get('v/q')).toEqual({ consumers: 3 });
+  });
+});

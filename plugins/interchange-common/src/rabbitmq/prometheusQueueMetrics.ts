@@ -1,0 +1,97 @@
+/**
+ * Per-queue counts as the `rabbitmq_prometheus` plugin exposes them on
+ * `/metrics/detailed?family=queue_coarse_metrics&family=queue_consumer_count`
+ * (RabbitMQ 3.10 and later). The plugin reads them from the node's metric
+ * tables without asking each queue, which makes one read of 2,000 queues
+ * several times cheaper for the broker than the management API's queue
+ * totals; the values are those the queues last emitted, every statistics
+ * interval (`collect_statistics_interval`, default 5 s).
+ */
+export interface RabbitMQQueueCounts {
+  messages?: number;
+  messagesReady?: number;
+  messagesUnacknowledged?: number;
+  consumers?: number;
+}
+
+/** The families to ask the endpoint for, as its query string. */
+export const RABBITMQ_PROMETHEUS_QUEUE_QUERY =
+  'family=queue_coarse_metrics&family=queue_consumer_count';
+
+const FIELDS: Record<string, keyof RabbitMQQueueCounts> = {
+  rabbitmq_detailed_queue_messages: 'messages',
+  rabbitmq_detailed_queue_messages_ready: 'messagesReady',
+  rabbitmq_detailed_queue_messages_unacked: 'messagesUnacknowledged',
+  rabbitmq_detailed_queue_consumers: 'consumers',
+};
+
+const NEEDS_ESCAPE = /[\\"\n]/;
+const escapeLabel = (v: string) =>
+  NEEDS_ESCAPE.test(v)
+    ? v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
+    : v;
+
+/**
+ * The lines of a `/metrics/detailed` answer by label set (the text between
+ * the braces), each with the counts it gives. RabbitMQ 3.10 writes queue
+ * and vhost names without the exposition format's escapes (`\`, `"` and
+ * newlines), which makes a line with such a name ambiguous to a general
+ * parser, so lines are not split into labels here: {@link queueMetricsOf}
+ * looks a queue up by its name as the management API lists it, in both
+ * spellings. Comments, other metrics and malformed lines are passed over.
+ */
+export function parseRabbitMQQueueMetrics(
+  text: string,
+): Map<string, RabbitMQQueueCounts> {
+  const byLabels = new Map<string, RabbitMQQueueCounts>();
+  // Line by line without splitting: an answer for 2,000 queues has 10,000.
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) {
+      end = text.length;
+    }
+    const open = text.indexOf('{', start);
+    const field =
+      text.startsWith('rabbitmq_detailed_queue_', start) &&
+      open > start &&
+      open < end
+        ? FIELDS[text.slice(start, open)]
+        : undefined;
+    // Values never hold a '}', names may: the label set ends at the last.
+    const close = field ? text.lastIndexOf('}', end) : -1;
+    if (field && close > open) {
+      const value = Number(
+        text
+          .slice(close + 1, end)
+          .trim()
+          .split(' ')[0],
+      );
+      if (Number.isFinite(value)) {
+        const labels = text.slice(open + 1, close);
+        let counts = byLabels.get(labels);
+        if (!counts) {
+          counts = {};
+          byLabels.set(labels, counts);
+        }
+        counts[field] = value;
+      }
+    }
+    start = end + 1;
+  }
+  return byLabels;
+}
+
+/**
+ * One queue's counts in a parsed answer, or undefined when it has no lines
+ * (down, or declared since its last statistics).
+ */
+export function queueMetricsOf(
+  parsed: Map<string, RabbitMQQueueCounts>,
+  vhost: string,
+  name: string,
+): RabbitMQQueueCounts | undefined {
+  return (
+    parsed.get(`vhost="${vhost}",queue="${name}"`) ??
+    parsed.get(`vhost="${escapeLabel(vhost)}",queue="${escapeLabel(name)}"`)
+  );
+}
