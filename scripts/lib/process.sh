@@ -22,3 +22,17 @@ forget_service() {
     rm -rf "$2"
   fi
 }
+
+# stop_service <pid function> <what> <log function> <message> <pid file>
+#   <data dir> <the stop script's first argument>: when the pid function
+# names a running process, logs "<message> (pid N)", asks it to stop (TERM)
+# and kills it after 30 s (wait_then_kill); then forget_service.
+stop_service() {
+  local pid
+  if pid="$("$1")"; then
+    "$3" "$4 (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_then_kill "$pid" "$2" "$3"
+  fi
+  forget_service "$5" "$6" "${7:-}"
+}

@@ -5,9 +5,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/process.sh"
 
-if pid="$(prometheus_pid)"; then
-  prometheus_log "stopping Prometheus on $PROMETHEUS_URL"
-  kill -TERM "$pid" 2>/dev/null || true
-  wait_then_kill "$pid" "Prometheus" prometheus_log
-fi
-forget_service "$PROMETHEUS_DIR/prometheus.pid" "$PROMETHEUS_DIR" "${1:-}"
+stop_service prometheus_pid "Prometheus" prometheus_log \
+  "stopping Prometheus on $PROMETHEUS_URL" \
+  "$PROMETHEUS_DIR/prometheus.pid" "$PROMETHEUS_DIR" "${1:-}"
