@@ -5,13 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
 import { GatewayConfig } from '@interchange/plugin-interchange-node';
 import { startKongAdminStub } from '@interchange/plugin-interchange-node/testUtils';
 import { GatewayRoutesEntityProvider } from './GatewayRoutesEntityProvider';
+import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 jest.setTimeout(60_000);
 
@@ -61,13 +58,7 @@ async function breakableKong() {
 }
 
 function setup(gateway: Partial<GatewayConfig> & { id: string }) {
-  const applied: DeferredEntity[][] = [];
-  const connection: EntityProviderConnection = {
-    applyMutation: async m => {
-      applied.push(m.type === 'full' ? m.entities : m.added);
-    },
-    refresh: async () => {},
-  };
+  const { connection, mutations: applied } = recordingConnection();
   const logger = mockServices.logger.mock();
   const provider = new GatewayRoutesEntityProvider({
     gateway: {

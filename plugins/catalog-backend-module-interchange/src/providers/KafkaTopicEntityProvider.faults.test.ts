@@ -1,9 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   AdminClientHook,
   clustersWithHookAfter,
@@ -13,6 +10,7 @@ import {
   uniqueName,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { KafkaTopicEntityProvider } from './KafkaTopicEntityProvider';
+import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 // A private broker is started, stopped and started again: generous limits
 // for a loaded 2-core machine, though a run takes well under a minute.
@@ -44,13 +42,7 @@ describeKafka(
         'listTopics',
         hook,
       );
-      const applied: DeferredEntity[][] = [];
-      const connection: EntityProviderConnection = {
-        applyMutation: async m => {
-          applied.push(m.type === 'full' ? m.entities : m.added);
-        },
-        refresh: async () => {},
-      };
+      const { connection, mutations: applied } = recordingConnection();
       const logger = mockServices.logger.mock();
       const provider = new KafkaTopicEntityProvider({
         config: {

@@ -1,9 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  EntityProviderConnection,
-  DeferredEntity,
-} from '@backstage/plugin-catalog-node';
 import { KafkaClusters } from '@interchange/plugin-interchange-node';
 import {
   describeKafka,
@@ -14,6 +10,7 @@ import {
 import { InterchangeEntitiesProcessor } from '../processor/InterchangeEntitiesProcessor';
 import { KafkaTopicEntityProvider } from './KafkaTopicEntityProvider';
 import { entityNameForTopic } from './kafkaTopicEntity';
+import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 jest.setTimeout(120_000);
 
@@ -50,13 +47,7 @@ describeKafka('KafkaTopicEntityProvider against a real broker', () => {
       },
     ],
   ) {
-    const mutations: DeferredEntity[][] = [];
-    const connection: EntityProviderConnection = {
-      applyMutation: async m => {
-        mutations.push(m.type === 'full' ? m.entities : m.added);
-      },
-      refresh: async () => {},
-    };
+    const { connection, mutations } = recordingConnection();
     const clusters = new KafkaClusters([
       {
         id: 'local',

@@ -1,12 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
 import { ANNOTATION_DISCOVERED } from '@interchange/plugin-interchange-common';
 import { discoveredName, LiveSourceSync } from './LiveSourceSync';
+import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 const entity = (name: string, discovered = false): Entity => ({
   apiVersion: 'interchange.dev/v1alpha1',
@@ -19,13 +16,7 @@ const entity = (name: string, discovered = false): Entity => ({
 });
 
 function setUp(readSource: () => Promise<string[]>) {
-  const mutations: DeferredEntity[][] = [];
-  const connection: EntityProviderConnection = {
-    applyMutation: async m => {
-      mutations.push(m.type === 'full' ? m.entities : []);
-    },
-    refresh: async () => {},
-  };
+  const { connection, mutations } = recordingConnection();
   const logger = mockServices.logger.mock();
   const sync = new LiveSourceSync<string[]>({
     providerName: 'p',

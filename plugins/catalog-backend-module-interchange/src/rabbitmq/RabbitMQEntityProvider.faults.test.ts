@@ -1,9 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   RabbitMQBrokers,
   RabbitMQManagementClient,
@@ -14,6 +11,7 @@ import {
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
+import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 // A private node is started, stopped and started again: generous limits for
 // a loaded 2-core machine.
@@ -86,13 +84,7 @@ describeRabbitMQ(
           requestTimeoutMs: 5_000,
         }),
       ]);
-      const applied: DeferredEntity[][] = [];
-      const connection: EntityProviderConnection = {
-        applyMutation: async m => {
-          applied.push(m.type === 'full' ? m.entities : m.added);
-        },
-        refresh: async () => {},
-      };
+      const { connection, mutations: applied } = recordingConnection();
       const logger = mockServices.logger.mock();
       const provider = new RabbitMQEntityProvider({
         config: {

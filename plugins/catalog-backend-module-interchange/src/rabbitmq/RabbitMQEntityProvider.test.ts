@@ -2,10 +2,6 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  DeferredEntity,
-  EntityProviderConnection,
-} from '@backstage/plugin-catalog-node';
 import { validateInterchangeEntity } from '@interchange/plugin-interchange-common';
 import { RabbitMQBrokers } from '@interchange/plugin-interchange-node';
 import {
@@ -15,6 +11,7 @@ import {
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
+import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 jest.setTimeout(60_000);
 
@@ -79,13 +76,7 @@ describeRabbitMQ('RabbitMQEntityProvider against a real broker', () => {
         requestTimeoutMs: 2000,
       }),
     ]);
-    const mutations: DeferredEntity[][] = [];
-    const connection: EntityProviderConnection = {
-      applyMutation: async m => {
-        mutations.push(m.type === 'full' ? m.entities : m.added);
-      },
-      refresh: async () => {},
-    };
+    const { connection, mutations } = recordingConnection();
     const logger = mockServices.logger.mock();
     const provider = new RabbitMQEntityProvider({
       config: {
