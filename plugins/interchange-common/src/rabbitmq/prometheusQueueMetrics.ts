@@ -6,6 +6,8 @@
  * several times cheaper for the broker than the management API's queue
  * totals; the values are those the queues last emitted, every statistics
  * interval (`collect_statistics_interval`, default 5 s).
+ *
+ * @public
  */
 export interface RabbitMQQueueCounts {
   messages?: number;
@@ -14,7 +16,7 @@ export interface RabbitMQQueueCounts {
   consumers?: number;
 }
 
-/** The families to ask the endpoint for, as its query string. */
+/** The families to ask the endpoint for, as its query string. @public */
 export const RABBITMQ_PROMETHEUS_QUEUE_QUERY =
   'family=queue_coarse_metrics&family=queue_consumer_count';
 
@@ -39,6 +41,8 @@ const escapeLabel = (v: string) =>
  * parser, so lines are not split into labels here: {@link queueMetricsOf}
  * looks a queue up by its name as the management API lists it, in both
  * spellings. Comments, other metrics and malformed lines are passed over.
+ *
+ * @public
  */
 export function parseRabbitMQQueueMetrics(
   text: string,
@@ -84,6 +88,8 @@ export function parseRabbitMQQueueMetrics(
 /**
  * One queue's counts in a parsed answer, or undefined when it has no lines
  * (down, or declared since its last statistics).
+ *
+ * @public
  */
 export function queueMetricsOf(
   parsed: Map<string, RabbitMQQueueCounts>,

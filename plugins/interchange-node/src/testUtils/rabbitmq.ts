@@ -51,6 +51,8 @@ export const rabbitmqUrl: string | undefined = testRabbitMQUrl();
  * (INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL, which `scripts/test.sh` sets
  * from scripts/rabbitmq/start.sh), or undefined: tests of the Prometheus
  * listing skip, unless INTERCHANGE_REQUIRE_RABBITMQ is set.
+ *
+ * @public
  */
 export const rabbitmqPrometheusUrl: string | undefined = (() => {
   const value = process.env.INTERCHANGE_TEST_RABBITMQ_PROMETHEUS_URL;
