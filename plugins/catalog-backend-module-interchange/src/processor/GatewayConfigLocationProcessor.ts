@@ -133,6 +133,10 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
     return 'InterchangeGatewayConfigLocationProcessor';
   }
 
+  /**
+   * Claims the location type so the catalog does not report it as unknown;
+   * the files are read in postProcessEntity of the Location entity.
+   */
   async readLocation(location: LocationSpec): Promise<boolean> {
     return this.#locationType.claims(location);
   }
