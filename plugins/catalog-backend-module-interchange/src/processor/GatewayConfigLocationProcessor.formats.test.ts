@@ -9,7 +9,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { GatewayConfigFormat } from '@interchange/plugin-interchange-common';
+import { testEdgeProxyFormat } from '@interchange/plugin-interchange-common/testUtils';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 import { interchangeConfigFormatsExtensionPoint } from '@interchange/plugin-interchange-node';
 import { catalogModuleInterchange } from '../module';
@@ -25,31 +25,6 @@ jest.setTimeout(120_000);
 
 const examples = path.resolve(__dirname, '../../../../examples');
 
-/** An adopter's format: `kind: EdgeProxy` documents with a `routes` list (which Kong's detection would also take). */
-const edgeProxyFormat: GatewayConfigFormat = {
-  id: 'edge-proxy',
-  title: 'EdgeProxy manifest',
-  detect: doc => doc.kind === 'EdgeProxy',
-  parse: (doc, document) => ({
-    routes: (doc.routes as { name: string; path: string; to: string }[]).map(
-      (r, i) => ({
-        format: 'edge-proxy',
-        name: r.name,
-        hosts: [],
-        paths: [r.path],
-        pathMatch: ['prefix'],
-        methods: [],
-        upstreams: [{ kind: 'url', url: r.to, host: new URL(r.to).hostname }],
-        plugins: [],
-        parents: [],
-        conditions: [],
-        source: { document, location: `routes[${i}]` },
-      }),
-    ),
-    skipped: [],
-  }),
-};
-
 const adopterModule = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'edge-proxy-format',
@@ -57,7 +32,7 @@ const adopterModule = createBackendModule({
     reg.registerInit({
       deps: { formats: interchangeConfigFormatsExtensionPoint },
       async init({ formats }) {
-        formats.addFormat(edgeProxyFormat);
+        formats.addFormat(testEdgeProxyFormat);
       },
     });
   },
@@ -180,9 +155,9 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
       );
       await waitFor(
         async () =>
-          (await scheduler!.getScheduledTasks()).some(
-            t => t.id === 'interchange-gateway:edge:refresh',
-          )
+          (
+            await scheduler!.getScheduledTasks()
+          ).some(t => t.id === 'interchange-gateway:edge:refresh')
             ? true
             : undefined,
         "the edge gateway provider's schedule",
@@ -217,7 +192,7 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
         reg.registerInit({
           deps: { formats: interchangeConfigFormatsExtensionPoint },
           async init({ formats }) {
-            formats.addFormat(edgeProxyFormat);
+            formats.addFormat(testEdgeProxyFormat);
           },
         });
       },

@@ -2,37 +2,9 @@ import {
   builtinGatewayFormats,
   createGatewayFormatRegistry,
 } from './builtinFormats';
-import {
-  GatewayConfigFormat,
-  GatewayDocumentError,
-  GatewayFormatRegistry,
-} from './formatRegistry';
+import { GatewayDocumentError, GatewayFormatRegistry } from './formatRegistry';
 import { parseGatewayConfig } from './parseGatewayConfig';
-
-/** A made-up format: `kind: EdgeProxy` documents with a `routes` list, which Kong's detection also accepts. */
-const edgeProxy: GatewayConfigFormat = {
-  id: 'edge-proxy',
-  title: 'EdgeProxy manifest',
-  detect: d => d.kind === 'EdgeProxy',
-  parse: (doc, document) => ({
-    routes: (doc.routes as { name: string; path: string; to: string }[]).map(
-      (r, i) => ({
-        format: 'edge-proxy',
-        name: r.name,
-        hosts: [],
-        paths: [r.path],
-        pathMatch: ['prefix'],
-        methods: [],
-        upstreams: [{ kind: 'url', url: r.to, host: new URL(r.to).hostname }],
-        plugins: [],
-        parents: [],
-        conditions: [],
-        source: { document, location: `routes[${i}]` },
-      }),
-    ),
-    skipped: [],
-  }),
-};
+import { testEdgeProxyFormat } from '../testUtils/edgeProxyFormat';
 
 const EDGE = `
 kind: EdgeProxy
@@ -60,7 +32,7 @@ describe('GatewayFormatRegistry', () => {
     const builtins = createGatewayFormatRegistry();
     expect(builtins.detect({ kind: 'EdgeProxy', routes: [] })?.id).toBe('kong');
     const registry = createGatewayFormatRegistry();
-    registry.add(edgeProxy);
+    registry.add(testEdgeProxyFormat);
     expect(registry.detect({ kind: 'EdgeProxy', routes: [] })?.id).toBe(
       'edge-proxy',
     );
@@ -74,7 +46,7 @@ describe('GatewayFormatRegistry', () => {
 
   it('parses files with added formats next to built-in ones, document by document', () => {
     const registry = createGatewayFormatRegistry();
-    registry.add(edgeProxy);
+    registry.add(testEdgeProxyFormat);
     const result = parseGatewayConfig(
       `${EDGE}---
 apiVersion: gateway.networking.k8s.io/v1
@@ -97,14 +69,14 @@ spec:
 
   it("sets each route's format to the id of the format that read it", () => {
     const registry = new GatewayFormatRegistry([
-      { ...edgeProxy, id: 'edge-proxy-v2' },
+      { ...testEdgeProxyFormat, id: 'edge-proxy-v2' },
     ]);
     expect(registry.parse(EDGE).routes[0].format).toBe('edge-proxy-v2');
   });
 
   it('names every format it knows when a document matches none', () => {
     const registry = createGatewayFormatRegistry();
-    registry.add(edgeProxy);
+    registry.add(testEdgeProxyFormat);
     expect(
       registry.parse('kind: Something\nmetadata: { name: x }').skipped,
     ).toEqual([
@@ -121,7 +93,7 @@ spec:
   it("fails the whole file, naming the document and the format, when a format's parser throws", () => {
     const registry = new GatewayFormatRegistry([
       {
-        ...edgeProxy,
+        ...testEdgeProxyFormat,
         parse: () => {
           throw new TypeError('routes is not iterable');
         },
@@ -143,16 +115,18 @@ spec:
 
   it('refuses malformed formats and duplicate ids with the field and the fix', () => {
     const registry = createGatewayFormatRegistry();
-    expect(() => registry.add({ ...edgeProxy, id: 'Edge Proxy' })).toThrow(
+    expect(() =>
+      registry.add({ ...testEdgeProxyFormat, id: 'Edge Proxy' }),
+    ).toThrow(
       "gateway configuration format 'Edge Proxy': id must be lower case letters, digits and '-' (at most 63), e.g. 'apigee'",
     );
-    expect(() => registry.add({ ...edgeProxy, title: '' })).toThrow(
+    expect(() => registry.add({ ...testEdgeProxyFormat, title: '' })).toThrow(
       "gateway configuration format 'edge-proxy': set title",
     );
     expect(() =>
-      registry.add({ ...edgeProxy, parse: undefined as any }),
+      registry.add({ ...testEdgeProxyFormat, parse: undefined as any }),
     ).toThrow('detect(doc) and parse(doc, document) must be functions');
-    expect(() => registry.add({ ...edgeProxy, id: 'kong' })).toThrow(
+    expect(() => registry.add({ ...testEdgeProxyFormat, id: 'kong' })).toThrow(
       "gateway configuration format 'kong' is already registered; give the new format another id",
     );
   });
