@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
@@ -8,6 +6,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GatewayConfig } from '@interchange/plugin-interchange-node';
 import { startKongAdminStub } from '@interchange/plugin-interchange-node/testUtils';
 import { GatewayRoutesEntityProvider } from './GatewayRoutesEntityProvider';
+import { startHttpProxy } from '../__testUtils__/httpProxy';
 import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 jest.setTimeout(60_000);
@@ -25,33 +24,18 @@ const apigeeFixture = path.resolve(
 async function breakableKong() {
   const recorded = await startKongAdminStub();
   const state = { mode: 'ok' as 'ok' | 'error' | 'hang' };
-  const server = http.createServer((req, res) => {
+  const proxy = await startHttpProxy(recorded.url, (_req, res) => {
     if (state.mode === 'error') {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end('{"message":"An unexpected error occurred"}');
-      return;
     }
-    if (state.mode === 'hang') {
-      return;
-    }
-    const upstream = http.request(
-      `${recorded.url}${req.url}`,
-      { method: req.method, headers: req.headers },
-      up => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    return state.mode !== 'ok';
   });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: proxy.url,
     state,
     close: async () => {
-      server.closeAllConnections();
-      await new Promise(r => server.close(r));
+      await proxy.close();
       await recorded.close();
     },
   };

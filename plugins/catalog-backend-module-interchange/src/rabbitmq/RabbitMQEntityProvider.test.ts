@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { validateInterchangeEntity } from '@interchange/plugin-interchange-common';
@@ -11,39 +9,10 @@ import {
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
+import { startHttpProxy } from '../__testUtils__/httpProxy';
 import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 jest.setTimeout(60_000);
-
-/** A pass-through to the real management API that the test can cut. */
-async function cuttableProxy() {
-  const target = new URL(rabbitmqUrl!);
-  const server = http.createServer((req, res) => {
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      up => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    cut: async () => {
-      server.closeAllConnections();
-      await new Promise(r => server.close(r));
-    },
-  };
-}
 
 describeRabbitMQ('RabbitMQEntityProvider against a real broker', () => {
   let vhost: Awaited<ReturnType<typeof createTestVhost>>;
@@ -68,7 +37,8 @@ describeRabbitMQ('RabbitMQEntityProvider against a real broker', () => {
   });
 
   it('adds undeclared exchanges and queues, and deletes nothing when the broker cannot be read', async () => {
-    const proxy = await cuttableProxy();
+    // A pass-through to the real management API that the test can cut.
+    const proxy = await startHttpProxy(rabbitmqUrl!);
     const brokers = new RabbitMQBrokers([
       testRabbitMQBroker({
         id: 'local',
@@ -143,7 +113,7 @@ describeRabbitMQ('RabbitMQEntityProvider against a real broker', () => {
     }
 
     // The broker goes away: nothing is applied, so nothing is deleted.
-    await proxy.cut();
+    await proxy.close();
     const second = await provider.refresh();
     expect(second.applied).toBe(false);
     expect(second.reason).toContain("RabbitMQ broker 'local'");
