@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { JsonObject } from '@backstage/types';
+import { startCatalogBackend } from './catalogBackend';
 import { waitFor } from './catalogQueries';
 import {
   processingRounds,
@@ -10,11 +12,54 @@ import {
 } from './processingErrors';
 
 /**
+ * For a fault suite of one configuration-file Location type: registers the
+ * suite's beforeAll and afterAll, which start a real catalog backend with
+ * this module reading a Location from a temporary folder (locationFileFolder)
+ * and stop and remove them. What it returns is read inside the tests.
+ */
+export function catalogWithLocationFile(options: {
+  /** Prefix of the temporary folder's name. */
+  prefix: string;
+  /** The intact file, copied into the folder as `fileName`. */
+  fixture: string;
+  fileName: string;
+  /** The folder's catalog-info.yaml: the Location listing `./<fileName>`. */
+  locationYaml: string;
+  /** `catalog` config but its locations (the folder's Location is added). */
+  catalog: JsonObject;
+  interchange?: JsonObject;
+}): { server(): any; file(): string } {
+  let folder: ReturnType<typeof locationFileFolder> | undefined;
+  let backend: Awaited<ReturnType<typeof startCatalogBackend>> | undefined;
+
+  beforeAll(async () => {
+    folder = locationFileFolder(options);
+    backend = await startCatalogBackend({
+      catalog: {
+        ...options.catalog,
+        locations: [{ type: 'file', target: folder.catalogInfo }],
+      },
+      interchange: options.interchange,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await backend?.stop();
+    folder?.remove();
+  });
+
+  return {
+    server: () => backend!.server,
+    file: () => folder!.file,
+  };
+}
+
+/**
  * A temporary folder holding a copy of `fixture` as `fileName` and a
  * `catalog-info.yaml` with `locationYaml`, the Location that lists it, for
  * a test that breaks a configuration file on disk. `remove` deletes it.
  */
-export function locationFileFolder(options: {
+function locationFileFolder(options: {
   prefix: string;
   fixture: string;
   fileName: string;
@@ -33,10 +78,7 @@ export function locationFileFolder(options: {
 }
 
 /** `kind:name` of the catalog's entities of `kinds`, sorted. */
-export async function entityNames(
-  server: any,
-  kinds: string[],
-): Promise<string[]> {
+async function entityNames(server: any, kinds: string[]): Promise<string[]> {
   const res = await request(server).get(
     `/api/catalog/entities?${kinds
       .map(k => `filter=kind=${k.toLocaleLowerCase('en-US')}`)
@@ -49,7 +91,7 @@ export async function entityNames(
 }
 
 /** `text` with every regular-expression character escaped. */
-export const escapeRegExp = (text: string) =>
+const escapeRegExp = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -61,14 +103,13 @@ export const escapeRegExp = (text: string) =>
  * with one entity more, clears the error and adds that entity.
  */
 export async function breakLocationFileThreeWays(options: {
-  server: any;
+  /** The backend and the file (catalogWithLocationFile). */
+  catalog: ReturnType<typeof catalogWithLocationFile>;
   /** The Location's entity ref. */
   location: string;
-  /** The file on disk the Location lists. */
-  file: string;
-  /** The entities the catalog holds from the file, sorted. */
-  entities: () => Promise<string[]>;
-  /** What `entities` gives from the intact file. */
+  /** The kinds of the entities the file gives. */
+  kinds: string[];
+  /** `kind:name` of the entities from the intact file, sorted. */
   before: string[];
   /** Content that no longer parses, and the error it gives (file escaped). */
   invalid: { text: string; error: (escapedFile: string) => RegExp };
@@ -76,10 +117,13 @@ export async function breakLocationFileThreeWays(options: {
   unreadable: (escapedFile: string) => RegExp;
   /** The error for the deleted file. */
   missing: (escapedFile: string) => RegExp;
-  /** The fixed file, and the entity it adds as `entities` names it. */
+  /** The fixed file, and the entity it adds (`kind:name`). */
   fixed: { text: string; adds: string };
 }): Promise<void> {
-  const { server, location, file, entities, before } = options;
+  const { location, kinds, before } = options;
+  const server = options.catalog.server();
+  const file = options.catalog.file();
+  const entities = () => entityNames(server, kinds);
   await waitFor(async () => {
     const now = await entities();
     return now.length === before.length ? now : undefined;

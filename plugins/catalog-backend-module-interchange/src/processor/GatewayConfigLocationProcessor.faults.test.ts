@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestBackend } from '@backstage/backend-test-utils';
-import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import {
   breakLocationFileThreeWays,
-  entityNames,
-  locationFileFolder,
+  catalogWithLocationFile,
 } from '../__testUtils__/locationFileFaults';
 
 jest.setTimeout(300_000);
@@ -21,15 +18,11 @@ const fixture = path.join(
 // The URL case (the repository host answering 500) is in
 // GatewayConfigLocationProcessor.test.ts; this suite breaks a local file.
 describe('interchange-gateway-config locations when the file breaks', () => {
-  let folder: ReturnType<typeof locationFileFolder>;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
-
-  beforeAll(async () => {
-    folder = locationFileFolder({
-      prefix: 'interchange-gwloc-faults-',
-      fixture,
-      fileName: 'kong.yml',
-      locationYaml: `apiVersion: backstage.io/v1alpha1
+  const catalog = catalogWithLocationFile({
+    prefix: 'interchange-gwloc-faults-',
+    fixture,
+    fileName: 'kong.yml',
+    locationYaml: `apiVersion: backstage.io/v1alpha1
 kind: Location
 metadata:
   name: edge-gateway-config
@@ -39,32 +32,20 @@ spec:
   type: interchange-gateway-config
   target: ./kong.yml
 `,
-    });
-    backend = await startCatalogBackend({
-      catalog: {
-        rules: [{ allow: ['Location', 'GatewayRoute'] }],
-        locations: [{ type: 'file', target: folder.catalogInfo }],
-        providers: {
-          interchangeGateways: {
-            defaultOwner: 'group:default/team-platform',
-          },
-        },
+    catalog: {
+      rules: [{ allow: ['Location', 'GatewayRoute'] }],
+      providers: {
+        interchangeGateways: { defaultOwner: 'group:default/team-platform' },
       },
-      interchange: { gateways: [{ id: 'kong-edge', type: 'kong' }] },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await backend?.stop();
-    folder?.remove();
+    },
+    interchange: { gateways: [{ id: 'kong-edge', type: 'kong' }] },
   });
 
   it('keeps every route it emitted while the gateway file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
     await breakLocationFileThreeWays({
-      server: backend.server,
+      catalog,
       location: 'location:default/edge-gateway-config',
-      file: folder.file,
-      entities: () => entityNames(backend.server, ['GatewayRoute']),
+      kinds: ['GatewayRoute'],
       before: [
         'GatewayRoute:kong-edge.billing-export',
         'GatewayRoute:kong-edge.customers-read',

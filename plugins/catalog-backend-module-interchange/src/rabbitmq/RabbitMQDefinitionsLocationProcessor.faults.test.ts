@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestBackend } from '@backstage/backend-test-utils';
-import { startCatalogBackend } from '../__testUtils__/catalogBackend';
 import {
   breakLocationFileThreeWays,
-  entityNames,
-  locationFileFolder,
+  catalogWithLocationFile,
 } from '../__testUtils__/locationFileFaults';
 
 jest.setTimeout(300_000);
@@ -15,16 +12,24 @@ const fixture = path.resolve(
   '../../../interchange-common/src/rabbitmq/__fixtures__/management-api-vhost-billing.json',
 );
 
-describe('interchange-rabbitmq-definitions locations when the file breaks', () => {
-  let folder: ReturnType<typeof locationFileFolder>;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+/** The fixture with one more queue. */
+function withArchiveQueue(): string {
+  const definitions = JSON.parse(fs.readFileSync(fixture, 'utf8'));
+  definitions.queues.push({
+    name: 'invoices.archive',
+    durable: true,
+    auto_delete: false,
+    arguments: {},
+  });
+  return JSON.stringify(definitions, null, 2);
+}
 
-  beforeAll(async () => {
-    folder = locationFileFolder({
-      prefix: 'interchange-rmq-faults-',
-      fixture,
-      fileName: 'definitions.json',
-      locationYaml: `apiVersion: backstage.io/v1alpha1
+describe('interchange-rabbitmq-definitions locations when the file breaks', () => {
+  const catalog = catalogWithLocationFile({
+    prefix: 'interchange-rmq-faults-',
+    fixture,
+    fileName: 'definitions.json',
+    locationYaml: `apiVersion: backstage.io/v1alpha1
 kind: Location
 metadata:
   name: billing-rabbitmq
@@ -36,47 +41,29 @@ spec:
   type: interchange-rabbitmq-definitions
   target: ./definitions.json
 `,
-    });
-    backend = await startCatalogBackend({
-      catalog: {
-        rules: [{ allow: ['Location', 'RabbitMQExchange', 'RabbitMQQueue'] }],
-        locations: [{ type: 'file', target: folder.catalogInfo }],
+    catalog: {
+      rules: [{ allow: ['Location', 'RabbitMQExchange', 'RabbitMQQueue'] }],
+    },
+    interchange: {
+      // Never contacted: definitions files are read without the broker;
+      // the id is what the entities' spec.broker names.
+      rabbitmq: {
+        brokers: [
+          {
+            id: 'prod',
+            managementUrl: 'http://127.0.0.1:9',
+            credentials: { username: 'guest', password: 'guest' },
+          },
+        ],
       },
-      interchange: {
-        // Never contacted: definitions files are read without the
-        // broker; the id is what the entities' spec.broker names.
-        rabbitmq: {
-          brokers: [
-            {
-              id: 'prod',
-              managementUrl: 'http://127.0.0.1:9',
-              credentials: { username: 'guest', password: 'guest' },
-            },
-          ],
-        },
-      },
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await backend?.stop();
-    folder?.remove();
+    },
   });
 
   it('keeps every exchange and queue it emitted while the definitions file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
-    const definitions = JSON.parse(fs.readFileSync(fixture, 'utf8'));
-    definitions.queues.push({
-      name: 'invoices.archive',
-      durable: true,
-      auto_delete: false,
-      arguments: {},
-    });
     await breakLocationFileThreeWays({
-      server: backend.server,
+      catalog,
       location: 'location:default/billing-rabbitmq',
-      file: folder.file,
-      entities: () =>
-        entityNames(backend.server, ['RabbitMQExchange', 'RabbitMQQueue']),
+      kinds: ['RabbitMQExchange', 'RabbitMQQueue'],
       before: [
         'RabbitMQExchange:billing.internal.audit',
         'RabbitMQExchange:billing.invoices',
@@ -95,7 +82,7 @@ spec:
         new RegExp(`Unable to read RabbitMQ definitions ${file}: .*folder`),
       missing: file => new RegExp(`RabbitMQ definitions ${file} do not exist`),
       fixed: {
-        text: JSON.stringify(definitions, null, 2),
+        text: withArchiveQueue(),
         adds: 'RabbitMQQueue:billing.invoices.archive',
       },
     });
