@@ -23,17 +23,40 @@ export function catalogWithLocationFile(options: {
   /** The intact file, copied into the folder as `fileName`. */
   fixture: string;
   fileName: string;
-  /** The folder's catalog-info.yaml: the Location listing `./<fileName>`. */
-  locationYaml: string;
+  /** The Location listing `./<fileName>`, in the folder's catalog-info.yaml. */
+  location: {
+    name: string;
+    type: string;
+    annotations: Record<string, string>;
+  };
   /** `catalog` config but its locations (the folder's Location is added). */
   catalog: JsonObject;
   interchange?: JsonObject;
-}): { server(): any; file(): string } {
+}): { server(): any; file(): string; location: string } {
   let folder: ReturnType<typeof locationFileFolder> | undefined;
   let backend: Awaited<ReturnType<typeof startCatalogBackend>> | undefined;
 
   beforeAll(async () => {
-    folder = locationFileFolder(options);
+    folder = locationFileFolder({
+      ...options,
+      // JSON is YAML too: no YAML library needed to write catalog-info.yaml.
+      locationYaml: JSON.stringify(
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Location',
+          metadata: {
+            name: options.location.name,
+            annotations: options.location.annotations,
+          },
+          spec: {
+            type: options.location.type,
+            target: `./${options.fileName}`,
+          },
+        },
+        null,
+        2,
+      ),
+    });
     backend = await startCatalogBackend({
       catalog: {
         ...options.catalog,
@@ -51,6 +74,7 @@ export function catalogWithLocationFile(options: {
   return {
     server: () => backend!.server,
     file: () => folder!.file,
+    location: `location:default/${options.location.name}`,
   };
 }
 
@@ -105,8 +129,6 @@ const escapeRegExp = (text: string) =>
 export async function breakLocationFileThreeWays(options: {
   /** The backend and the file (catalogWithLocationFile). */
   catalog: ReturnType<typeof catalogWithLocationFile>;
-  /** The Location's entity ref. */
-  location: string;
   /** The kinds of the entities the file gives. */
   kinds: string[];
   /** `kind:name` of the entities from the intact file, sorted. */
@@ -120,7 +142,8 @@ export async function breakLocationFileThreeWays(options: {
   /** The fixed file, and the entity it adds (`kind:name`). */
   fixed: { text: string; adds: string };
 }): Promise<void> {
-  const { location, kinds, before } = options;
+  const { kinds, before } = options;
+  const location = options.catalog.location;
   const server = options.catalog.server();
   const file = options.catalog.file();
   const entities = () => entityNames(server, kinds);

@@ -22,16 +22,11 @@ describe('interchange-gateway-config locations when the file breaks', () => {
     prefix: 'interchange-gwloc-faults-',
     fixture,
     fileName: 'kong.yml',
-    locationYaml: `apiVersion: backstage.io/v1alpha1
-kind: Location
-metadata:
-  name: edge-gateway-config
-  annotations:
-    interchange.dev/gateway: kong-edge
-spec:
-  type: interchange-gateway-config
-  target: ./kong.yml
-`,
+    location: {
+      name: 'edge-gateway-config',
+      type: 'interchange-gateway-config',
+      annotations: { 'interchange.dev/gateway': 'kong-edge' },
+    },
     catalog: {
       rules: [{ allow: ['Location', 'GatewayRoute'] }],
       providers: {
@@ -44,7 +39,6 @@ spec:
   it('keeps every route it emitted while the gateway file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
     await breakLocationFileThreeWays({
       catalog,
-      location: 'location:default/edge-gateway-config',
       kinds: ['GatewayRoute'],
       before: [
         'GatewayRoute:kong-edge.billing-export',

@@ -29,18 +29,15 @@ describe('interchange-rabbitmq-definitions locations when the file breaks', () =
     prefix: 'interchange-rmq-faults-',
     fixture,
     fileName: 'definitions.json',
-    locationYaml: `apiVersion: backstage.io/v1alpha1
-kind: Location
-metadata:
-  name: billing-rabbitmq
-  annotations:
-    interchange.dev/rabbitmq-broker: prod
-    interchange.dev/rabbitmq-vhost: billing
-    interchange.dev/rabbitmq-owner: group:team-billing
-spec:
-  type: interchange-rabbitmq-definitions
-  target: ./definitions.json
-`,
+    location: {
+      name: 'billing-rabbitmq',
+      type: 'interchange-rabbitmq-definitions',
+      annotations: {
+        'interchange.dev/rabbitmq-broker': 'prod',
+        'interchange.dev/rabbitmq-vhost': 'billing',
+        'interchange.dev/rabbitmq-owner': 'group:team-billing',
+      },
+    },
     catalog: {
       rules: [{ allow: ['Location', 'RabbitMQExchange', 'RabbitMQQueue'] }],
     },
@@ -62,7 +59,6 @@ spec:
   it('keeps every exchange and queue it emitted while the definitions file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
     await breakLocationFileThreeWays({
       catalog,
-      location: 'location:default/billing-rabbitmq',
       kinds: ['RabbitMQExchange', 'RabbitMQQueue'],
       before: [
         'RabbitMQExchange:billing.internal.audit',
