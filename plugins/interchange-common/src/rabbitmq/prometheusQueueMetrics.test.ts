@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  joinRabbitMQQueueMetrics,
   parseRabbitMQQueueMetrics,
   queueMetricsOf,
   RabbitMQQueueCounts,
@@ -107,5 +108,44 @@ describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
       key,
     );
     expect(counts.get('v/q')).toEqual({ consumers: 3 });
+  });
+});
+
+describe('joinRabbitMQQueueMetrics', () => {
+  const parsed = parseRabbitMQQueueMetrics(recorded);
+  const listed = ['q-3', 'q-4', 'q-5', WEIRD].map(name => ({
+    vhost: 'probe',
+    name,
+    type: 'classic',
+  }));
+
+  it('adds the counts, and is complete when the answer is about exactly the listed queues', () => {
+    const { queues, complete } = joinRabbitMQQueueMetrics(listed, parsed);
+    expect(complete).toBe(true);
+    expect(queues[0]).toEqual({
+      vhost: 'probe',
+      name: 'q-3',
+      type: 'classic',
+      messages: 1,
+      messagesReady: 1,
+      messagesUnacknowledged: 0,
+      consumers: 0,
+    });
+  });
+
+  it('is not complete when a listed queue has no lines (declared since, or down), nor when the answer has a queue not listed', () => {
+    const declared = joinRabbitMQQueueMetrics(
+      [...listed, { vhost: 'probe', name: 'new', type: 'quorum' }],
+      parsed,
+    );
+    expect(declared.complete).toBe(false);
+    expect(declared.queues[4]).toEqual({
+      vhost: 'probe',
+      name: 'new',
+      type: 'quorum',
+    });
+    expect(joinRabbitMQQueueMetrics(listed.slice(1), parsed).complete).toBe(
+      false,
+    );
   });
 });

@@ -101,3 +101,39 @@ export function queueMetricsOf(
     parsed.get(`vhost="${escapeLabel(vhost)}",queue="${escapeLabel(name)}"`)
   );
 }
+
+/**
+ * Queues as the management API lists them, with the counts of a parsed
+ * metrics answer. `complete` says whether the answer is about exactly these
+ * queues: each has lines, and no lines are of a queue not given. When it is
+ * not (a queue declared, deleted or down since the queues were listed), the
+ * caller lists them again. A queue without lines keeps undefined counts.
+ *
+ * @public
+ */
+export function joinRabbitMQQueueMetrics<
+  Q extends { vhost: string; name: string },
+>(
+  queues: Q[],
+  parsed: Map<string, RabbitMQQueueCounts>,
+): { queues: (Q & RabbitMQQueueCounts)[]; complete: boolean } {
+  let matched = 0;
+  const joined = queues.map(q => {
+    const c = queueMetricsOf(parsed, q.vhost, q.name);
+    if (c?.messagesReady === undefined) {
+      return q;
+    }
+    matched += 1;
+    return {
+      ...q,
+      messages: c.messages,
+      messagesReady: c.messagesReady,
+      messagesUnacknowledged: c.messagesUnacknowledged,
+      consumers: c.consumers ?? 0,
+    };
+  });
+  return {
+    queues: joined,
+    complete: matched === queues.length && matched === parsed.size,
+  };
+}

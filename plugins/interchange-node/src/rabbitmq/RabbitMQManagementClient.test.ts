@@ -159,19 +159,20 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
 
   // The Prometheus plugin's metrics are what each queue last emitted, so
   // they match rabbitmqctl once the queues have emitted their statistics.
-  const withPrometheus = rabbitmqPrometheusUrl ? it : it.skip;
-  withPrometheus(
-    "with prometheusUrl, reads the counts rabbitmqctl prints from the per-queue metrics, for sampling's depth listing and the API's live one",
-    async () => {
+  const describeWithPrometheus = rabbitmqPrometheusUrl
+    ? describe
+    : describe.skip;
+  describeWithPrometheus('with prometheusUrl', () => {
+    it("reads the counts rabbitmqctl prints from the per-queue metrics, for sampling's depth listing and the API's live one", async () => {
       const metrics = new RabbitMQManagementClient(
         testRabbitMQBroker({ prometheusUrl: rabbitmqPrometheusUrl }),
       );
       try {
+        const name = vhost.name;
         for (const fields of ['depth', 'live'] as const) {
           const { api, cli } = await waitForApiToMatchRabbitmqctl(
-            vhost.name,
-            async () =>
-              counts(await metrics.listQueues(vhost.name, { fields })),
+            name,
+            async () => counts(await metrics.listQueues(name, { fields })),
           );
           expect(api).toEqual(cli);
           expect(cli.busy).toEqual({
@@ -194,13 +195,59 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
       } finally {
         metrics.close();
       }
-    },
-    120_000,
-  );
+    }, 120_000);
 
-  withPrometheus(
-    'says what prometheusUrl must be when it is not the Prometheus plugin',
-    async () => {
+    it('lists the queue records again only when a minute has passed or the metrics are about other queues', async () => {
+      let now = 1_000_000;
+      const metrics = new RabbitMQManagementClient(
+        testRabbitMQBroker({ prometheusUrl: rabbitmqPrometheusUrl }),
+        { now: () => now },
+      );
+      const listings: string[] = [];
+      const send = metrics.request.bind(metrics);
+      metrics.request = ((method: any, path: string, body?: unknown) => {
+        listings.push(path.replace(/\?.*/, ''));
+        return send(method, path, body);
+      }) as typeof metrics.request;
+      const names = async () =>
+        (await metrics.listQueues(vhost.name, { fields: 'live' }))
+          .map(q => q.name)
+          .sort();
+      try {
+        // Until every queue of the vhost has reported its metrics.
+        await waitForApiToMatchRabbitmqctl(vhost.name, async () =>
+          counts(await metrics.listQueues(vhost.name, { fields: 'live' })),
+        );
+        listings.length = 0;
+        expect(await names()).toContain('busy');
+        expect(listings).toEqual([]);
+        // A queue declared since: listed again, shown (no counts until it
+        // reports).
+        await vhost.declareQueue('declared.later');
+        const after = await metrics.listQueues(vhost.name, { fields: 'live' });
+        expect(listings).toEqual([`/queues/${encodeURIComponent(vhost.name)}`]);
+        expect(after.find(q => q.name === 'declared.later')).toMatchObject({
+          type: 'classic',
+        });
+        // Once it has reported, no more listings, until a minute has passed.
+        await waitForApiToMatchRabbitmqctl(vhost.name, async () =>
+          counts(await metrics.listQueues(vhost.name, { fields: 'live' })),
+        );
+        listings.length = 0;
+        await names();
+        expect(listings).toEqual([]);
+        now += 60_000;
+        await names();
+        expect(listings).toHaveLength(1);
+        // A deleted queue is gone at once: so are its metrics.
+        await vhost.deleteQueue('declared.later');
+        expect(await names()).not.toContain('declared.later');
+      } finally {
+        metrics.close();
+      }
+    }, 120_000);
+
+    it('says what prometheusUrl must be when it is not the Prometheus plugin', async () => {
       const wrong = new RabbitMQManagementClient(
         testRabbitMQBroker({ prometheusUrl: rabbitmqUrl }),
       );
@@ -213,8 +260,8 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
       } finally {
         wrong.close();
       }
-    },
-  );
+    });
+  });
 
   it('lists in one request by default, with only the fields asked for', async () => {
     const single = new RabbitMQManagementClient(testRabbitMQBroker());

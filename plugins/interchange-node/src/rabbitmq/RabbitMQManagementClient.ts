@@ -5,8 +5,8 @@ import {
   RabbitMQBindingLive,
   RabbitMQExchangeLive,
   RabbitMQQueueLive,
+  joinRabbitMQQueueMetrics,
   parseRabbitMQQueueMetrics,
-  queueMetricsOf,
 } from '@interchange/plugin-interchange-common';
 import { RabbitMQBrokerConfig } from '../config/readRabbitMQBrokers';
 import { Reachability, withUnreachableSince } from '../liveState/Reachability';
@@ -89,10 +89,16 @@ const QUEUE_COLUMNS: Record<RabbitMQQueueFields, string> = {
  * The `depth` and `live` columns that the queue records hold, for a
  * listing whose counts come from the Prometheus plugin.
  */
-const RECORD_COLUMNS: Record<'depth' | 'live', string> = {
-  depth: 'name,vhost',
-  live: LIVE_COLUMNS.filter(c => !c.startsWith('messages')).join(','),
-};
+const RECORD_COLUMNS = LIVE_COLUMNS.filter(c => !c.startsWith('messages')).join(
+  ',',
+);
+/**
+ * How long listed queue records serve listings whose counts come from the
+ * Prometheus plugin, while the metrics are about exactly the same queues:
+ * the records' type, durability and node change rarely (state is `live`
+ * until a queue goes down, which its metrics then show).
+ */
+const RECORDS_MAX_AGE_MS = 60_000;
 /** Without the statistics database, with each queue's own counts. */
 const QUEUE_TOTALS = 'disable_stats=true&enable_queue_totals=true';
 const CONSUMER_COLUMNS = 'queue.name,queue.vhost';
@@ -196,19 +202,31 @@ function fixFor(status: number, json: boolean): string {
  */
 export class RabbitMQManagementClient {
   readonly #broker: RabbitMQBrokerConfig;
-  readonly #agent: http.Agent;
+  /** By protocol: the management API and the Prometheus endpoint may differ. */
+  readonly #agents: { http: http.Agent; https: https.Agent };
   readonly #auth: string;
   readonly #reachability = new Reachability();
+  readonly #now: () => number;
+  /** The last queue records listed per listing path (see #metricsListing). */
+  readonly #records = new Map<
+    string,
+    { takenAt: number; queues: RabbitMQQueueLive[] }
+  >();
 
-  constructor(broker: RabbitMQBrokerConfig) {
+  constructor(
+    broker: RabbitMQBrokerConfig,
+    options: { now?: () => number } = {},
+  ) {
     this.#broker = broker;
+    this.#now = options.now ?? Date.now;
     this.#auth = `Basic ${Buffer.from(
       `${broker.credentials.username}:${broker.credentials.password}`,
     ).toString('base64')}`;
     const tls = typeof broker.tls === 'object' ? broker.tls : {};
-    this.#agent = broker.managementUrl.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, ...tls })
-      : new http.Agent({ keepAlive: true });
+    this.#agents = {
+      http: new http.Agent({ keepAlive: true }),
+      https: new https.Agent({ keepAlive: true, ...tls }),
+    };
   }
 
   get brokerId(): string {
@@ -306,7 +324,8 @@ export class RabbitMQManagementClient {
         url,
         {
           method,
-          agent: this.#agent,
+          agent:
+            url.protocol === 'https:' ? this.#agents.https : this.#agents.http,
           timeout: this.#broker.requestTimeoutMs,
           headers: {
             authorization: this.#auth,
@@ -445,7 +464,7 @@ export class RabbitMQManagementClient {
     const fields = options.fields ?? 'full';
     if (fields === 'depth' || fields === 'live') {
       return this.#broker.prometheusUrl
-        ? this.#metricsListing(path, vhost, fields)
+        ? this.#metricsListing(path, vhost)
         : this.#totalsListing(path, vhost, QUEUE_COLUMNS[fields]);
     }
     const raw = await this.#listAll(path, QUEUE_COLUMNS[fields]);
@@ -489,40 +508,51 @@ export class RabbitMQManagementClient {
   }
 
   /**
-   * With `prometheusUrl`: the queues from the management API's list
-   * without statistics or totals (its cheapest listing: names, and for
-   * `live` type, state, node and durability as the broker's queue records
-   * hold them), and their counts and consumers from the Prometheus
-   * plugin's per-queue metrics, both at once. The metrics are what each
-   * queue last reported (at most the statistics interval old); a queue
-   * without metrics yet (declared since, or down) has no counts, as before
-   * its first statistics.
+   * With `prometheusUrl`: the counts and consumers of every queue from the
+   * Prometheus plugin's per-queue metrics (one request, which the node
+   * answers from its metric tables), joined to the queues' records from
+   * the management API's cheapest listing (`disable_stats=true`: names,
+   * type, state, node, durability; no statistics, no totals).
+   *
+   * The records are listed again only when needed: when the last listing
+   * of this path is older than a minute, or when the metrics are not about
+   * exactly its queues (one declared, deleted or down since). Otherwise a
+   * listing costs the one metrics request. The metrics are what each queue
+   * last reported (at most the statistics interval old); a queue without
+   * them (declared a moment ago, or down) has no counts, as before its
+   * first statistics.
    */
   async #metricsListing(
     path: string,
     vhost: string | undefined,
-    fields: 'depth' | 'live',
   ): Promise<RabbitMQQueueLive[]> {
     const scope = vhost === undefined ? '' : `vhost=${enc(vhost)}&`;
-    // The metrics answer first: parsed while the listing is under way.
-    const [raw, parsed] = await Promise.all([
-      this.#listAll(`${path}?disable_stats=true`, RECORD_COLUMNS[fields]),
+    const listRecords = async () => {
+      const takenAt = this.#now();
+      const queues = (
+        await this.#listAll(`${path}?disable_stats=true`, RECORD_COLUMNS)
+      ).map(toQueueLive);
+      this.#records.set(path, { takenAt, queues });
+      return queues;
+    };
+    const cached = this.#records.get(path);
+    const fresh =
+      cached && this.#now() - cached.takenAt < RECORDS_MAX_AGE_MS
+        ? cached.queues
+        : undefined;
+    // Without fresh records, both at once; the metrics answer first and
+    // are parsed while the listing is under way.
+    const [records, parsed] = await Promise.all([
+      fresh ?? listRecords(),
       this.prometheusMetrics(
         `/metrics/detailed?${scope}${RABBITMQ_PROMETHEUS_QUEUE_QUERY}`,
       ).then(parseRabbitMQQueueMetrics),
     ]);
-    return raw.map(toQueueLive).map(q => {
-      const c = queueMetricsOf(parsed, q.vhost, q.name);
-      return c?.messagesReady === undefined
-        ? q
-        : {
-            ...q,
-            messages: c.messages,
-            messagesReady: c.messagesReady,
-            messagesUnacknowledged: c.messagesUnacknowledged,
-            consumers: c.consumers ?? 0,
-          };
-    });
+    const joined = joinRabbitMQQueueMetrics(records, parsed);
+    if (joined.complete || !fresh) {
+      return joined.queues;
+    }
+    return joinRabbitMQQueueMetrics(await listRecords(), parsed).queues;
   }
 
   /** One queue, or undefined when the broker has no such queue. */
@@ -640,7 +670,8 @@ export class RabbitMQManagementClient {
   }
 
   close(): void {
-    this.#agent.destroy();
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
   }
 }
 

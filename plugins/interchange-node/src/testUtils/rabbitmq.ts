@@ -148,6 +148,8 @@ export async function createTestVhost(prefix: string) {
         );
       }
     },
+    deleteQueue: (queue: string) =>
+      admin('DELETE', `/queues/${vhost}/${enc(queue)}`),
     remove: () => admin('DELETE', `/vhosts/${vhost}`),
   };
 }
