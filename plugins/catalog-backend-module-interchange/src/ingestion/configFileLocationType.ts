@@ -25,16 +25,18 @@ export class ConfigFileLocationType {
   readonly #integrations: ScmIntegrationRegistry;
   readonly #configuredTargets: () => string[];
 
-  constructor(options: {
-    type: string;
-    words: LocationFileWords;
-    reader: UrlReaderService;
-    integrations: ScmIntegrationRegistry;
-    /** Targets of this type in app-config; the only ones that may be local paths. */
-    configuredTargets?: () => string[];
-  }) {
-    this.#type = options.type;
-    this.#words = options.words;
+  constructor(
+    type: string,
+    words: LocationFileWords,
+    options: {
+      reader: UrlReaderService;
+      integrations: ScmIntegrationRegistry;
+      /** Targets of this type in app-config; the only ones that may be local paths. */
+      configuredTargets?: () => string[];
+    },
+  ) {
+    this.#type = type;
+    this.#words = words;
     this.#reader = options.reader;
     this.#integrations = options.integrations;
     this.#configuredTargets = options.configuredTargets ?? (() => []);

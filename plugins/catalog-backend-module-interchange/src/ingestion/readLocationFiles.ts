@@ -31,13 +31,20 @@ export interface LocationFile {
 
 /** How a Location type's files are called in the errors it emits. */
 export interface LocationFileWords {
-  /** "gateway configuration": "Unable to read gateway configuration <name>". */
-  unreadable: string;
+  /**
+   * "gateway configuration": "Unable to read gateway configuration <name>",
+   * "Gateway configuration <name> does not exist".
+   */
+  what: string;
   /** "the gateway configuration files": "set spec.target or spec.targets to ...". */
   files: string;
-  /** The message for a target that does not exist. */
-  missing(name: string, raw: string): string;
+  /** "does not exist" or "do not exist", as `what` is singular or plural. */
+  missing: string;
 }
+
+/** `text` with its first letter in upper case, to start a message. */
+const sentenceStart = (text: string) =>
+  text.charAt(0).toLocaleUpperCase('en-US') + text.slice(1);
 
 /**
  * The Location's spec when `entity` is a Location of `locationType`, the
@@ -122,12 +129,17 @@ export async function readLocationFiles(options: {
         emit(
           processingResult.generalError(
             location,
-            `Unable to read ${words.unreadable} ${name}: ${toError(e).message}`,
+            `Unable to read ${words.what} ${name}: ${toError(e).message}`,
           ),
         );
       } else if (spec.presence !== 'optional') {
         emit(
-          processingResult.notFoundError(location, words.missing(name, raw)),
+          processingResult.notFoundError(
+            location,
+            `${sentenceStart(words.what)} ${name} ${
+              words.missing
+            } (target '${raw}')`,
+          ),
         );
       }
       continue;

@@ -28,6 +28,7 @@ import {
   configuredTargetsOf,
   linkToComponents,
   LocationFile,
+  LocationFileWords,
   mapToEntities,
   noKnownFormatMessage,
   parseConfigFile,
@@ -44,6 +45,13 @@ export { ANNOTATION_LOCATION_GATEWAY };
  * @public
  */
 export const GATEWAY_CONFIG_LOCATION_TYPE = 'interchange-gateway-config';
+
+/** How the Location's errors call its files. */
+const GATEWAY_CONFIG_WORDS: LocationFileWords = {
+  what: 'gateway configuration',
+  files: 'the gateway configuration files',
+  missing: 'does not exist',
+};
 
 /**
  * Turns `Location` entities of type `interchange-gateway-config` into
@@ -101,16 +109,11 @@ export class GatewayConfigLocationProcessor implements CatalogProcessor {
      */
     components?: ComponentIndex;
   }) {
-    this.#locationType = new ConfigFileLocationType({
-      ...options,
-      type: GATEWAY_CONFIG_LOCATION_TYPE,
-      words: {
-        unreadable: 'gateway configuration',
-        files: 'the gateway configuration files',
-        missing: (name, raw) =>
-          `Gateway configuration ${name} does not exist (target '${raw}')`,
-      },
-    });
+    this.#locationType = new ConfigFileLocationType(
+      GATEWAY_CONFIG_LOCATION_TYPE,
+      GATEWAY_CONFIG_WORDS,
+      options,
+    );
     this.#gateways = options.gateways;
     this.#logger = options.logger;
     this.#defaultOwner = options.defaultOwner;

@@ -61,16 +61,15 @@ export class RabbitMQDefinitionsLocationProcessor implements CatalogProcessor {
     configuredTargets?: () => string[];
     logger: LoggerService;
   }) {
-    this.#locationType = new ConfigFileLocationType({
-      ...options,
-      type: RABBITMQ_DEFINITIONS_LOCATION_TYPE,
-      words: {
-        unreadable: 'RabbitMQ definitions',
+    this.#locationType = new ConfigFileLocationType(
+      RABBITMQ_DEFINITIONS_LOCATION_TYPE,
+      {
+        what: 'RabbitMQ definitions',
         files: 'the definitions files',
-        missing: (name, raw) =>
-          `RabbitMQ definitions ${name} do not exist (target '${raw}')`,
+        missing: 'do not exist',
       },
-    });
+      options,
+    );
     this.#brokers = options.brokers;
     this.#defaultOwner = options.defaultOwner;
     this.#logger = options.logger;
