@@ -55,25 +55,27 @@ describe('catalog.providers entries', () => {
     expect(readRabbitMQProviderConfigs(providers({}))).toEqual([]);
   });
 
-  it('names the whole key of a pattern it cannot use', () => {
-    expect(() =>
-      readRabbitMQProviderConfigs(
-        providers({
-          interchangeRabbitMQ: {
-            local: { broker: 'local', defaultOwner: 'g', exclude: '(' },
-          },
-        }),
-      ),
-    ).toThrow(/catalog\.providers\.interchangeRabbitMQ\.local\.exclude/);
-    expect(() =>
-      readKafkaTopicProviderConfigs(
-        providers({
-          interchangeKafka: {
-            prod: { cluster: 'prod', defaultOwner: 'g', include: '[' },
-          },
-        }),
-      ),
-    ).toThrow(/catalog\.providers\.interchangeKafka\.prod\.include/);
+  it.each([
+    {
+      read: readRabbitMQProviderConfigs,
+      entries: {
+        interchangeRabbitMQ: {
+          local: { broker: 'local', defaultOwner: 'g', exclude: '(' },
+        },
+      },
+      key: /catalog\.providers\.interchangeRabbitMQ\.local\.exclude/,
+    },
+    {
+      read: readKafkaTopicProviderConfigs,
+      entries: {
+        interchangeKafka: {
+          prod: { cluster: 'prod', defaultOwner: 'g', include: '[' },
+        },
+      },
+      key: /catalog\.providers\.interchangeKafka\.prod\.include/,
+    },
+  ])('names the whole key of a pattern it cannot use: $key', c => {
+    expect(() => c.read(providers(c.entries))).toThrow(c.key);
   });
 
   it('gives the gateway settings their own schedule default', () => {
