@@ -281,6 +281,20 @@ async function ready(page: Page) {
   );
 }
 
+/**
+ * After an action that changes the map: waits for it to start laying out
+ * (for at most 10 s: a fast layout may pass unseen), then to be ready.
+ */
+async function laidOutAgain(page: Page) {
+  await page
+    .waitForSelector(
+      '[data-testid="integration-map"][data-status="laying-out"]',
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
+  await ready(page);
+}
+
 /** Where the first render's time goes: ms since navigation, from the page's marks. */
 interface Split {
   dcl: number;
@@ -668,13 +682,7 @@ async function main() {
     });
     t = Date.now();
     await toggle.click();
-    await page
-      .waitForSelector(
-        '[data-testid="integration-map"][data-status="laying-out"]',
-        { timeout: 10_000 },
-      )
-      .catch(() => undefined);
-    await ready(page);
+    await laidOutAgain(page);
     const otherMs = Date.now() - t;
     const otherNodes = await drawnNodes(page);
     await page.waitForTimeout(1000);
@@ -693,13 +701,7 @@ async function main() {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/focus=/);
-    await page
-      .waitForSelector(
-        '[data-testid="integration-map"][data-status="laying-out"]',
-        { timeout: 10_000 },
-      )
-      .catch(() => undefined);
-    await ready(page);
+    await laidOutAgain(page);
     const focusMs = Date.now() - t;
     const focusSplit = await readSplit(page);
     const focusNodes = await drawnNodes(page);
