@@ -30,6 +30,13 @@ const recorded = fs.readFileSync(
 );
 const key = (q: { vhost: string; name: string }) => `${q.vhost}/${q.name}`;
 const WEIRD = 'we"ird\\q ü,x}';
+/** What the recorded answer says of q-3 and WEIRD. */
+const ONE_READY = {
+  messages: 1,
+  messagesReady: 1,
+  messagesUnacknowledged: 0,
+  consumers: 0,
+};
 
 describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
   it('reads the counts of the listed queues from a real answer', () => {
@@ -43,12 +50,7 @@ describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
       key,
     );
     expect(Object.fromEntries(counts)).toEqual({
-      'probe/q-3': {
-        messages: 1,
-        messagesReady: 1,
-        messagesUnacknowledged: 0,
-        consumers: 0,
-      },
+      'probe/q-3': ONE_READY,
       'probe/q-5': {
         messages: 0,
         messagesReady: 0,
@@ -56,12 +58,7 @@ describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
         consumers: 0,
       },
       // Written unescaped by RabbitMQ 3.10, matched by its listed name.
-      [`probe/${WEIRD}`]: {
-        messages: 1,
-        messagesReady: 1,
-        messagesUnacknowledged: 0,
-        consumers: 0,
-      },
+      [`probe/${WEIRD}`]: ONE_READY,
     });
   });
 
@@ -126,10 +123,7 @@ describe('joinRabbitMQQueueMetrics', () => {
       vhost: 'probe',
       name: 'q-3',
       type: 'classic',
-      messages: 1,
-      messagesReady: 1,
-      messagesUnacknowledged: 0,
-      consumers: 0,
+      ...ONE_READY,
     });
   });
 
