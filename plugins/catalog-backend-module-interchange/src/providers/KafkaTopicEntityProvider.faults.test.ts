@@ -1,5 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   AdminClientHook,
@@ -9,8 +7,7 @@ import {
   startPrivateKafkaBroker,
   uniqueName,
 } from '@interchange/plugin-interchange-node/testUtils';
-import { KafkaTopicEntityProvider } from './KafkaTopicEntityProvider';
-import { recordingConnection } from '../__testUtils__/recordingConnection';
+import { testKafkaTopicProvider } from '../__testUtils__/kafkaTopicProvider';
 
 // A private broker is started, stopped and started again: generous limits
 // for a loaded 2-core machine, though a run takes well under a minute.
@@ -42,23 +39,12 @@ describeKafka(
         'listTopics',
         hook,
       );
-      const { connection, mutations: applied } = recordingConnection();
-      const logger = mockServices.logger.mock();
-      const provider = new KafkaTopicEntityProvider({
-        config: {
-          id: 'local',
-          cluster: 'local',
-          defaultOwner: 'group:team-platform',
-          namespace: 'default',
-          include: new RegExp(`^${prefix.replace(/[.-]/g, '\\$&')}\\.`),
-          exclude: /^__/,
-          schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-        },
-        clusters,
-        catalog: catalogServiceMock({ entities: [] }),
-        auth: mockServices.auth(),
+      const {
+        provider,
+        connection,
+        mutations: applied,
         logger,
-      });
+      } = testKafkaTopicProvider({ clusters, prefix });
       await provider.connect(connection);
       const topicsOf = (mutation: DeferredEntity[]) =>
         mutation.map(d => (d.entity.spec as { topicName: string }).topicName);

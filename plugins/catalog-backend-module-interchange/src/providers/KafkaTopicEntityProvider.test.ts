@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { KafkaClusters } from '@interchange/plugin-interchange-node';
 import {
@@ -8,9 +7,8 @@ import {
   uniqueName,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { InterchangeEntitiesProcessor } from '../processor/InterchangeEntitiesProcessor';
-import { KafkaTopicEntityProvider } from './KafkaTopicEntityProvider';
 import { entityNameForTopic } from './kafkaTopicEntity';
-import { recordingConnection } from '../__testUtils__/recordingConnection';
+import { testKafkaTopicProvider } from '../__testUtils__/kafkaTopicProvider';
 
 jest.setTimeout(120_000);
 
@@ -47,7 +45,6 @@ describeKafka('KafkaTopicEntityProvider against a real broker', () => {
       },
     ],
   ) {
-    const { connection, mutations } = recordingConnection();
     const clusters = new KafkaClusters([
       {
         id: 'local',
@@ -59,21 +56,10 @@ describeKafka('KafkaTopicEntityProvider against a real broker', () => {
         policy: {},
       },
     ]);
-    const logger = mockServices.logger.mock();
-    const provider = new KafkaTopicEntityProvider({
-      config: {
-        id: 'local',
-        cluster: 'local',
-        defaultOwner: 'group:team-platform',
-        namespace: 'default',
-        include: new RegExp(`^${prefix.replace(/[.-]/g, '\\$&')}\\.`),
-        exclude: /^__/,
-        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-      },
+    const { provider, connection, mutations, logger } = testKafkaTopicProvider({
       clusters,
-      catalog: catalogServiceMock({ entities: catalogEntities }),
-      auth: mockServices.auth(),
-      logger,
+      prefix,
+      catalogEntities,
     });
     return { provider, connection, mutations, clusters, logger };
   }
@@ -131,24 +117,16 @@ describeKafka('KafkaTopicEntityProvider against a real broker', () => {
     const { connection, mutations, clusters } = setup(
       Number(brokers[0].split(':')[1]),
     );
-    const broken = new KafkaTopicEntityProvider({
-      config: {
-        id: 'x',
-        cluster: 'local',
-        defaultOwner: 'group:team-platform',
-        namespace: 'default',
-        exclude: /^__/,
-        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-      },
+    // Another provider on the same connection, whose catalog cannot be read.
+    const { provider: broken } = testKafkaTopicProvider({
       clusters,
+      prefix,
       catalog: {
         ...catalogServiceMock(),
         getEntities: async () => {
           throw new Error('catalog unavailable');
         },
       } as any,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
     });
     await broken.connect(connection);
     expect(await broken.refresh()).toEqual({
