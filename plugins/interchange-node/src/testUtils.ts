@@ -10,3 +10,4 @@ export * from './testUtils/rabbitmq';
 export * from './testUtils/privateServices';
 export * from './testUtils/clustersWithHook';
 export { freePort } from './testUtils/freePort';
+export { captureScheduler } from './testUtils/schedulerCapture';

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import {
-  coreServices,
   createBackendModule,
   createBackendPlugin,
-  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { testEdgeProxyFormat } from '@interchange/plugin-interchange-common/testUtils';
+import { captureScheduler } from '@interchange/plugin-interchange-node/testUtils';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
 import { interchangeConfigFormatsExtensionPoint } from '@interchange/plugin-interchange-node';
 import { catalogModuleInterchange } from '../module';
@@ -99,22 +98,10 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
     // The test backend's scheduler runs tasks only when told to; this module
     // gets hold of the catalog's instance so the test can trigger the
     // provider's run once the components are in the catalog.
-    let scheduler: SchedulerService | undefined;
-    const captureScheduler = createBackendModule({
-      pluginId: 'catalog',
-      moduleId: 'test-scheduler',
-      register(reg) {
-        reg.registerInit({
-          deps: { s: coreServices.scheduler },
-          async init({ s }) {
-            scheduler = s;
-          },
-        });
-      },
-    });
+    const schedulerOf = captureScheduler('catalog');
     const backend = await startTestBackend({
       features: [
-        captureScheduler,
+        schedulerOf.module,
         catalogPlugin,
         catalogModuleInterchange,
         adopterModule,
@@ -156,13 +143,15 @@ describe('interchangeConfigFormatsExtensionPoint', () => {
       await waitFor(
         async () =>
           (
-            await scheduler!.getScheduledTasks()
+            await schedulerOf.scheduler().getScheduledTasks()
           ).some(t => t.id === 'interchange-gateway:edge:refresh')
             ? true
             : undefined,
         "the edge gateway provider's schedule",
       );
-      await scheduler!.triggerTask('interchange-gateway:edge:refresh');
+      await schedulerOf
+        .scheduler()
+        .triggerTask('interchange-gateway:edge:refresh');
       const route = await waitForRelation(
         backend.server,
         'gatewayroute:default/edge.orders',

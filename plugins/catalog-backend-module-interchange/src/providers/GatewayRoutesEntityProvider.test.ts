@@ -1,15 +1,13 @@
 import path from 'path';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
 import { defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { provideStaticCatalogModel } from '@backstage/plugin-catalog-node/alpha';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { interchangeCatalogModelLayer } from '@interchange/plugin-interchange-common/alpha';
-import { startKongAdminStub } from '@interchange/plugin-interchange-node/testUtils';
+import {
+  captureScheduler,
+  startKongAdminStub,
+} from '@interchange/plugin-interchange-node/testUtils';
 import { catalogModuleInterchange } from '../module';
 import {
   demoCompanyLocations,
@@ -30,24 +28,14 @@ describe('gateway routes through the real catalog backend', () => {
     // The test backend's scheduler runs tasks only when told to; this module
     // gets hold of the catalog's instance so the test can trigger the
     // providers' runs.
-    let scheduler: SchedulerService | undefined;
-    const captureScheduler = createBackendModule({
-      pluginId: 'catalog',
-      moduleId: 'test-scheduler',
-      register(reg) {
-        reg.registerInit({
-          deps: { s: coreServices.scheduler },
-          async init({ s }) {
-            scheduler = s;
-          },
-        });
-      },
-    });
+    const schedulerOf = captureScheduler('catalog');
     const run = async (gateway: string) =>
-      scheduler!.triggerTask(`interchange-gateway:${gateway}:refresh`);
+      schedulerOf
+        .scheduler()
+        .triggerTask(`interchange-gateway:${gateway}:refresh`);
     const backend = await startTestBackend({
       features: [
-        captureScheduler,
+        schedulerOf.module,
         catalogPlugin,
         catalogModuleInterchange,
         provideStaticCatalogModel({
@@ -98,7 +86,9 @@ describe('gateway routes through the real catalog backend', () => {
     try {
       await waitFor(
         async () =>
-          (await scheduler!.getScheduledTasks()).length >= 2 ? true : undefined,
+          (await schedulerOf.scheduler().getScheduledTasks()).length >= 2
+            ? true
+            : undefined,
         'the providers to schedule their runs',
       );
       // Routes are linked to the components the catalog has when they run.

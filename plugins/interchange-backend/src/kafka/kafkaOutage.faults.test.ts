@@ -1,11 +1,6 @@
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import {
@@ -14,6 +9,7 @@ import {
 } from '@interchange/plugin-interchange-node';
 import {
   AdminClientHook,
+  captureScheduler,
   clustersWithHookAfter,
   commitOffsets,
   describeKafka,
@@ -38,11 +34,13 @@ describeKafka('Kafka live state when the broker goes down', () => {
   let broker: Awaited<ReturnType<typeof startPrivateKafkaBroker>>;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let clusters: KafkaClusters;
-  let scheduler: SchedulerService | undefined;
+  // The test backend's scheduler runs tasks when told to; this module
+  // hands the test the plugin's scheduler.
+  const schedulerOf = captureScheduler('interchange');
   // Every plugin's logger (the mock's factory serves them all).
   const logger = mockServices.logger.mock();
 
-  const sample = () => scheduler!.triggerTask(SAMPLING_TASK);
+  const sample = () => schedulerOf.scheduler().triggerTask(SAMPLING_TASK);
   const trend = async () =>
     (
       await request(backend.server)
@@ -58,24 +56,10 @@ describeKafka('Kafka live state when the broker goes down', () => {
     await seedTopic(broker.brokers, topic, [10, 4]);
     await commitOffsets(broker.brokers, group, topic, { 0: 7, 1: 4 });
     clusters = clustersWithHookAfter(broker.brokers, 'listGroups', hook);
-    // The test backend's scheduler runs tasks when told to; this module
-    // hands the test the plugin's scheduler.
-    const captureScheduler = createBackendModule({
-      pluginId: 'interchange',
-      moduleId: 'test-scheduler',
-      register(reg) {
-        reg.registerInit({
-          deps: { s: coreServices.scheduler },
-          async init({ s }) {
-            scheduler = s;
-          },
-        });
-      },
-    });
     backend = await startTestBackend({
       features: [
         interchangePlugin,
-        captureScheduler,
+        schedulerOf.module,
         eventsServiceFactory,
         logger.factory,
         createServiceFactory({
