@@ -1,33 +1,14 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { JsonObject } from '@backstage/types';
-import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
-import { emitInterchangeRelations } from './emitRelations';
-
-function relationsOf(entity: Entity): string[] {
-  const lines: string[] = [];
-  emitInterchangeRelations(entity, (result: CatalogProcessorResult) => {
-    if (result.type === 'relation') {
-      const { source, type, target } = result.relation;
-      lines.push(
-        `${stringifyEntityRef(source)} ${type} ${stringifyEntityRef(target)}`,
-      );
-    }
-  });
-  return lines.sort();
-}
-
-const entity = (kind: string, spec: JsonObject): Entity => ({
-  apiVersion: 'interchange.dev/v1alpha1',
-  kind,
-  metadata: { name: 'it', namespace: 'default' },
-  spec,
-});
+import { Entity } from '@backstage/catalog-model';
+import {
+  emittedRelationsOf,
+  interchangeEntity,
+} from '../__testUtils__/emittedRelations';
 
 describe('emitInterchangeRelations for RabbitMQ kinds', () => {
   it('relates an exchange to its owner, producers and schema', () => {
     expect(
-      relationsOf(
-        entity('RabbitMQExchange', {
+      emittedRelationsOf(
+        interchangeEntity('RabbitMQExchange', {
           owner: 'team-a',
           broker: 'local',
           exchangeType: 'topic',
@@ -47,8 +28,8 @@ describe('emitInterchangeRelations for RabbitMQ kinds', () => {
 
   it('binds a queue to its exchanges (not the built-in ones) and its consumers', () => {
     expect(
-      relationsOf(
-        entity('RabbitMQQueue', {
+      emittedRelationsOf(
+        interchangeEntity('RabbitMQQueue', {
           owner: 'team-a',
           broker: 'local',
           bindings: [
@@ -81,7 +62,7 @@ describe('emitInterchangeRelations for RabbitMQ kinds', () => {
         consumesFrom: ['rabbitmqqueue:email'],
       },
     };
-    expect(relationsOf(component)).toEqual([
+    expect(emittedRelationsOf(component)).toEqual([
       'component:default/svc consumesFrom rabbitmqqueue:default/email',
       'component:default/svc producesTo rabbitmqexchange:default/notifications',
       'rabbitmqexchange:default/notifications producedBy component:default/svc',

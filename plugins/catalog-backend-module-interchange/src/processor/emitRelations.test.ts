@@ -1,38 +1,13 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { JsonObject } from '@backstage/types';
-import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
-import { emitInterchangeRelations } from './emitRelations';
-
-/** Relations as `source type target` lines, sorted. */
-function relationsOf(entity: Entity): string[] {
-  const lines: string[] = [];
-  emitInterchangeRelations(entity, (result: CatalogProcessorResult) => {
-    if (result.type === 'relation') {
-      const { source, type, target } = result.relation;
-      lines.push(
-        `${stringifyEntityRef(source)} ${type} ${stringifyEntityRef(target)}`,
-      );
-    }
-  });
-  return lines.sort();
-}
-
-const interchange = (
-  kind: string,
-  spec: JsonObject,
-  namespace = 'default',
-): Entity => ({
-  apiVersion: 'interchange.dev/v1alpha1',
-  kind,
-  metadata: { name: 'it', namespace },
-  spec,
-});
+import {
+  emittedRelationsOf,
+  interchangeEntity,
+} from '../__testUtils__/emittedRelations';
 
 describe('emitInterchangeRelations', () => {
   it('relates a KafkaTopic to its owner, system, producers, consumers and schema, both ways', () => {
     expect(
-      relationsOf(
-        interchange('KafkaTopic', {
+      emittedRelationsOf(
+        interchangeEntity('KafkaTopic', {
           owner: 'team-a',
           system: 'storefront',
           cluster: 'local',
@@ -62,8 +37,8 @@ describe('emitInterchangeRelations', () => {
 
   it('relates a GatewayRoute to the component it routes to and the API it exposes', () => {
     expect(
-      relationsOf(
-        interchange('GatewayRoute', {
+      emittedRelationsOf(
+        interchangeEntity('GatewayRoute', {
           owner: 'user:jane',
           gateway: 'kong',
           paths: ['/orders'],
@@ -83,8 +58,8 @@ describe('emitInterchangeRelations', () => {
 
   it('relates a Webhook to its sender, receiver and schema', () => {
     expect(
-      relationsOf(
-        interchange('Webhook', {
+      emittedRelationsOf(
+        interchangeEntity('Webhook', {
           owner: 'team-a',
           events: ['order.shipped'],
           sender: 'shipping-service',
@@ -107,7 +82,7 @@ describe('emitInterchangeRelations', () => {
 
   it("relates a Component to the topics and webhooks it declares, in the component's namespace by default", () => {
     expect(
-      relationsOf({
+      emittedRelationsOf({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: { name: 'svc', namespace: 'payments' },
@@ -134,7 +109,7 @@ describe('emitInterchangeRelations', () => {
 
   it('emits nothing for other kinds, and skips missing or empty refs', () => {
     expect(
-      relationsOf({
+      emittedRelationsOf({
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'API',
         metadata: { name: 'orders-api' },
@@ -142,8 +117,8 @@ describe('emitInterchangeRelations', () => {
       }),
     ).toEqual([]);
     expect(
-      relationsOf(
-        interchange('KafkaTopic', {
+      emittedRelationsOf(
+        interchangeEntity('KafkaTopic', {
           owner: 'team-a',
           cluster: 'local',
           producers: [''],
