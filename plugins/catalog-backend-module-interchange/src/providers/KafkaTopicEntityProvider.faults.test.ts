@@ -8,6 +8,7 @@ import {
   uniqueName,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { testKafkaTopicProvider } from '../__testUtils__/kafkaTopicProvider';
+import { expectOutageMidRunAppliesNothing } from '../__testUtils__/liveSourceOutage';
 
 // A private broker is started, stopped and started again: generous limits
 // for a loaded 2-core machine, though a run takes well under a minute.
@@ -58,32 +59,21 @@ describeKafka(
         expect(topicsOf(applied[0]).sort()).toEqual([topicA, topicB]);
 
         // The broker dies (SIGKILL) after the run listed the topics, before it
-        // described them: the run fails and applies nothing (a full mutation
-        // with a partial or empty set would delete entities).
-        hook.run = () => broker.kill();
-        const midRun = await provider.refresh();
-        expect(hook.run).toBeUndefined(); // the stop did happen mid-run
-        expect(midRun.applied).toBe(false);
-        expect(midRun.reason).toMatch(
-          /^Kafka cluster local unreachable since \S+Z while trying to list topics for the catalog: /,
-        );
-        expect(applied).toHaveLength(1);
-        expect(logger.warn).toHaveBeenCalledWith(
-          expect.stringMatching(
+        // described them.
+        await expectOutageMidRunAppliesNothing({
+          provider,
+          applied,
+          logger,
+          stopMidRun: () => {
+            hook.run = () => broker.kill();
+          },
+          stoppedMidRun: () => hook.run === undefined,
+          reason:
+            /^Kafka cluster local unreachable since \S+Z while trying to list topics for the catalog: /,
+          warning:
             /^Not updating discovered topics of Kafka cluster local: Kafka cluster local unreachable since .*Existing entities are kept; the next run retries\.$/,
-          ),
-        );
-        const since = clusters.unreachableSince('local');
-        expect(since).toBeDefined();
-
-        // Still down at the start of the next run: nothing applied, and the
-        // outage keeps the time it began.
-        const whileDown = await provider.refresh();
-        expect(whileDown.applied).toBe(false);
-        expect(whileDown.reason).toContain(
-          `unreachable since ${new Date(since!).toISOString()}`,
-        );
-        expect(applied).toHaveLength(1);
+          unreachableSince: () => clusters.unreachableSince('local'),
+        });
 
         // Back, with a topic created meanwhile: the first run catches up.
         await broker.start();

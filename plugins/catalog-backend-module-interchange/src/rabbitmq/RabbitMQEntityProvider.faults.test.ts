@@ -11,6 +11,7 @@ import {
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
+import { expectOutageMidRunAppliesNothing } from '../__testUtils__/liveSourceOutage';
 import { recordingConnection } from '../__testUtils__/recordingConnection';
 
 // A private node is started, stopped and started again: generous limits for
@@ -116,30 +117,21 @@ describeRabbitMQ(
         );
 
         // Queues and exchanges read, then the node stops before the bindings
-        // are: nothing applied, the log says why and since when.
-        brokers.beforeListBindings = () => node.stop();
-        const midRun = await provider.refresh();
-        expect(brokers.beforeListBindings).toBeUndefined(); // stopped mid-run
-        expect(midRun.applied).toBe(false);
-        expect(midRun.reason).toMatch(
-          /^RabbitMQ broker 'local' unreachable since \S+Z: GET \/api\/bindings: /,
-        );
-        expect(applied).toHaveLength(1);
-        expect(logger.warn).toHaveBeenCalledWith(
-          expect.stringMatching(
+        // are.
+        await expectOutageMidRunAppliesNothing({
+          provider,
+          applied,
+          logger,
+          stopMidRun: () => {
+            brokers.beforeListBindings = () => node.stop();
+          },
+          stoppedMidRun: () => brokers.beforeListBindings === undefined,
+          reason:
+            /^RabbitMQ broker 'local' unreachable since \S+Z: GET \/api\/bindings: /,
+          warning:
             /^Not updating discovered exchanges and queues of RabbitMQ broker local: RabbitMQ broker 'local' unreachable since .*Existing entities are kept; the next run retries\.$/,
-          ),
-        );
-        const since = brokers.client('local').unreachableSince();
-        expect(since).toBeDefined();
-
-        // Still down when the next run starts: nothing applied, same outage.
-        const whileDown = await provider.refresh();
-        expect(whileDown.applied).toBe(false);
-        expect(whileDown.reason).toContain(
-          `unreachable since ${new Date(since!).toISOString()}`,
-        );
-        expect(applied).toHaveLength(1);
+          unreachableSince: () => brokers.client('local').unreachableSince(),
+        });
 
         // Back, with a queue declared meanwhile: the first run catches up.
         await node.start();
