@@ -7,6 +7,7 @@ import {
   textsAt,
 } from './shape';
 import { GatewayParseResult, NormalizedRoute, PathMatch } from './types';
+import { RouteMatches } from './routeMatches';
 
 type HTTPRouteMatch = {
   path?: { type?: string; value?: string };
@@ -108,10 +109,7 @@ export function parseGatewayApiDocument(
     const matches: HTTPRouteMatch[] = declaredMatches.length
       ? declaredMatches
       : [{}];
-    const paths: string[] = [];
-    const pathMatch: PathMatch[] = [];
-    const methods = new Set<string>();
-    const conditions: string[] = [];
+    const found = new RouteMatches();
     matches.forEach((m, j) => {
       const mAt = `${at}.matches[${j}]`;
       const pathSpec = mapAt(m.path, `${mAt}.path`);
@@ -120,22 +118,15 @@ export function parseGatewayApiDocument(
         PATH_MATCH[textAt(pathSpec.type, `${mAt}.path.type`) ?? 'PathPrefix'] ??
         'prefix';
       const value = textAt(pathSpec.value, `${mAt}.path.value`) ?? '/';
-      const path = type === 'regex' ? `~${value}` : value;
-      if (!paths.includes(path)) {
-        paths.push(path);
-        pathMatch.push(type);
-      }
-      const method = textAt(m.method, `${mAt}.method`);
-      if (method) {
-        methods.add(method.toUpperCase());
-      }
+      found.addPath(type === 'regex' ? `~${value}` : value, type);
+      found.addMethod(textAt(m.method, `${mAt}.method`));
       for (const [what, list] of [
         ['header', 'headers'],
         ['query', 'queryParams'],
       ] as const) {
         mapsAt(m[list], `${mAt}.${list}`).forEach((h, k) => {
           const hAt = `${mAt}.${list}[${k}]`;
-          conditions.push(
+          found.conditions.push(
             `${what} ${textAt(h.name, `${hAt}.name`)} ${
               textAt(h.type, `${hAt}.type`) === 'RegularExpression' ? '~' : '='
             } ${textAt(h.value, `${hAt}.value`)}`,
@@ -143,15 +134,13 @@ export function parseGatewayApiDocument(
         });
       }
     });
-    // An empty method set on any match means that match takes every method.
-    const anyMethod = matches.some(m => !m.method);
     return {
       format: 'gateway-api',
       name: ruleName(name, textAt(rule.name, `${at}.name`), i, rules.length),
       hosts,
-      paths,
-      pathMatch,
-      methods: anyMethod ? [] : [...methods],
+      paths: found.paths,
+      pathMatch: found.pathMatch,
+      methods: found.methods(matches.some(m => !m.method)),
       upstreams: mapsAt(rule.backendRefs, `${at}.backendRefs`).map((b, k) => {
         const bAt = `${at}.backendRefs[${k}]`;
         return {
@@ -166,7 +155,7 @@ export function parseGatewayApiDocument(
         .map((f, k) => String(textAt(f.type, `${at}.filters[${k}].type`)))
         .sort(),
       parents,
-      conditions,
+      conditions: found.conditions,
       source: { document, location: `HTTPRoute ${name} rules[${i}]` },
     };
   });

@@ -9,6 +9,7 @@ import {
   textsAt,
 } from './shape';
 import { GatewayParseResult, NormalizedRoute, PathMatch } from './types';
+import { RouteMatches } from './routeMatches';
 
 type StringMatch = { exact?: string; prefix?: string; regex?: string };
 type HTTPMatchRequest = {
@@ -94,10 +95,7 @@ export function parseIstioDocument(
     const at = `spec.http[${i}]`;
     const declared = mapsAt(entry.match, `${at}.match`) as HTTPMatchRequest[];
     const matches: HTTPMatchRequest[] = declared.length ? declared : [{}];
-    const paths: string[] = [];
-    const pathMatch: PathMatch[] = [];
-    const methods = new Set<string>();
-    const conditions: string[] = [];
+    const found = new RouteMatches();
     matches.forEach((m, j) => {
       const mAt = `${at}.match[${j}]`;
       const uri = mapAt(m.uri, `${mAt}.uri`);
@@ -112,27 +110,21 @@ export function parseIstioDocument(
         path = `~${textAt(uri.regex, `${mAt}.uri.regex`)}`;
         type = 'regex';
       }
-      if (!paths.includes(path)) {
-        paths.push(path);
-        pathMatch.push(type);
-      }
-      const method = textAt(
-        mapAt(m.method, `${mAt}.method`).exact,
-        `${mAt}.method.exact`,
+      found.addPath(path, type);
+      found.addMethod(
+        textAt(mapAt(m.method, `${mAt}.method`).exact, `${mAt}.method.exact`),
       );
-      if (method) {
-        methods.add(method.toUpperCase());
-      }
       for (const [what, key] of [
         ['header', 'headers'],
         ['query', 'queryParams'],
       ] as const) {
         for (const [h, v] of Object.entries(mapAt(m[key], `${mAt}.${key}`))) {
-          conditions.push(`${what} ${h} ${describe(v, `${mAt}.${key}.${h}`)}`);
+          found.conditions.push(
+            `${what} ${h} ${describe(v, `${mAt}.${key}.${h}`)}`,
+          );
         }
       }
     });
-    const anyMethod = matches.some(m => !m.method?.exact);
     return {
       format: 'istio',
       name: ruleName(
@@ -143,9 +135,9 @@ export function parseIstioDocument(
         'http',
       ),
       hosts,
-      paths,
-      pathMatch,
-      methods: anyMethod ? [] : [...methods],
+      paths: found.paths,
+      pathMatch: found.pathMatch,
+      methods: found.methods(matches.some(m => !m.method?.exact)),
       upstreams:
         entry.redirect || entry.directResponse
           ? [{ kind: 'mock' }]
@@ -165,7 +157,7 @@ export function parseIstioDocument(
             }),
       plugins: [],
       parents,
-      conditions,
+      conditions: found.conditions,
       source: { document, location: `VirtualService ${name} http[${i}]` },
     };
   });
