@@ -1,5 +1,6 @@
 import type { CheckFinding } from '../checks';
 import type {
+  CollapsedEdge,
   IntegrationEdgeStyle,
   IntegrationGraph,
   IntegrationGraphNode,
@@ -203,6 +204,30 @@ export function indexFindings(findings: readonly CheckFinding[]) {
 }
 
 /** Findings that involve both ends of an edge, or one of its channels. */
+/**
+ * The map edge of one edge of the graph's collapsed view (components or
+ * systems): drawn in its first style, with the label, channels and
+ * findings the view gives it. `view` keeps its id apart from the other
+ * edges between the same two nodes.
+ */
+function collapsedMapEdge(
+  e: CollapsedEdge,
+  view: 'collapsed' | 'systems',
+  drawn: Pick<MapEdge, 'label' | 'channels' | 'findings'>,
+): MapEdge {
+  return {
+    id: `${e.from}>${e.to}>${view}`,
+    from: e.from,
+    to: e.to,
+    style: e.styles[0],
+    styles: e.styles,
+    sync: e.sync,
+    label: drawn.label,
+    channels: drawn.channels,
+    findings: drawn.findings,
+  };
+}
+
 function edgeFindings(
   byRef: Map<string, CheckFinding[]>,
   from: string,
@@ -279,17 +304,13 @@ export function buildMapModel(
       const channels = e.channels.filter(c => collapsedChannels.has(c));
       if (!channels.length) continue; // a direct call, already drawn above
       if (focus && !channels.some(c => focus.has(c))) continue;
-      edges.push({
-        id: `${e.from}>${e.to}>collapsed`,
-        from: e.from,
-        to: e.to,
-        style: e.styles[0],
-        styles: e.styles,
-        sync: e.sync,
-        label: channels.map(c => shortName(c, graph)).join(', '),
-        channels,
-        findings: edgeFindings(byRef, e.from, e.to, channels),
-      });
+      edges.push(
+        collapsedMapEdge(e, 'collapsed', {
+          label: channels.map(c => shortName(c, graph)).join(', '),
+          channels,
+          findings: edgeFindings(byRef, e.from, e.to, channels),
+        }),
+      );
     }
   }
 
@@ -361,19 +382,15 @@ function systemsView(
   for (const e of graph.collapsed.systems) {
     if (!members.has(e.from) || !members.has(e.to) || !styleOk(e.styles))
       continue;
-    edges.push({
-      id: `${e.from}>${e.to}>systems`,
-      from: e.from,
-      to: e.to,
-      style: e.styles[0],
-      styles: e.styles,
-      sync: e.sync,
-      label: `${e.channels.length} integration${
-        e.channels.length === 1 ? '' : 's'
-      }`,
-      channels: e.channels,
-      findings: edgeFindings(byRef, e.from, e.to, []),
-    });
+    edges.push(
+      collapsedMapEdge(e, 'systems', {
+        label: `${e.channels.length} integration${
+          e.channels.length === 1 ? '' : 's'
+        }`,
+        channels: e.channels,
+        findings: edgeFindings(byRef, e.from, e.to, []),
+      }),
+    );
   }
   return { nodes, edges, entityCount, systemsOnly: true };
 }
