@@ -4,6 +4,7 @@ import {
   buildIntegrationGraph,
   CheckFinding,
   runChecks,
+  summarizeFinding,
 } from '@interchange/plugin-interchange-common';
 import { CatalogDocument } from '../lib/catalogFiles';
 import {
@@ -103,12 +104,7 @@ export async function checkCommand(
         ? f.details.field
         : undefined;
     return {
-      rule: f.rule,
-      severity: f.severity,
-      entityRef: f.entityRef,
-      entityRefs: f.entityRefs,
-      message: f.message,
-      fix: f.fix,
+      ...summarizeFinding(f),
       file: doc?.file ?? null,
       line: lineOf(doc, field),
     };

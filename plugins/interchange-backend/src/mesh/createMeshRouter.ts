@@ -7,6 +7,7 @@ import {
   compareMeshAccess,
   MeshAccessPair,
   runChecks,
+  summarizeFinding,
 } from '@interchange/plugin-interchange-common';
 import { IntegrationGraphCache } from '../checks/IntegrationGraphCache';
 import { InterchangeRouter } from '../schema/InterchangeRouter';
@@ -114,14 +115,7 @@ export function addMeshRoutes(
           policy: a.rule.policy,
           source: a.rule.source,
         })),
-      findings: findings.map(f => ({
-        rule: f.rule,
-        severity: f.severity,
-        entityRef: f.entityRef,
-        entityRefs: f.entityRefs,
-        message: f.message,
-        fix: f.fix,
-      })),
+      findings: findings.map(f => summarizeFinding(f)),
     });
   });
 }

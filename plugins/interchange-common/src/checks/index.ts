@@ -17,6 +17,8 @@ export {
   parseCheckExceptions,
 } from './exceptions';
 export type { CheckException, ParsedCheckExceptions } from './exceptions';
+export { summarizeFinding } from './findingSummary';
+export type { CheckFindingSummary } from './findingSummary';
 export { runChecks } from './runChecks';
 export type {
   ExcusedCheckFinding,
