@@ -1,5 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   RabbitMQBrokers,
@@ -10,9 +8,8 @@ import {
   startPrivateRabbitMQNode,
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
-import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
 import { expectOutageMidRunAppliesNothing } from '../__testUtils__/liveSourceOutage';
-import { recordingConnection } from '../__testUtils__/recordingConnection';
+import { testRabbitMQProvider } from '../__testUtils__/rabbitmqProvider';
 
 // A private node is started, stopped and started again: generous limits for
 // a loaded 2-core machine.
@@ -85,22 +82,15 @@ describeRabbitMQ(
           requestTimeoutMs: 5_000,
         }),
       ]);
-      const { connection, mutations: applied } = recordingConnection();
-      const logger = mockServices.logger.mock();
-      const provider = new RabbitMQEntityProvider({
-        config: {
-          id: 'local',
-          broker: 'local',
-          defaultOwner: 'group:team-platform',
-          namespace: 'default',
-          vhosts: /^\/$/,
-          exclude: /^amq\.|^$/,
-          schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-        },
-        brokers,
-        catalog: catalogServiceMock({ entities: [] }),
-        auth: mockServices.auth(),
+      const {
+        provider,
+        connection,
+        mutations: applied,
         logger,
+      } = testRabbitMQProvider({
+        brokers,
+        vhosts: /^\/$/,
+        exclude: /^amq\.|^$/,
       });
       await provider.connect(connection);
       const names = (mutation: DeferredEntity[]) =>

@@ -1,5 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { validateInterchangeEntity } from '@interchange/plugin-interchange-common';
 import { RabbitMQBrokers } from '@interchange/plugin-interchange-node';
 import {
@@ -8,9 +6,8 @@ import {
   rabbitmqUrl,
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
-import { RabbitMQEntityProvider } from './RabbitMQEntityProvider';
 import { startHttpProxy } from '../__testUtils__/httpProxy';
-import { recordingConnection } from '../__testUtils__/recordingConnection';
+import { testRabbitMQProvider } from '../__testUtils__/rabbitmqProvider';
 
 jest.setTimeout(60_000);
 
@@ -46,35 +43,22 @@ describeRabbitMQ('RabbitMQEntityProvider against a real broker', () => {
         requestTimeoutMs: 2000,
       }),
     ]);
-    const { connection, mutations } = recordingConnection();
-    const logger = mockServices.logger.mock();
-    const provider = new RabbitMQEntityProvider({
-      config: {
-        id: 'local',
-        broker: 'local',
-        defaultOwner: 'group:team-platform',
-        namespace: 'default',
-        vhosts: new RegExp(`^${vhost.name}$`),
-        schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
-      },
+    const { provider, connection, mutations, logger } = testRabbitMQProvider({
       brokers,
-      catalog: catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'interchange.dev/v1alpha1',
-            kind: 'RabbitMQQueue',
-            metadata: { name: 'declared', namespace: 'default' },
-            spec: {
-              owner: 'team-a',
-              broker: 'local',
-              vhost: vhost.name,
-              queueName: 'orders.declared-by-a-team',
-            },
+      vhosts: new RegExp(`^${vhost.name}$`),
+      catalogEntities: [
+        {
+          apiVersion: 'interchange.dev/v1alpha1',
+          kind: 'RabbitMQQueue',
+          metadata: { name: 'declared', namespace: 'default' },
+          spec: {
+            owner: 'team-a',
+            broker: 'local',
+            vhost: vhost.name,
+            queueName: 'orders.declared-by-a-team',
           },
-        ],
-      }),
-      auth: mockServices.auth(),
-      logger,
+        },
+      ],
     });
     await provider.connect(connection);
 
