@@ -7,7 +7,7 @@ import {
   startPrivateKafkaBroker,
   uniqueName,
 } from '@interchange/plugin-interchange-node/testUtils';
-import { testKafkaTopicProvider } from '../__testUtils__/kafkaTopicProvider';
+import { testKafkaTopicProvider } from '../__testUtils__/liveSourceProviders';
 import { expectOutageMidRunAppliesNothing } from '../__testUtils__/liveSourceOutage';
 
 // A private broker is started, stopped and started again: generous limits

@@ -8,7 +8,7 @@ import {
 } from '@interchange/plugin-interchange-node/testUtils';
 import { InterchangeEntitiesProcessor } from '../processor/InterchangeEntitiesProcessor';
 import { entityNameForTopic } from './kafkaTopicEntity';
-import { testKafkaTopicProvider } from '../__testUtils__/kafkaTopicProvider';
+import { testKafkaTopicProvider } from '../__testUtils__/liveSourceProviders';
 
 jest.setTimeout(120_000);
 

@@ -9,7 +9,7 @@ import {
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { expectOutageMidRunAppliesNothing } from '../__testUtils__/liveSourceOutage';
-import { testRabbitMQProvider } from '../__testUtils__/rabbitmqProvider';
+import { testRabbitMQProvider } from '../__testUtils__/liveSourceProviders';
 
 // A private node is started, stopped and started again: generous limits for
 // a loaded 2-core machine.

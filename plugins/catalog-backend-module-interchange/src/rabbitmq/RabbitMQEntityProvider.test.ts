@@ -7,7 +7,7 @@ import {
   testRabbitMQBroker,
 } from '@interchange/plugin-interchange-node/testUtils';
 import { startHttpProxy } from '../__testUtils__/httpProxy';
-import { testRabbitMQProvider } from '../__testUtils__/rabbitmqProvider';
+import { testRabbitMQProvider } from '../__testUtils__/liveSourceProviders';
 
 jest.setTimeout(60_000);
 
