@@ -1,16 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   breakLocationFileThreeWays,
   catalogWithLocationFile,
 } from '../__testUtils__/locationFileFaults';
+import { billingDefinitions } from '../__testUtils__/billingDefinitions';
 
 jest.setTimeout(300_000);
 
-const fixture = path.resolve(
-  __dirname,
-  '../../../interchange-common/src/rabbitmq/__fixtures__/management-api-vhost-billing.json',
-);
+const fixture = billingDefinitions.file;
 
 /** The fixture with one more queue. */
 function withArchiveQueue(): string {
@@ -60,15 +57,7 @@ describe('interchange-rabbitmq-definitions locations when the file breaks', () =
     await breakLocationFileThreeWays({
       catalog,
       kinds: ['RabbitMQExchange', 'RabbitMQQueue'],
-      before: [
-        'RabbitMQExchange:billing.internal.audit',
-        'RabbitMQExchange:billing.invoices',
-        'RabbitMQExchange:billing.invoices.dlx',
-        'RabbitMQQueue:billing.audit.log',
-        'RabbitMQQueue:billing.invoices.email',
-        'RabbitMQQueue:billing.invoices.parking',
-        'RabbitMQQueue:billing.invoices.pdf',
-      ],
+      before: billingDefinitions.entities,
       // The file is cut off in the middle.
       invalid: {
         text: '{"queues": [{"name": "invoices.email"',

@@ -10,6 +10,7 @@ import {
   RABBITMQ_DEFINITIONS_LOCATION_TYPE,
   RabbitMQDefinitionsLocationProcessor,
 } from './RabbitMQDefinitionsLocationProcessor';
+import { billingDefinitions } from '../__testUtils__/billingDefinitions';
 
 const fixtures = path.resolve(
   __dirname,
@@ -68,15 +69,9 @@ describe('RabbitMQDefinitionsLocationProcessor', () => {
       r.type === 'entity' ? [r.entity] : [],
     );
     expect(results.filter(r => r.type !== 'entity')).toEqual([]);
-    expect(entities.map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual([
-      'RabbitMQExchange:billing.internal.audit',
-      'RabbitMQExchange:billing.invoices',
-      'RabbitMQExchange:billing.invoices.dlx',
-      'RabbitMQQueue:billing.audit.log',
-      'RabbitMQQueue:billing.invoices.email',
-      'RabbitMQQueue:billing.invoices.parking',
-      'RabbitMQQueue:billing.invoices.pdf',
-    ]);
+    expect(entities.map(e => `${e.kind}:${e.metadata.name}`).sort()).toEqual(
+      billingDefinitions.entities,
+    );
     const pdf = entities.find(e => e.metadata.name === 'billing.invoices.pdf')!;
     expect(pdf.spec).toMatchObject({
       owner: 'group:team-billing',
