@@ -1,11 +1,6 @@
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import {
@@ -14,6 +9,7 @@ import {
   RabbitMQManagementClient,
 } from '@interchange/plugin-interchange-node';
 import {
+  captureScheduler,
   describeRabbitMQ,
   startPrivateRabbitMQNode,
   testRabbitMQBroker,
@@ -69,11 +65,11 @@ describeRabbitMQ('RabbitMQ live state when the node goes down', () => {
   let node: Awaited<ReturnType<typeof startPrivateRabbitMQNode>>;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let brokers: HookedBrokers;
-  let scheduler: SchedulerService | undefined;
+  const schedulerOf = captureScheduler('interchange');
   const logger = mockServices.logger.mock();
   const queueUrl = '/api/interchange/rabbitmq/brokers/local/queues/%2F/jobs';
 
-  const sample = () => scheduler!.triggerTask(SAMPLING_TASK);
+  const sample = () => schedulerOf.scheduler().triggerTask(SAMPLING_TASK);
   const history = async () =>
     (await request(backend.server).get(queueUrl).expect(200)).body.history as {
       timestamp: number;
@@ -94,22 +90,10 @@ describeRabbitMQ('RabbitMQ live state when the node goes down', () => {
         requestTimeoutMs: 5_000,
       }),
     ]);
-    const captureScheduler = createBackendModule({
-      pluginId: 'interchange',
-      moduleId: 'test-scheduler',
-      register(reg) {
-        reg.registerInit({
-          deps: { s: coreServices.scheduler },
-          async init({ s }) {
-            scheduler = s;
-          },
-        });
-      },
-    });
     backend = await startTestBackend({
       features: [
         interchangePlugin,
-        captureScheduler,
+        schedulerOf.module,
         eventsServiceFactory,
         logger.factory,
         createServiceFactory({
