@@ -124,15 +124,18 @@ export interface Config {
         managementUrl: string;
         /**
          * Base URL of the broker's `rabbitmq_prometheus` plugin (RabbitMQ
-         * 3.10 or later), e.g. `http://rabbit.internal:15692`. Optional. When
-         * set, the queue list and depth sampling read queue counts and
-         * consumers from its per-queue metrics (`/metrics/detailed`), which
-         * costs the broker a fraction of the management API's queue totals
-         * on large brokers; the counts are then those the queues last
-         * reported, at most the broker's statistics interval old (default
-         * 5 s). The credentials below are sent to it too. See docs/rabbitmq.md.
+         * 3.10 or later), e.g. `http://rabbit.internal:15692`; for a
+         * cluster, a list with the URL of every node (each node reports
+         * only the queues it hosts). Optional. When set, the queue list and
+         * depth sampling read queue counts and consumers from its per-queue
+         * metrics (`/metrics/detailed`), which costs the broker a fraction
+         * of the management API's queue totals on large brokers; the counts
+         * are then those the queues last reported, at most the broker's
+         * statistics interval old (default 5 s). When the metrics cannot be
+         * read or lack queues, the counts come from the management API as
+         * without it. No credentials are sent to it. See docs/rabbitmq.md.
          */
-        prometheusUrl?: string;
+        prometheusUrl?: string | string[];
         /**
          * A user with the `monitoring` tag (read) or `management` (the
          * scaffolder action declares queues). Take both from the

@@ -361,7 +361,7 @@ async function main() {
       `no rabbitmq_prometheus endpoint at ${prometheusUrl}: the rows with prometheusUrl are left out`,
     );
   }
-  const metricsConfig = { ...brokerConfig, prometheusUrl };
+  const metricsConfig = { ...brokerConfig, prometheusUrls: [prometheusUrl] };
   const metricsClient = new RabbitMQManagementClient(metricsConfig);
   // A client whose clock moves a minute and a second at every look, so it
   // lists the queue records every time: the cost when a queue was declared

@@ -29,8 +29,10 @@ management_ready() {
   curl -fsS -m 5 -u guest:guest "$RABBITMQ_MANAGEMENT_URL/api/overview" >/dev/null 2>&1
 }
 
+# Any HTTP answer: the listener is up (RabbitMQ before 3.10 has the plugin
+# but not /metrics/detailed, which Interchange then does without).
 prometheus_ready() {
-  curl -fsS -m 5 -o /dev/null "$RABBITMQ_PROMETHEUS_URL/metrics/detailed?family=queue_consumer_count" 2>/dev/null
+  curl -sS -m 5 -o /dev/null "$RABBITMQ_PROMETHEUS_URL/metrics" 2>/dev/null
 }
 
 if node_pid >/dev/null && management_ready; then
@@ -44,9 +46,12 @@ fi
 
 printf 'listeners.tcp.default = 127.0.0.1:%s\nmanagement.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\nprometheus.tcp.ip = 127.0.0.1\nprometheus.tcp.port = %s\nloopback_users.guest = true\n' \
   "$RABBITMQ_AMQP_PORT" "$RABBITMQ_MANAGEMENT_PORT" "$RABBITMQ_PROMETHEUS_PORT" > "$RABBITMQ_CONFIG_FILE"
-# Written every start (the file format is one Erlang list), so data folders
-# made before the Prometheus plugin was added get it too.
-echo '[rabbitmq_management,rabbitmq_prometheus].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+# Added to what the data folder has enabled (data folders made before the
+# Prometheus plugin was added get it too; other plugins stay).
+if ! grep -qs 'rabbitmq_prometheus' "$RABBITMQ_ENABLED_PLUGINS_FILE" ||
+  ! grep -qs 'rabbitmq_management' "$RABBITMQ_ENABLED_PLUGINS_FILE"; then
+  rabbitmq-plugins --offline enable rabbitmq_management rabbitmq_prometheus >/dev/null
+fi
 
 if ! node_pid >/dev/null; then
   rabbitmq_log "starting RabbitMQ node $RABBITMQ_NODE on 127.0.0.1:$RABBITMQ_AMQP_PORT (log: $RABBITMQ_DIR/log)"

@@ -163,16 +163,22 @@ export class RabbitMQLiveState
     return describeRabbitMQError(e);
   }
 
-  /** Every queue's depth, from one paged list request. */
+  /**
+   * Every queue's depth, from one listing. A queue that reports no counts
+   * (down, or declared a moment ago) is left out rather than recorded as
+   * empty.
+   */
   async sampleDepths(broker: string): Promise<DestinationDepth[]> {
     const queues = await this.#brokers
       .client(broker)
       .listQueues(undefined, { fields: 'depth' });
-    return queues.map(q => ({
-      destination: queueDestination(q.vhost, q.name),
-      depth: depthOf(q),
-      consumers: q.consumers,
-    }));
+    return queues
+      .filter(q => q.messagesReady !== undefined)
+      .map(q => ({
+        destination: queueDestination(q.vhost, q.name),
+        depth: depthOf(q),
+        consumers: q.consumers,
+      }));
   }
 
   #state(

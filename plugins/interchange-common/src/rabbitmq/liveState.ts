@@ -10,7 +10,10 @@ export interface RabbitMQQueueLive {
   vhost: string;
   name: string;
   type: string;
-  /** `running`, `idle`, `flow`, `minority` (quorum), ... */
+  /**
+   * `running`, `idle`, `flow`, `minority` (quorum), ...; not read by the
+   * listings whose counts come from the Prometheus plugin.
+   */
   state?: string;
   /** The node (the leader, for quorum queues). */
   node?: string;

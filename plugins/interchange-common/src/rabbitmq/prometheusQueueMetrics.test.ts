@@ -97,6 +97,10 @@ describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
       'rabbitmq_detailed_queue_messages_unacked{vhost="v",queue="q"} +Inf',
       'rabbitmq_detailed_queue_process_reductions_total{vhost="v",queue="q"} 5',
       'rabbitmq_detailed_queue_consumers{vhost="v",queue="q"} 3',
+      // Cut off before its value: not a 0.
+      'rabbitmq_detailed_queue_messages{vhost="v",queue="q"}',
+      // A tab before the value, and CRLF line ends.
+      'rabbitmq_detailed_queue_messages{vhost="v",queue="t"}\t4\r',
       '',
     ].join('\n');
     const counts = readRabbitMQQueueMetrics(
@@ -105,6 +109,11 @@ describe('parseRabbitMQQueueMetrics and queueMetricsOf', () => {
       key,
     );
     expect(counts.get('v/q')).toEqual({ consumers: 3 });
+    expect(
+      readRabbitMQQueueMetrics(text, [{ vhost: 'v', name: 't' }], key).get(
+        'v/t',
+      ),
+    ).toEqual({ messages: 4 });
   });
 });
 
@@ -141,5 +150,37 @@ describe('joinRabbitMQQueueMetrics', () => {
     expect(joinRabbitMQQueueMetrics(listed.slice(1), parsed).complete).toBe(
       false,
     );
+  });
+
+  it('is not complete when two queues read as the same line', () => {
+    // On a broker that escapes, the queue named a\"b looks up the escaped
+    // line of a"b; RabbitMQ 3.10 writes both vhost="v",queue="q",queue="r"
+    // for vhost v with queue q",queue="r and vhost v",queue="q with queue r.
+    const escaped = parseRabbitMQQueueMetrics(
+      // With a line of a queue not listed, the counts alone would add up.
+      'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="a\\"b"} 222\n' +
+        'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="x"} 1\n',
+    );
+    expect(
+      joinRabbitMQQueueMetrics(
+        [
+          { vhost: 'v', name: 'a"b' },
+          { vhost: 'v', name: 'a\\"b' },
+        ],
+        escaped,
+      ).complete,
+    ).toBe(false);
+    const unescaped = parseRabbitMQQueueMetrics(
+      'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="q",queue="r"} 1\n',
+    );
+    expect(
+      joinRabbitMQQueueMetrics(
+        [
+          { vhost: 'v', name: 'q",queue="r' },
+          { vhost: 'v",queue="q', name: 'r' },
+        ],
+        unescaped,
+      ).complete,
+    ).toBe(false);
   });
 });

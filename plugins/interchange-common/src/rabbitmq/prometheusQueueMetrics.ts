@@ -64,12 +64,12 @@ export function parseRabbitMQQueueMetrics(
     // Values never hold a '}', names may: the label set ends at the last.
     const close = field ? text.lastIndexOf('}', end) : -1;
     if (field && close > open) {
-      const value = Number(
-        text
-          .slice(close + 1, end)
-          .trim()
-          .split(' ')[0],
-      );
+      // The value, then an optional timestamp; a cut-off line has none.
+      const token = text
+        .slice(close + 1, end)
+        .trim()
+        .split(/[ \t]+/)[0];
+      const value = token === '' ? NaN : Number(token);
       if (Number.isFinite(value)) {
         const labels = text.slice(open + 1, close);
         let counts = byLabels.get(labels);
@@ -85,6 +85,20 @@ export function parseRabbitMQQueueMetrics(
   return byLabels;
 }
 
+/** Which label set of a parsed answer is the queue's, if any. */
+function labelsOf(
+  parsed: Map<string, RabbitMQQueueCounts>,
+  vhost: string,
+  name: string,
+): string | undefined {
+  const raw = `vhost="${vhost}",queue="${name}"`;
+  if (parsed.has(raw)) {
+    return raw;
+  }
+  const escaped = `vhost="${escapeLabel(vhost)}",queue="${escapeLabel(name)}"`;
+  return parsed.has(escaped) ? escaped : undefined;
+}
+
 /**
  * One queue's counts in a parsed answer, or undefined when it has no lines
  * (down, or declared since its last statistics).
@@ -96,18 +110,18 @@ export function queueMetricsOf(
   vhost: string,
   name: string,
 ): RabbitMQQueueCounts | undefined {
-  return (
-    parsed.get(`vhost="${vhost}",queue="${name}"`) ??
-    parsed.get(`vhost="${escapeLabel(vhost)}",queue="${escapeLabel(name)}"`)
-  );
+  const labels = labelsOf(parsed, vhost, name);
+  return labels === undefined ? undefined : parsed.get(labels);
 }
 
 /**
  * Queues as the management API lists them, with the counts of a parsed
  * metrics answer. `complete` says whether the answer is about exactly these
  * queues: each has lines, and no lines are of a queue not given. When it is
- * not (a queue declared, deleted or down since the queues were listed), the
- * caller lists them again. A queue without lines keeps undefined counts.
+ * not (a queue declared, deleted or down since the queues were listed, or
+ * on a node whose endpoint was not read, or two names that read alike),
+ * the caller lists them again, or reads the counts another way. A queue
+ * without lines keeps undefined counts.
  *
  * @public
  */
@@ -117,13 +131,21 @@ export function joinRabbitMQQueueMetrics<
   queues: Q[],
   parsed: Map<string, RabbitMQQueueCounts>,
 ): { queues: (Q & RabbitMQQueueCounts)[]; complete: boolean } {
-  let matched = 0;
+  const matched = new Set<string>();
+  let ambiguous = false;
   const joined = queues.map(q => {
-    const c = queueMetricsOf(parsed, q.vhost, q.name);
+    const labels = labelsOf(parsed, q.vhost, q.name);
+    const c = labels === undefined ? undefined : parsed.get(labels)!;
     if (c?.messagesReady === undefined) {
       return q;
     }
-    matched += 1;
+    // Two queues whose names read the same unescaped (or one's raw name
+    // is the other's escaped one) cannot be told apart: not complete, so
+    // the caller reads their counts another way.
+    if (matched.has(labels!)) {
+      ambiguous = true;
+    }
+    matched.add(labels!);
     return {
       ...q,
       messages: c.messages,
@@ -134,6 +156,9 @@ export function joinRabbitMQQueueMetrics<
   });
   return {
     queues: joined,
-    complete: matched === queues.length && matched === parsed.size,
+    complete:
+      !ambiguous &&
+      matched.size === queues.length &&
+      matched.size === parsed.size,
   };
 }

@@ -19,7 +19,7 @@ describe('readRabbitMQBrokers', () => {
         id: 'local',
         title: 'local',
         managementUrl: 'http://127.0.0.1:15673',
-        prometheusUrl: undefined,
+        prometheusUrls: undefined,
         credentials: { username: 'guest', password: 'guest' },
         tls: undefined,
         requestTimeoutMs: 10000,
@@ -54,16 +54,33 @@ describe('readRabbitMQBrokers', () => {
     expect(broker.queueStatus.errorDepth).toBe(50);
   });
 
-  it('reads the optional Prometheus endpoint', () => {
-    const [broker] = read([
+  it('reads the optional Prometheus endpoints, one or one per node', () => {
+    const [one] = read([
       { ...base, prometheusUrl: 'http://rabbit.internal:15692/' },
     ]);
-    expect(broker.prometheusUrl).toBe('http://rabbit.internal:15692');
+    expect(one.prometheusUrls).toEqual(['http://rabbit.internal:15692']);
+    const [cluster] = read([
+      {
+        ...base,
+        prometheusUrl: ['http://rabbit-1:15692', 'https://rabbit-2:15691'],
+      },
+    ]);
+    expect(cluster.prometheusUrls).toEqual([
+      'http://rabbit-1:15692',
+      'https://rabbit-2:15691',
+    ]);
     expect(() => read([{ ...base, prometheusUrl: 'rabbit:15692' }])).toThrow(
       "interchange.rabbitmq.brokers[0].prometheusUrl: use http or https (got 'rabbit:')",
     );
-    expect(() => read([{ ...base, prometheusUrl: 'not a url' }])).toThrow(
-      "interchange.rabbitmq.brokers[0].prometheusUrl: 'not a url' is not a URL; use the rabbitmq_prometheus plugin's base URL, e.g. 'http://127.0.0.1:15692'",
+    expect(() =>
+      read([
+        { ...base, prometheusUrl: ['http://rabbit-1:15692', 'not a url'] },
+      ]),
+    ).toThrow(
+      "interchange.rabbitmq.brokers[0].prometheusUrl[1]: 'not a url' is not a URL; use the rabbitmq_prometheus plugin's base URL of each node, e.g. 'http://rabbit-1.internal:15692'",
+    );
+    expect(() => read([{ ...base, prometheusUrl: [] }])).toThrow(
+      /prometheusUrl: give a URL or a list of URLs/,
     );
   });
 
@@ -73,7 +90,9 @@ describe('readRabbitMQBrokers', () => {
     );
     expect(() =>
       read([{ ...base, managementUrl: 'http://guest:guest@x:15672' }]),
-    ).toThrow(/put the user and password in .*credentials/);
+    ).toThrow(
+      /managementUrl: remove the user and password from the URL; the management API's go in credentials/,
+    );
     expect(() => read([{ ...base, credentials: undefined }])).toThrow(
       /interchange.rabbitmq.brokers\[0\].credentials: set \{ username, password \}/,
     );

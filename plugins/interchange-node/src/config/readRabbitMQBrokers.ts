@@ -26,11 +26,12 @@ export interface RabbitMQBrokerConfig {
   title: string;
   managementUrl: string;
   /**
-   * The `rabbitmq_prometheus` plugin's endpoint: when set, queue counts and
-   * consumers come from its per-queue metrics instead of the management
-   * API's queue totals (see RabbitMQManagementClient.listQueues).
+   * `prometheusUrl`: the `rabbitmq_prometheus` plugin's endpoint of every
+   * node. When set, queue counts and consumers come from their per-queue
+   * metrics instead of the management API's queue totals (see
+   * RabbitMQManagementClient.listQueues).
    */
-  prometheusUrl?: string;
+  prometheusUrls?: string[];
   /** Never returned by an API nor logged. */
   credentials: { username: string; password: string };
   tls?: RabbitMQTlsConfig;
@@ -87,30 +88,46 @@ function positive(
 }
 
 /** An http(s) base URL without credentials and trailing slashes. */
-function readBaseUrl(
-  c: Config,
-  name: string,
-  key: string,
-  example: string,
-): string {
-  const raw = c.getString(name);
+function baseUrl(raw: string, key: string, example: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`${key}.${name}: '${raw}' is not a URL; use ${example}`);
+    throw new Error(`${key}: '${raw}' is not a URL; use ${example}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(
-      `${key}.${name}: use http or https (got '${url.protocol}')`,
-    );
+    throw new Error(`${key}: use http or https (got '${url.protocol}')`);
   }
   if (url.username || url.password) {
     throw new Error(
-      `${key}.${name}: put the user and password in ${key}.credentials (from the environment), not in the URL`,
+      `${key}: remove the user and password from the URL; the management API's go in credentials (from the environment)`,
     );
   }
   return url.toString().replace(/\/+$/, '');
+}
+
+const PROMETHEUS_EXAMPLE =
+  "the rabbitmq_prometheus plugin's base URL of each node, e.g. 'http://rabbit-1.internal:15692'";
+
+/** `prometheusUrl`: one URL, or one per node of a cluster. */
+function readPrometheusUrls(c: Config, key: string): string[] | undefined {
+  const value = c.getOptional('prometheusUrl');
+  if (value === undefined) {
+    return undefined;
+  }
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || list.some(v => typeof v !== 'string')) {
+    throw new Error(
+      `${key}.prometheusUrl: give a URL or a list of URLs, ${PROMETHEUS_EXAMPLE}`,
+    );
+  }
+  return list.map((v, i) =>
+    baseUrl(
+      v as string,
+      `${key}.prometheusUrl${Array.isArray(value) ? `[${i}]` : ''}`,
+      PROMETHEUS_EXAMPLE,
+    ),
+  );
 }
 
 /**
@@ -124,20 +141,12 @@ export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
     config,
     'interchange.rabbitmq.brokers',
     (c, { key, id, title }) => {
-      const managementUrl = readBaseUrl(
-        c,
-        'managementUrl',
-        key,
+      const managementUrl = baseUrl(
+        c.getString('managementUrl'),
+        `${key}.managementUrl`,
         "the management API's base URL, e.g. 'http://127.0.0.1:15672'",
       );
-      const prometheusUrl = c.has('prometheusUrl')
-        ? readBaseUrl(
-            c,
-            'prometheusUrl',
-            key,
-            "the rabbitmq_prometheus plugin's base URL, e.g. 'http://127.0.0.1:15692'",
-          )
-        : undefined;
+      const prometheusUrls = readPrometheusUrls(c, key);
       const credentials = c.getOptionalConfig('credentials');
       if (!credentials) {
         throw new Error(
@@ -149,7 +158,7 @@ export function readRabbitMQBrokers(config: Config): RabbitMQBrokerConfig[] {
         id,
         title,
         managementUrl,
-        prometheusUrl,
+        prometheusUrls,
         credentials: {
           username: credentials.getString('username'),
           password: credentials.getString('password'),

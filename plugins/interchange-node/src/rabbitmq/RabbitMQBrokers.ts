@@ -23,9 +23,18 @@ export interface RabbitMQBrokerSummary {
 export class RabbitMQBrokers {
   readonly #configs: RabbitMQBrokerConfig[];
   readonly #clients = new Map<string, RabbitMQManagementClient>();
+  readonly #logger?: { warn(message: string): void };
 
-  constructor(configs: RabbitMQBrokerConfig[]) {
+  /**
+   * `logger` hears why a broker's queue counts were read from the
+   * management API although its `prometheusUrl` is set.
+   */
+  constructor(
+    configs: RabbitMQBrokerConfig[],
+    options: { logger?: { warn(message: string): void } } = {},
+  ) {
     this.#configs = configs;
+    this.#logger = options.logger;
   }
 
   list(): RabbitMQBrokerSummary[] {
@@ -62,7 +71,9 @@ export class RabbitMQBrokers {
   client(id: string): RabbitMQManagementClient {
     let client = this.#clients.get(id);
     if (!client) {
-      client = new RabbitMQManagementClient(this.config(id));
+      client = new RabbitMQManagementClient(this.config(id), {
+        logger: this.#logger,
+      });
       this.#clients.set(id, client);
     }
     return client;

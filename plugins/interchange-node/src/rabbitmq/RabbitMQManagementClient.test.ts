@@ -165,7 +165,7 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
   describeWithPrometheus('with prometheusUrl', () => {
     it("reads the counts rabbitmqctl prints from the per-queue metrics, for sampling's depth listing and the API's live one", async () => {
       const metrics = new RabbitMQManagementClient(
-        testRabbitMQBroker({ prometheusUrl: rabbitmqPrometheusUrl }),
+        testRabbitMQBroker({ prometheusUrls: [rabbitmqPrometheusUrl!] }),
       );
       try {
         const name = vhost.name;
@@ -200,7 +200,7 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
     it('lists the queue records again only when a minute has passed or the metrics are about other queues', async () => {
       let now = 1_000_000;
       const metrics = new RabbitMQManagementClient(
-        testRabbitMQBroker({ prometheusUrl: rabbitmqPrometheusUrl }),
+        testRabbitMQBroker({ prometheusUrls: [rabbitmqPrometheusUrl!] }),
         { now: () => now },
       );
       const listings: string[] = [];
@@ -221,14 +221,18 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
         listings.length = 0;
         expect(await names()).toContain('busy');
         expect(listings).toEqual([]);
-        // A queue declared since: listed again, shown (no counts until it
-        // reports).
+        // A queue declared since shows once it has reported its metrics
+        // (the records are then listed again, once).
         await vhost.declareQueue('declared.later');
-        const after = await metrics.listQueues(vhost.name, { fields: 'live' });
+        const deadline = Date.now() + 60_000;
+        while (
+          !(await names()).includes('declared.later') &&
+          Date.now() < deadline
+        ) {
+          await new Promise(r => setTimeout(r, 500));
+        }
+        expect(await names()).toContain('declared.later');
         expect(listings).toEqual([`/queues/${encodeURIComponent(vhost.name)}`]);
-        expect(after.find(q => q.name === 'declared.later')).toMatchObject({
-          type: 'classic',
-        });
         // Once it has reported, no more listings, until a minute has passed.
         await waitForApiToMatchRabbitmqctl(vhost.name, async () =>
           counts(await metrics.listQueues(vhost.name, { fields: 'live' })),
@@ -247,18 +251,92 @@ describeRabbitMQ('RabbitMQManagementClient (real broker)', () => {
       }
     }, 120_000);
 
-    it('says what prometheusUrl must be when it is not the Prometheus plugin', async () => {
-      const wrong = new RabbitMQManagementClient(
-        testRabbitMQBroker({ prometheusUrl: rabbitmqUrl }),
+    it('reads the counts from the management API when the metrics lack a queue (a node not listed), and says so when it persists', async () => {
+      const name = vhost.name;
+      // The broker's real answer without the lines of one queue, as a node
+      // of a cluster would answer for the queues it does not host.
+      const real = new RabbitMQManagementClient(
+        testRabbitMQBroker({ prometheusUrls: [rabbitmqPrometheusUrl!] }),
+      );
+      const [text] = await real.prometheusMetrics(
+        `/metrics/detailed?vhost=${encodeURIComponent(
+          name,
+        )}&family=queue_coarse_metrics&family=queue_consumer_count`,
+      );
+      real.close();
+      const partial = text
+        .split('\n')
+        .filter(line => !line.includes('queue="busy"'))
+        .join('\n');
+      const server = http.createServer((_req, res) => res.end(partial));
+      await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+      const port = (server.address() as AddressInfo).port;
+      let now = 1_000_000;
+      const warnings: string[] = [];
+      const metrics = new RabbitMQManagementClient(
+        testRabbitMQBroker({ prometheusUrls: [`http://127.0.0.1:${port}`] }),
+        { now: () => now, logger: { warn: m => warnings.push(m) } },
       );
       try {
-        await expect(
-          wrong.listQueues(vhost.name, { fields: 'depth' }),
-        ).rejects.toThrow(
-          /GET \/metrics\/detailed: HTTP 40\d.*prometheusUrl must be the base URL of the rabbitmq_prometheus plugin/,
+        const { api, cli } = await waitForApiToMatchRabbitmqctl(
+          name,
+          async () =>
+            counts(await metrics.listQueues(name, { fields: 'live' })),
+        );
+        expect(api).toEqual(cli);
+        expect(api.busy).toEqual({
+          messagesReady: 4,
+          messagesUnacknowledged: 2,
+          consumers: 1,
+        });
+        for (let i = 0; i < 3; i++) {
+          now += 15_000;
+          await metrics.listQueues(name, { fields: 'depth' });
+        }
+        expect(warnings).toHaveLength(1);
+        expect(warnings[0]).toMatch(
+          /the Prometheus metrics lack 1 of \d+ queues \(e\.g\. 'busy' in vhost .*on a node whose endpoint is not in prometheusUrl/,
         );
       } finally {
-        wrong.close();
+        metrics.close();
+        server.close();
+      }
+    }, 120_000);
+
+    it('reads the counts from the management API when the metrics cannot be read, says why, and keeps the broker reachable', async () => {
+      const name = vhost.name;
+      const expected = counts(
+        await client.listQueues(name, { fields: 'depth' }),
+      );
+      for (const [prometheusUrl, why] of [
+        // The management API answers a text request with 406.
+        [
+          rabbitmqUrl!,
+          /Prometheus endpoint failed: .*GET \/metrics\/detailed: HTTP 40\d.*prometheusUrl must be the base URL of the rabbitmq_prometheus plugin/,
+        ],
+        [
+          'http://127.0.0.1:1',
+          /Prometheus endpoint failed: .*ECONNREFUSED.*\(check prometheusUrl\)/,
+        ],
+      ] as const) {
+        const warnings: string[] = [];
+        const wrong = new RabbitMQManagementClient(
+          testRabbitMQBroker({ prometheusUrls: [prometheusUrl] }),
+          { logger: { warn: m => warnings.push(m) } },
+        );
+        try {
+          const got = counts(await wrong.listQueues(name, { fields: 'depth' }));
+          expect(got).toEqual(expected);
+          expect(warnings).toHaveLength(1);
+          expect(warnings[0]).toMatch(why);
+          expect(warnings[0]).not.toContain('guest');
+          expect(wrong.unreachableSince()).toBeUndefined();
+          // Within 15 s the totals are read without trying the metrics.
+          await wrong.listQueues(name, { fields: 'depth' });
+          expect(warnings).toHaveLength(1);
+        } finally {
+          wrong.close();
+        }
       }
     });
   });

@@ -4,6 +4,7 @@ import {
   RABBITMQ_PROMETHEUS_QUEUE_QUERY,
   RabbitMQBindingLive,
   RabbitMQExchangeLive,
+  RabbitMQQueueCounts,
   RabbitMQQueueLive,
   joinRabbitMQQueueMetrics,
   parseRabbitMQQueueMetrics,
@@ -89,16 +90,26 @@ const QUEUE_COLUMNS: Record<RabbitMQQueueFields, string> = {
  * The `depth` and `live` columns that the queue records hold, for a
  * listing whose counts come from the Prometheus plugin.
  */
-const RECORD_COLUMNS = LIVE_COLUMNS.filter(c => !c.startsWith('messages')).join(
-  ',',
-);
+const RECORD_COLUMNS = 'name,vhost,type,node,leader,durable';
 /**
  * How long listed queue records serve listings whose counts come from the
  * Prometheus plugin, while the metrics are about exactly the same queues:
- * the records' type, durability and node change rarely (state is `live`
- * until a queue goes down, which its metrics then show).
+ * type, durability and node change rarely.
  */
 const RECORDS_MAX_AGE_MS = 60_000;
+/**
+ * After the metrics could not be read or lacked queues, the listings of
+ * that path read the management API's queue totals for this long before
+ * trying the metrics again.
+ */
+const METRICS_RETRY_MS = 15_000;
+/** A reason for reading the totals instead is logged at most this often. */
+const WARNING_INTERVAL_MS = 10 * 60_000;
+/**
+ * Listings in a row whose metrics lacked queues before that is worth a
+ * warning: a queue declared a moment ago has none for a few seconds.
+ */
+const INCOMPLETE_BEFORE_WARNING = 3;
 /** Without the statistics database, with each queue's own counts. */
 const QUEUE_TOTALS = 'disable_stats=true&enable_queue_totals=true';
 const CONSUMER_COLUMNS = 'queue.name,queue.vhost';
@@ -174,6 +185,27 @@ function toBindingLive(raw: Raw): RabbitMQBindingLive {
 
 const enc = encodeURIComponent;
 
+/**
+ * The answers of a cluster's nodes as one: each node reports the queues it
+ * hosts; a queue reported twice keeps the first node's counts.
+ */
+function mergeParsed(
+  parsed: Map<string, RabbitMQQueueCounts>[],
+): Map<string, RabbitMQQueueCounts> {
+  if (parsed.length === 1) {
+    return parsed[0];
+  }
+  const merged = new Map<string, RabbitMQQueueCounts>();
+  for (const answer of parsed) {
+    for (const [labels, counts] of answer) {
+      if (!merged.has(labels)) {
+        merged.set(labels, counts);
+      }
+    }
+  }
+  return merged;
+}
+
 /** What to do about a refused request, after the broker's reason. */
 function fixFor(status: number, json: boolean): string {
   if (status === 401) {
@@ -207,18 +239,34 @@ export class RabbitMQManagementClient {
   readonly #auth: string;
   readonly #reachability = new Reachability();
   readonly #now: () => number;
-  /** The last queue records listed per listing path (see #metricsListing). */
-  readonly #records = new Map<
+  readonly #warn: (message: string) => void;
+  /** Per listing path, for listings with `prometheusUrl` (#metricsListing). */
+  readonly #metrics = new Map<
     string,
-    { takenAt: number; queues: RabbitMQQueueLive[] }
+    {
+      records?: { takenAt: number; queues: RabbitMQQueueLive[] };
+      /** Until when the queue totals are read instead. */
+      totalsUntil?: number;
+      incompleteInARow: number;
+    }
   >();
+  #lastWarning?: { text: string; at: number };
 
+  /**
+   * `logger` hears why counts were read from the management API although
+   * `prometheusUrl` is set; `now` is the clock (tests).
+   */
   constructor(
     broker: RabbitMQBrokerConfig,
-    options: { now?: () => number } = {},
+    options: {
+      now?: () => number;
+      logger?: { warn(message: string): void };
+    } = {},
   ) {
     this.#broker = broker;
     this.#now = options.now ?? Date.now;
+    const logger = options.logger;
+    this.#warn = message => logger?.warn(message);
     this.#auth = `Basic ${Buffer.from(
       `${broker.credentials.username}:${broker.credentials.password}`,
     ).toString('base64')}`;
@@ -251,25 +299,33 @@ export class RabbitMQManagementClient {
       this.#send(method, `${this.#broker.managementUrl}/api${path}`, {
         body,
         json: true,
+        auth: true,
       }),
     );
   }
 
   /**
-   * One read of the broker's Prometheus endpoint (`prometheusUrl`, with
-   * the same credentials, TLS and timeout): the exposition text.
+   * One read of the Prometheus endpoint of every node (`prometheusUrl`),
+   * with the broker's TLS settings and timeout and no credentials: the
+   * exposition texts. Not part of the broker's reachability: the listings
+   * read the management API instead when it fails.
    */
-  prometheusMetrics(pathAndQuery: string): Promise<string> {
-    const base = this.#broker.prometheusUrl;
-    if (!base) {
+  async prometheusMetrics(pathAndQuery: string): Promise<string[]> {
+    const urls = this.#broker.prometheusUrls;
+    if (!urls?.length) {
       throw new RabbitMQManagementError(
         `RabbitMQ broker '${
           this.#broker.id
         }' has no prometheusUrl; set interchange.rabbitmq.brokers[].prometheusUrl`,
       );
     }
-    return this.#tracked<string>(() =>
-      this.#send('GET', `${base}${pathAndQuery}`, { json: false }),
+    return Promise.all(
+      urls.map(
+        base =>
+          this.#send('GET', `${base}${pathAndQuery}`, {
+            json: false,
+          }) as Promise<string>,
+      ),
     );
   }
 
@@ -303,17 +359,17 @@ export class RabbitMQManagementClient {
   }
 
   /**
-   * One request to the management API (`json`: a JSON answer, parsed) or
-   * the Prometheus endpoint (text), with the broker's credentials, TLS
-   * and timeout.
+   * One request to the management API (`json`: a JSON answer, parsed;
+   * `auth`: with the broker's credentials) or a Prometheus endpoint (text,
+   * without them), with the broker's TLS settings and timeout.
    */
   async #send(
     method: 'GET' | 'PUT' | 'POST' | 'DELETE',
     target: string,
-    options: { body?: unknown; json: boolean },
+    options: { body?: unknown; json: boolean; auth?: boolean },
   ): Promise<unknown> {
     const url = new URL(target);
-    const { body, json } = options;
+    const { body, json, auth } = options;
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const lib = url.protocol === 'https:' ? https : http;
     const where = `RabbitMQ broker '${this.#broker.id}' ${method} ${
@@ -328,7 +384,7 @@ export class RabbitMQManagementClient {
             url.protocol === 'https:' ? this.#agents.https : this.#agents.http,
           timeout: this.#broker.requestTimeoutMs,
           headers: {
-            authorization: this.#auth,
+            ...(auth ? { authorization: this.#auth } : {}),
             accept: json ? 'application/json' : 'text/plain',
             ...(payload
               ? {
@@ -463,8 +519,8 @@ export class RabbitMQManagementClient {
     const path = vhost === undefined ? '/queues' : `/queues/${enc(vhost)}`;
     const fields = options.fields ?? 'full';
     if (fields === 'depth' || fields === 'live') {
-      return this.#broker.prometheusUrl
-        ? this.#metricsListing(path, vhost)
+      return this.#broker.prometheusUrls
+        ? this.#metricsListing(path, vhost, fields)
         : this.#totalsListing(path, vhost, QUEUE_COLUMNS[fields]);
     }
     const raw = await this.#listAll(path, QUEUE_COLUMNS[fields]);
@@ -509,50 +565,121 @@ export class RabbitMQManagementClient {
 
   /**
    * With `prometheusUrl`: the counts and consumers of every queue from the
-   * Prometheus plugin's per-queue metrics (one request, which the node
-   * answers from its metric tables), joined to the queues' records from
-   * the management API's cheapest listing (`disable_stats=true`: names,
-   * type, state, node, durability; no statistics, no totals).
+   * Prometheus plugin's per-queue metrics (one request per node, which
+   * each node answers from its metric tables), joined to the queues'
+   * records from the management API's cheapest listing (`disable_stats`:
+   * names, type, node, durability; no statistics, no totals, no state).
    *
    * The records are listed again only when needed: when the last listing
    * of this path is older than a minute, or when the metrics are not about
    * exactly its queues (one declared, deleted or down since). Otherwise a
-   * listing costs the one metrics request. The metrics are what each queue
-   * last reported (at most the statistics interval old); a queue without
-   * them (declared a moment ago, or down) has no counts, as before its
-   * first statistics.
+   * listing costs the metrics requests alone. The metrics are what each
+   * queue last reported, at most the statistics interval old.
+   *
+   * When the metrics cannot be read, or still lack queues after the
+   * records were listed again (a queue down or declared a moment ago, a
+   * node whose endpoint is not in `prometheusUrl`, names that read alike),
+   * the counts come from the queue totals as without `prometheusUrl`, for
+   * the next 15 s too; the reason is logged when it persists.
    */
   async #metricsListing(
     path: string,
     vhost: string | undefined,
+    fields: 'depth' | 'live',
   ): Promise<RabbitMQQueueLive[]> {
-    const scope = vhost === undefined ? '' : `vhost=${enc(vhost)}&`;
+    const now = this.#now();
+    let state = this.#metrics.get(path);
+    if (!state) {
+      state = { incompleteInARow: 0 };
+      this.#metrics.set(path, state);
+    }
+    const totals = (reason?: string) => {
+      if (reason !== undefined) {
+        state!.totalsUntil = now + METRICS_RETRY_MS;
+        if (reason) {
+          this.#warnAtMostEvery(reason);
+        }
+      }
+      return this.#totalsListing(path, vhost, QUEUE_COLUMNS[fields]);
+    };
+    if (state.totalsUntil !== undefined && now < state.totalsUntil) {
+      return totals();
+    }
     const listRecords = async () => {
       const takenAt = this.#now();
       const queues = (
         await this.#listAll(`${path}?disable_stats=true`, RECORD_COLUMNS)
       ).map(toQueueLive);
-      this.#records.set(path, { takenAt, queues });
+      state!.records = { takenAt, queues };
       return queues;
     };
-    const cached = this.#records.get(path);
+    const cached = state.records;
     const fresh =
-      cached && this.#now() - cached.takenAt < RECORDS_MAX_AGE_MS
+      cached && now - cached.takenAt < RECORDS_MAX_AGE_MS
         ? cached.queues
         : undefined;
+    const scope = vhost === undefined ? '' : `vhost=${enc(vhost)}&`;
     // Without fresh records, both at once; the metrics answer first and
-    // are parsed while the listing is under way.
-    const [records, parsed] = await Promise.all([
+    // are parsed while the listing is under way. A failed metrics read
+    // does not fail the listing.
+    const [records, metrics] = await Promise.all([
       fresh ?? listRecords(),
       this.prometheusMetrics(
         `/metrics/detailed?${scope}${RABBITMQ_PROMETHEUS_QUEUE_QUERY}`,
-      ).then(parseRabbitMQQueueMetrics),
+      ).then(
+        texts => ({
+          parsed: mergeParsed(texts.map(parseRabbitMQQueueMetrics)),
+        }),
+        (error: Error) => ({ error }),
+      ),
     ]);
-    const joined = joinRabbitMQQueueMetrics(records, parsed);
-    if (joined.complete || !fresh) {
+    if ('error' in metrics) {
+      return totals(
+        `RabbitMQ broker '${
+          this.#broker.id
+        }': queue counts read from the management API for now, the Prometheus endpoint failed: ${
+          metrics.error.message
+        }${
+          metrics.error.message.includes('prometheusUrl')
+            ? ''
+            : ' (check prometheusUrl)'
+        }`,
+      );
+    }
+    let joined = joinRabbitMQQueueMetrics(records, metrics.parsed);
+    if (!joined.complete && fresh) {
+      joined = joinRabbitMQQueueMetrics(await listRecords(), metrics.parsed);
+    }
+    if (joined.complete) {
+      state.incompleteInARow = 0;
       return joined.queues;
     }
-    return joinRabbitMQQueueMetrics(await listRecords(), parsed).queues;
+    state.incompleteInARow += 1;
+    const lacking = joined.queues.filter(q => q.messagesReady === undefined);
+    const example = lacking[0]
+      ? ` (e.g. '${lacking[0].name}' in vhost '${lacking[0].vhost}' on node ${lacking[0].node})`
+      : '';
+    return totals(
+      state.incompleteInARow >= INCOMPLETE_BEFORE_WARNING
+        ? `RabbitMQ broker '${
+            this.#broker.id
+          }': queue counts read from the management API for now, the Prometheus metrics lack ${
+            lacking.length
+          } of ${
+            joined.queues.length
+          } queues${example} or cannot tell two apart: queues that are down, on a node whose endpoint is not in prometheusUrl (list every node's), or whose names read alike`
+        : '',
+    );
+  }
+
+  /** Logs a reason once, and again when it changes or after a while. */
+  #warnAtMostEvery(text: string): void {
+    const now = this.#now();
+    const last = this.#lastWarning;
+    if (!last || last.text !== text || now - last.at >= WARNING_INTERVAL_MS) {
+      this.#lastWarning = { text, at: now };
+      this.#warn(text);
+    }
   }
 
   /** One queue, or undefined when the broker has no such queue. */

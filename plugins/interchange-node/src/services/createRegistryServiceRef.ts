@@ -2,6 +2,7 @@ import {
   coreServices,
   createServiceFactory,
   createServiceRef,
+  LoggerService,
   ServiceRef,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
@@ -16,7 +17,7 @@ export function createRegistryServiceRef<
   T extends { close(): void | Promise<void> },
 >(
   id: string,
-  create: (config: Config) => T,
+  create: (config: Config, logger: LoggerService) => T,
 ): ServiceRef<T, 'root', 'singleton'> {
   return createServiceRef<T>({
     id,
@@ -28,9 +29,10 @@ export function createRegistryServiceRef<
         deps: {
           config: coreServices.rootConfig,
           lifecycle: coreServices.rootLifecycle,
+          logger: coreServices.rootLogger,
         },
-        factory({ config, lifecycle }) {
-          const registry = create(config);
+        factory({ config, lifecycle, logger }) {
+          const registry = create(config, logger);
           lifecycle.addShutdownHook(() => registry.close());
           return registry;
         },

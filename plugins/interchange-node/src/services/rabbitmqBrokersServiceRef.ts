@@ -11,5 +11,8 @@ import { RabbitMQBrokers } from '../rabbitmq/RabbitMQBrokers';
  */
 export const rabbitmqBrokersServiceRef = createRegistryServiceRef(
   'interchange.rabbitmq-brokers',
-  config => new RabbitMQBrokers(readRabbitMQBrokers(config)),
+  (config, logger) =>
+    new RabbitMQBrokers(readRabbitMQBrokers(config), {
+      logger: logger.child({ plugin: 'interchange', source: 'rabbitmq' }),
+    }),
 );

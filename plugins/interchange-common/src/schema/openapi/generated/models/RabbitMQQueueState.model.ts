@@ -6,7 +6,7 @@
 import { RabbitMQQueueStatus } from '../models/RabbitMQQueueStatus.model';
 
 /**
- * A queue\'s live state. Counts, consumers and state are read live from the broker (what rabbitmqctl list_queues prints); the publish, deliver and ack rates and the consumer utilisation come from the broker\'s statistics, read at most one sampling interval ago, so a queue declared since then has no rates yet. statsPending is true while the broker reports no counts for the queue (it is down or not yet started), and the counts are then zero.
+ * A queue\'s live state. Counts, consumers and state are read live from the broker (what rabbitmqctl list_queues prints; for a broker with prometheusUrl, the queue list shows the counts each queue last reported, at most the broker\'s statistics interval old); the publish, deliver and ack rates and the consumer utilisation come from the broker\'s statistics, read at most one sampling interval ago, so a queue declared since then has no rates yet. statsPending is true while the broker reports no counts for the queue (it is down or not yet started), and the counts are then zero.
  * @public
  */
 export interface RabbitMQQueueState {
@@ -17,7 +17,7 @@ export interface RabbitMQQueueState {
    */
   type: string;
   /**
-   * running, idle, flow, minority, ...
+   * running, idle, flow, minority, ... Not in the queue list of a broker whose counts come from its Prometheus plugin (prometheusUrl); the one-queue route always has it.
    */
   state?: string;
   /**
