@@ -152,35 +152,35 @@ describe('joinRabbitMQQueueMetrics', () => {
     );
   });
 
-  it('is not complete when two queues read as the same line', () => {
-    // On a broker that escapes, the queue named a\"b looks up the escaped
-    // line of a"b; RabbitMQ 3.10 writes both vhost="v",queue="q",queue="r"
-    // for vhost v with queue q",queue="r and vhost v",queue="q with queue r.
-    const escaped = parseRabbitMQQueueMetrics(
-      // With a line of a queue not listed, the counts alone would add up.
-      'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="a\\"b"} 222\n' +
+  // On a broker that escapes, the queue named a\"b looks up the escaped
+  // line of a"b; RabbitMQ 3.10 writes vhost="v",queue="q",queue="r" for
+  // vhost v with queue q",queue="r and for vhost v",queue="q with queue r.
+  it.each([
+    {
+      answer:
+        // With a line of a queue not listed, the counts alone would add up.
+        'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="a\\"b"} 222\n' +
         'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="x"} 1\n',
-    );
-    expect(
-      joinRabbitMQQueueMetrics(
-        [
-          { vhost: 'v', name: 'a"b' },
-          { vhost: 'v', name: 'a\\"b' },
-        ],
-        escaped,
-      ).complete,
-    ).toBe(false);
-    const unescaped = parseRabbitMQQueueMetrics(
-      'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="q",queue="r"} 1\n',
-    );
-    expect(
-      joinRabbitMQQueueMetrics(
-        [
-          { vhost: 'v', name: 'q",queue="r' },
-          { vhost: 'v",queue="q', name: 'r' },
-        ],
-        unescaped,
-      ).complete,
-    ).toBe(false);
-  });
+      queues: [
+        { vhost: 'v', name: 'a"b' },
+        { vhost: 'v', name: 'a\\"b' },
+      ],
+    },
+    {
+      answer:
+        'rabbitmq_detailed_queue_messages_ready{vhost="v",queue="q",queue="r"} 1\n',
+      queues: [
+        { vhost: 'v', name: 'q",queue="r' },
+        { vhost: 'v",queue="q', name: 'r' },
+      ],
+    },
+  ])(
+    'is not complete when two queues read as the same line: $queues.0.name, $queues.1.name',
+    ({ answer, queues }) => {
+      expect(
+        joinRabbitMQQueueMetrics(queues, parseRabbitMQQueueMetrics(answer))
+          .complete,
+      ).toBe(false);
+    },
+  );
 });
