@@ -44,8 +44,13 @@ PROPS
 if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
   kafka_log "formatting storage in $KAFKA_DIR/data"
   # A cluster id is 16 random bytes in URL-safe base64 without padding (what
-  # StorageTool random-uuid prints); made here to spare a JVM start.
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  # StorageTool random-uuid prints); made here to spare a JVM start. Like
+  # Kafka's own, never one that starts with '-' (1 in 64): the tool would
+  # read it as an option and fail with "--cluster-id: expected one argument".
+  cluster_id=-
+  while [ "${cluster_id#-}" != "$cluster_id" ]; do
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done
   run_kafka_class "$KAFKA_DIR/tools-log4j2.yaml" kafka.tools.StorageTool format \
     -t "$cluster_id" -c "$KAFKA_DIR/server.properties" --standalone >/dev/null
 fi
