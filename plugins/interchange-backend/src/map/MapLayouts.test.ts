@@ -137,11 +137,13 @@ describe('MapLayouts', () => {
     const layouts = new MapLayouts({ logger });
     const entities = company(40, 40);
     let worst = 0;
+    let ticks = 0;
     let last = performance.now();
     const timer = setInterval(() => {
       const now = performance.now();
       worst = Math.max(worst, now - last);
       last = now;
+      ticks += 1;
     }, 5);
     const started = performance.now();
     try {
@@ -152,9 +154,12 @@ describe('MapLayouts', () => {
     }
     const took = performance.now() - started;
     expect(layouts.list().items.length).toBe(40 + 1 + 1);
-    // ELK took far longer than any pause of this thread.
+    // ELK took far longer than any pause of this thread, which kept
+    // turning meanwhile: it runs in the worker. (Relative, not a bound in
+    // ms: the wall-clock pause depends on the machine's load, and speed
+    // goals live in yarn bench:map.)
     expect(took).toBeGreaterThan(4 * worst);
-    expect(worst).toBeLessThan(250);
+    expect(ticks).toBeGreaterThanOrEqual(4);
   });
 
   it('says why when the worker stops mid-layout, and serves nothing half done', async () => {
