@@ -122,9 +122,10 @@ const escapeRegExp = (text: string) =>
  * What every configuration-file Location type must do when its file
  * breaks, in one sequence: the file becomes invalid, then unreadable (a
  * folder in its place: as root, a chmod would not stop the read), then
- * gone. Each time the Location shows the error naming the file and the
- * catalog keeps the entities the file gave before. Then the fixed file,
- * with one entity more, clears the error and adds that entity.
+ * gone. Each time it waits until the Location shows the error naming the
+ * file (failing when it does not), and notes the catalog's entities. Then
+ * the fixed file, with one entity more, must clear the error. Returns the
+ * entities of each step, for the test to say what it expects of them.
  */
 export async function breakLocationFileThreeWays(options: {
   /** The backend and the file (catalogWithLocationFile). */
@@ -141,7 +142,13 @@ export async function breakLocationFileThreeWays(options: {
   missing: (escapedFile: string) => RegExp;
   /** The fixed file, and the entity it adds (`kind:name`). */
   fixed: { text: string; adds: string };
-}): Promise<void> {
+}): Promise<{
+  intact: string[];
+  invalid: string[];
+  unreadable: string[];
+  gone: string[];
+  fixed: string[];
+}> {
   const { kinds, before } = options;
   const location = options.catalog.location;
   const server = options.catalog.server();
@@ -151,7 +158,7 @@ export async function breakLocationFileThreeWays(options: {
     const now = await entities();
     return now.length === before.length ? now : undefined;
   }, `the entities of ${file}`);
-  expect(await entities()).toEqual(before);
+  const intact = await entities();
 
   const escaped = escapeRegExp(file);
 
@@ -163,20 +170,20 @@ export async function breakLocationFileThreeWays(options: {
     options.invalid.error(escaped),
   );
   await processingRounds();
-  expect(await entities()).toEqual(before);
+  const invalid = await entities();
 
   // Unreadable.
   fs.rmSync(file);
   fs.mkdirSync(file);
   await waitForProcessingError(server, location, options.unreadable(escaped));
   await processingRounds();
-  expect(await entities()).toEqual(before);
+  const unreadable = await entities();
 
   // Gone.
   fs.rmSync(file, { recursive: true });
   await waitForProcessingError(server, location, options.missing(escaped));
   await processingRounds();
-  expect(await entities()).toEqual(before);
+  const gone = await entities();
 
   // Fixed, with one entity more: the error goes and the entity appears.
   fs.writeFileSync(file, options.fixed.text);
@@ -185,5 +192,5 @@ export async function breakLocationFileThreeWays(options: {
     const now = await entities();
     return now.length === before.length + 1 ? now : undefined;
   }, `the entity the fixed ${file} adds`);
-  expect(await entities()).toEqual([...before, options.fixed.adds].sort());
+  return { intact, invalid, unreadable, gone, fixed: await entities() };
 }

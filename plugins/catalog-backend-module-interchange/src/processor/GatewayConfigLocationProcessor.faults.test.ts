@@ -36,15 +36,18 @@ describe('interchange-gateway-config locations when the file breaks', () => {
     interchange: { gateways: [{ id: 'kong-edge', type: 'kong' }] },
   });
 
+  const before = [
+    'GatewayRoute:kong-edge.billing-export',
+    'GatewayRoute:kong-edge.customers-read',
+    'GatewayRoute:kong-edge.customers-write',
+  ];
+  const adds = 'GatewayRoute:kong-edge.customers-delete';
+
   it('keeps every route it emitted while the gateway file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
-    await breakLocationFileThreeWays({
+    const seen = await breakLocationFileThreeWays({
       catalog,
       kinds: ['GatewayRoute'],
-      before: [
-        'GatewayRoute:kong-edge.billing-export',
-        'GatewayRoute:kong-edge.customers-read',
-        'GatewayRoute:kong-edge.customers-write',
-      ],
+      before,
       // The YAML no longer parses.
       invalid: {
         text: 'services: [unclosed\n',
@@ -62,8 +65,15 @@ describe('interchange-gateway-config locations when the file breaks', () => {
         paths: [/v1/customers/delete]
         methods: [DELETE]
 `,
-        adds: 'GatewayRoute:kong-edge.customers-delete',
+        adds,
       },
+    });
+    expect(seen).toEqual({
+      intact: before,
+      invalid: before,
+      unreadable: before,
+      gone: before,
+      fixed: [...before, adds].sort(),
     });
   });
 });

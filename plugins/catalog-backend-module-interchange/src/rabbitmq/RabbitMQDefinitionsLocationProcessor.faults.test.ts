@@ -53,11 +53,14 @@ describe('interchange-rabbitmq-definitions locations when the file breaks', () =
     },
   });
 
+  const before = billingDefinitions.entities;
+  const adds = 'RabbitMQQueue:billing.invoices.archive';
+
   it('keeps every exchange and queue it emitted while the definitions file is invalid, unreadable or gone, shows the error naming the file on the Location, and follows the fixed file', async () => {
-    await breakLocationFileThreeWays({
+    const seen = await breakLocationFileThreeWays({
       catalog,
       kinds: ['RabbitMQExchange', 'RabbitMQQueue'],
-      before: billingDefinitions.entities,
+      before,
       // The file is cut off in the middle.
       invalid: {
         text: '{"queues": [{"name": "invoices.email"',
@@ -68,8 +71,15 @@ describe('interchange-rabbitmq-definitions locations when the file breaks', () =
       missing: file => new RegExp(`RabbitMQ definitions ${file} do not exist`),
       fixed: {
         text: withArchiveQueue(),
-        adds: 'RabbitMQQueue:billing.invoices.archive',
+        adds,
       },
+    });
+    expect(seen).toEqual({
+      intact: before,
+      invalid: before,
+      unreadable: before,
+      gone: before,
+      fixed: [...before, adds].sort(),
     });
   });
 });
