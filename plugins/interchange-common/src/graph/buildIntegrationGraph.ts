@@ -128,7 +128,9 @@ export function buildIntegrationGraph(
     const mapping = mappings.get(kind);
     const category: IntegrationNodeCategory | undefined = mapping
       ? 'integration'
-      : CORE_CATEGORIES[kind];
+      : Object.hasOwn(CORE_CATEGORIES, kind) // a kind named like an Object member is not core
+      ? CORE_CATEGORIES[kind]
+      : undefined;
     if (!category) {
       continue; // users, domains, locations, templates: known, not drawn
     }

@@ -116,6 +116,27 @@ describe('rabbitmqEntitiesFromTopology', () => {
     );
   });
 
+  it("skips queue arguments named like Object's properties (a case fast-check found)", () => {
+    const topology = parseRabbitMQDefinitions(
+      JSON.stringify({
+        queues: [
+          {
+            name: 'q',
+            vhost: '/',
+            durable: true,
+            arguments: { constructor: 'x', 'x-message-ttl': 1000 },
+          },
+        ],
+      }),
+    );
+    const { queues, skipped } = rabbitmqEntitiesFromTopology(topology, {
+      broker: 'local',
+      owner: 'group:team-platform',
+    });
+    expect(queues[0].spec.arguments).toEqual({ 'x-message-ttl': 1000 });
+    expect(skipped).toContain('argument constructor of queue //q');
+  });
+
   it('names entities so equal names in two vhosts do not collide', () => {
     expect(rabbitmqEntityName('/', 'orders')).toBe('orders');
     expect(rabbitmqEntityName('billing', 'orders')).toBe('billing.orders');

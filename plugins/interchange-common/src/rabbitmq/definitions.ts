@@ -13,7 +13,7 @@ import {
 } from '../entities/types';
 import { RABBITMQ_BUILTIN_EXCHANGES } from './names';
 import {
-  RABBITMQ_QUEUE_ARGUMENTS,
+  rabbitmqQueueArgument,
   rabbitmqQueueArgumentProblem,
 } from './queueArguments';
 
@@ -294,7 +294,7 @@ export function rabbitmqEntitiesFromTopology(
     const queueType = QUEUE_TYPES.includes(q.type) ? q.type : 'classic';
     const args: Record<string, string | number | boolean> = {};
     for (const [arg, value] of Object.entries(q.arguments)) {
-      const known = RABBITMQ_QUEUE_ARGUMENTS[arg];
+      const known = rabbitmqQueueArgument(arg);
       if (!known || known.specField) {
         if (!known) {
           skipped.push(`argument ${arg} of queue ${q.vhost}/${q.name}`);

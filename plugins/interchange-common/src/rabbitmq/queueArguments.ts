@@ -164,6 +164,22 @@ export const RABBITMQ_QUEUE_ARGUMENTS: Readonly<
 const MAX_AGE = /^[0-9]+(Y|M|D|h|m|s)$/;
 
 /**
+ * The known queue argument of that name, or undefined. Names come from
+ * entities and exported definitions files, so only the table's own keys
+ * count: `constructor` or `__proto__` is an unknown argument, not one of
+ * Object's properties.
+ *
+ * @public
+ */
+export function rabbitmqQueueArgument(
+  name: string,
+): RabbitMQQueueArgument | undefined {
+  return Object.hasOwn(RABBITMQ_QUEUE_ARGUMENTS, name)
+    ? RABBITMQ_QUEUE_ARGUMENTS[name]
+    : undefined;
+}
+
+/**
  * What is wrong with one argument's value, or undefined.
  *
  * @public
@@ -172,7 +188,7 @@ export function rabbitmqQueueArgumentProblem(
   name: string,
   value: unknown,
 ): string | undefined {
-  const known = RABBITMQ_QUEUE_ARGUMENTS[name];
+  const known = rabbitmqQueueArgument(name);
   if (!known) {
     return undefined;
   }

@@ -87,7 +87,10 @@ export function configNumber(value: unknown): number | undefined {
 
 function checkOne(key: string, value: unknown): EntityProblem[] {
   const path = `spec.config.${key}`;
-  const def = KAFKA_TOPIC_CONFIGS[key];
+  // Own keys only: a key named like an Object member is an unknown config.
+  const def = Object.hasOwn(KAFKA_TOPIC_CONFIGS, key)
+    ? KAFKA_TOPIC_CONFIGS[key]
+    : undefined;
   if (!def) {
     if (key.startsWith('confluent.')) {
       return [];

@@ -145,6 +145,17 @@ describe('RabbitMQQueue validation', () => {
     expect(paths(queue({ queueType: 'classic', durable: false }))).toEqual([]);
   });
 
+  it("reads arguments named like Object's properties as unknown, not as Object's", () => {
+    // fast-check found `constructor` crashing the definitions reader.
+    const problems = validateInterchangeEntity(
+      queue({ arguments: { constructor: 1, __proto__: 2, toString: 3 } }),
+    );
+    expect(problems.map(p => p.message).sort()).toEqual([
+      "'constructor' is not a RabbitMQ queue argument",
+      "'toString' is not a RabbitMQ queue argument",
+    ]);
+  });
+
   it('checks x- arguments by name and type', () => {
     const problems = validateInterchangeEntity(
       queue({

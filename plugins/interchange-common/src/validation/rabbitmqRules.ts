@@ -10,6 +10,7 @@ import {
 } from '../rabbitmq/names';
 import {
   RABBITMQ_QUEUE_ARGUMENTS,
+  rabbitmqQueueArgument,
   rabbitmqQueueArgumentProblem,
 } from '../rabbitmq/queueArguments';
 import { checkEntityRef } from './entityRefs';
@@ -255,7 +256,7 @@ export function rabbitmqQueueProblems(
     const known = Object.keys(RABBITMQ_QUEUE_ARGUMENTS);
     for (const [arg, value] of Object.entries(spec.arguments)) {
       const path = `spec.arguments.${arg}`;
-      const definition = RABBITMQ_QUEUE_ARGUMENTS[arg];
+      const definition = rabbitmqQueueArgument(arg);
       if (!definition) {
         const guess = suggest(arg, known);
         problems.push({

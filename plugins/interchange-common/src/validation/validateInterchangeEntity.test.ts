@@ -250,6 +250,13 @@ describe('validateInterchangeEntity', () => {
       ).toEqual([
         "spec.config.compression.type: must be one of uncompressed, zstd, lz4, snappy, gzip, producer (got 'brotli')",
       ]);
+      // Keys named like Object members are unknown configs, not Object's.
+      expect(
+        lines(topic({ config: { constructor: 1, toString: 'x' } })),
+      ).toEqual([
+        'spec.config.constructor: is not a Kafka topic config',
+        'spec.config.toString: is not a Kafka topic config',
+      ]);
       const [problem] = validateInterchangeEntity(
         topic({ config: { 'retention.msec': 1 } }),
       );
