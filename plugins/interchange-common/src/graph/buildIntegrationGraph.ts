@@ -62,6 +62,13 @@ function isEntityLike(value: unknown): value is Entity {
   );
 }
 
+/** Own keys only: a kind named like an Object member is not a core kind. */
+function coreCategoryOf(kind: string): IntegrationNodeCategory | undefined {
+  return Object.hasOwn(CORE_CATEGORIES, kind)
+    ? CORE_CATEGORIES[kind]
+    : undefined;
+}
+
 /**
  * Turns catalog entities into the integration graph: nodes for components,
  * systems, groups, APIs, resources and integration kinds; flow edges with a
@@ -128,9 +135,7 @@ export function buildIntegrationGraph(
     const mapping = mappings.get(kind);
     const category: IntegrationNodeCategory | undefined = mapping
       ? 'integration'
-      : Object.hasOwn(CORE_CATEGORIES, kind) // a kind named like an Object member is not core
-      ? CORE_CATEGORIES[kind]
-      : undefined;
+      : coreCategoryOf(kind);
     if (!category) {
       continue; // users, domains, locations, templates: known, not drawn
     }
