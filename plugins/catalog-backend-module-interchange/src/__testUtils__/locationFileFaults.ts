@@ -194,3 +194,18 @@ export async function breakLocationFileThreeWays(options: {
   }, `the entity the fixed ${file} adds`);
   return { intact, invalid, unreadable, gone, fixed: await entities() };
 }
+
+/**
+ * What a configuration-file Location type must show at the steps of
+ * breakLocationFileThreeWays: the entities kept while the file is
+ * invalid, unreadable and gone, and the fixed file's one more.
+ */
+export function keptWhileBroken(before: string[], adds: string) {
+  return {
+    intact: before,
+    invalid: before,
+    unreadable: before,
+    gone: before,
+    fixed: [...before, adds].sort(),
+  };
+}
