@@ -593,6 +593,8 @@ export class RabbitMQManagementClient {
       state = { incompleteInARow: 0 };
       this.#metrics.set(path, state);
     }
+    // The queue totals instead of the metrics. With a reason (even an
+    // empty one, for a lack not yet worth a warning) for the next 15 s too.
     const totals = (reason?: string) => {
       if (reason !== undefined) {
         state!.totalsUntil = now + METRICS_RETRY_MS;
